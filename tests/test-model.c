@@ -1,0 +1,311 @@
+/* test-model.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dlb-model.h"
+
+/* A backend that records what reaches it and can be told to fail. */
+typedef struct
+{
+  GString *log;
+  int      fail_at;   /* the n-th step fails; -1 never */
+  int      step;
+  gboolean in_transaction;
+} Recorder;
+
+static gboolean
+rec_step (Recorder    *rec,
+          const char  *what,
+          GError     **error)
+{
+  g_assert_true (rec->in_transaction);
+  g_string_append_printf (rec->log, "%s;", what);
+  if (rec->step++ == rec->fail_at)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rec_begin (gpointer data, const char *action, GError **error)
+{
+  Recorder *rec = data;
+
+  g_assert_false (rec->in_transaction);
+  rec->in_transaction = TRUE;
+  g_string_append_printf (rec->log, "begin %s;", action);
+  return TRUE;
+}
+
+static gboolean
+rec_insert (gpointer data, DlbEntity *entity, guint position, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("insert %s@%u", dlb_entity_get_id (entity), position);
+  return rec_step (data, what, error);
+}
+
+static gboolean
+rec_update (gpointer data, DlbEntity *entity, guint field, const GValue *before,
+            const GValue *after, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("update %s.%s", dlb_entity_get_id (entity),
+                                           dlb_entity_get_field (entity, field)->name);
+  return rec_step (data, what, error);
+}
+
+static gboolean
+rec_remove (gpointer data, DlbEntity *entity, guint position, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("remove %s@%u", dlb_entity_get_id (entity), position);
+  return rec_step (data, what, error);
+}
+
+static gboolean
+rec_commit (gpointer data, GError **error)
+{
+  Recorder *rec = data;
+
+  rec->in_transaction = FALSE;
+  g_string_append (rec->log, "commit;");
+  return TRUE;
+}
+
+static void
+rec_rollback (gpointer data)
+{
+  Recorder *rec = data;
+
+  rec->in_transaction = FALSE;
+  g_string_append (rec->log, "rollback;");
+}
+
+static const DlbCaseBackend recorder_backend = {
+  rec_begin, rec_insert, rec_update, rec_remove, rec_commit, rec_rollback,
+};
+
+static DlbCase *
+make_case (void)
+{
+  DlbCase *c = dlb_case_new ();
+  g_autoptr(DlbCriterion) privacy = g_object_new (DLB_TYPE_CRITERION, "id", "privacy", "name", "Citizen privacy", "weight", 25.0, NULL);
+  g_autoptr(DlbCriterion) crime = g_object_new (DLB_TYPE_CRITERION, "id", "crime", "name", "Crime reduction", "weight", 15.0, NULL);
+  g_autoptr(DlbOption) enter = g_object_new (DLB_TYPE_OPTION, "id", "enter", "name", "Enter", NULL);
+  g_autoptr(DlbOption) decline = g_object_new (DLB_TYPE_OPTION, "id", "decline", "name", "Decline", NULL);
+  g_autoptr(DlbFinding) finding = g_object_new (DLB_TYPE_FINDING, "id", "f1", "title", "No retention limit", "criterion", "privacy", NULL);
+  g_autoptr(DlbPerspective) aclu = g_object_new (DLB_TYPE_PERSPECTIVE, "id", "aclu", "name", "ACLU", NULL);
+  const char *options[] = { "enter", "decline" };
+  const char *criteria[] = { "privacy", "crime" };
+
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (privacy), NULL));
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (crime), NULL));
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (enter), NULL));
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (decline), NULL));
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (finding), NULL));
+  dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
+                          g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
+
+  for (guint o = 0; o < 2; o++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr(DlbScore) score = dlb_score_new (options[o], criteria[k]);
+        g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
+      }
+
+  return c;
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(DlbStakeholder) s = dlb_stakeholder_new ("Mayor");
+  g_autoptr(DlbCriterion) c = dlb_criterion_new ("Privacy", 20);
+
+  g_assert_cmpstr (dlb_stakeholder_get_name (s), ==, "Mayor");
+  g_assert_nonnull (dlb_entity_get_id (DLB_ENTITY (s)));
+  g_assert_true (g_str_has_prefix (dlb_entity_get_id (DLB_ENTITY (s)), "stakeholder-"));
+  g_assert_cmpint (dlb_stakeholder_get_power (s), ==, 3);
+  g_assert_cmpint (dlb_stakeholder_get_group (s), ==, DLB_GROUP_OTHER);
+  g_assert_false (dlb_criterion_has_minimum (c));
+  g_assert_cmpfloat (dlb_criterion_get_weight (c), ==, 20.0);
+  g_assert_cmpint (dlb_entity_find_field (DLB_ENTITY (s), "consultation_note"), ==,
+                   DLB_STAKEHOLDER_CONSULTATION_NOTE);
+}
+
+static void
+test_lookup (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbOption) dup = g_object_new (DLB_TYPE_OPTION, "id", "enter", "name", "Again", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dlb_case_lookup_kind (c, DLB_KIND_OPTION, "enter"));
+  g_assert_null (dlb_case_lookup_kind (c, DLB_KIND_CRITERION, "enter"));
+  g_assert_nonnull (dlb_case_get_score (c, "decline", "crime"));
+  g_assert_false (dlb_case_append (c, DLB_ENTITY (dup), &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_DUPLICATE_ID);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (c)), ==, 2);
+}
+
+static void
+count_changes (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_set_field_validates (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbStakeholder) s = g_object_new (DLB_TYPE_STAKEHOLDER, "id", "mayor", "name", "Mayor", NULL);
+  g_auto (GValue) v = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  g_assert_true (dlb_case_insert (c, DLB_ENTITY (s), -1, NULL));
+  g_signal_connect_swapped (c, "changed", G_CALLBACK (count_changes), &changed);
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, 9);
+  g_assert_false (dlb_case_set_field (c, DLB_ENTITY (s), DLB_STAKEHOLDER_POWER, &v, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "power: expected 1–5, got 9"));
+  g_assert_cmpint (dlb_stakeholder_get_power (s), ==, 3);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_value_set_int (&v, 5);
+  g_assert_true (dlb_case_set_field (c, DLB_ENTITY (s), DLB_STAKEHOLDER_POWER, &v, NULL));
+  g_assert_cmpint (dlb_stakeholder_get_power (s), ==, 5);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Setting the same value again is no edit. */
+  g_assert_true (dlb_case_set_field (c, DLB_ENTITY (s), DLB_STAKEHOLDER_POWER, &v, NULL));
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
+test_references_checked (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  DlbEntity *f = dlb_case_lookup (c, "f1");
+  g_auto (GValue) v = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "nonexistent");
+  g_assert_false (dlb_case_set_field (c, f, DLB_FINDING_CRITERION, &v, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (dlb_finding_get_criterion (DLB_FINDING (f)), ==, "privacy");
+}
+
+static void
+test_remove_cascades (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Recorder rec = { g_string_new (NULL), -1, 0, FALSE };
+  DlbEntity *privacy = dlb_case_lookup (c, "privacy");
+  DlbPerspective *aclu = DLB_PERSPECTIVE (dlb_case_lookup (c, "aclu"));
+  gboolean found = TRUE;
+
+  dlb_case_set_backend (c, &recorder_backend, &rec);
+  g_assert_true (dlb_case_remove (c, privacy, NULL));
+
+  g_assert_null (dlb_case_lookup (c, "privacy"));
+  g_assert_null (dlb_case_get_score (c, "enter", "privacy"));
+  g_assert_null (dlb_case_get_score (c, "decline", "privacy"));
+  g_assert_nonnull (dlb_case_get_score (c, "enter", "crime"));
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_scores (c)), ==, 2);
+  g_assert_null (dlb_finding_get_criterion (DLB_FINDING (dlb_case_lookup (c, "f1"))));
+  dlb_perspective_lookup_weight (aclu, "privacy", &found);
+  g_assert_false (found);
+  g_assert_cmpfloat (dlb_perspective_lookup_weight (aclu, "crime", NULL), ==, 5.0);
+
+  /* One transaction; references are cleared before anything is removed. */
+  g_assert_cmpstr (rec.log->str, ==,
+                   "begin remove criterion;"
+                   "update f1.criterion;update aclu.weights;"
+                   "remove privacy@0;remove enter/privacy@0;remove decline/privacy@1;"
+                   "commit;");
+  g_string_free (rec.log, TRUE);
+}
+
+static void
+test_failed_edit_leaves_model (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Recorder rec = { g_string_new (NULL), 3, 0, FALSE };
+  DlbEntity *privacy = dlb_case_lookup (c, "privacy");
+  g_autoptr(GError) error = NULL;
+
+  dlb_case_set_backend (c, &recorder_backend, &rec);
+  g_assert_false (dlb_case_remove (c, privacy, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_true (g_str_has_suffix (rec.log->str, "rollback;"));
+
+  /* Everything is back where it was, in the same order. */
+  g_assert_true (dlb_case_lookup (c, "privacy") == privacy);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_scores (c)), ==, 4);
+  {
+    g_autoptr(DlbScore) first = g_list_model_get_item (dlb_case_get_scores (c), 0);
+    g_assert_cmpstr (dlb_entity_get_id (DLB_ENTITY (first)), ==, "enter/privacy");
+  }
+  g_assert_cmpstr (dlb_finding_get_criterion (DLB_FINDING (dlb_case_lookup (c, "f1"))), ==, "privacy");
+  g_assert_cmpfloat (dlb_perspective_lookup_weight (DLB_PERSPECTIVE (dlb_case_lookup (c, "aclu")), "privacy", NULL), ==, 40.0);
+  g_string_free (rec.log, TRUE);
+}
+
+static void
+test_read_only (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbOption) o = dlb_option_new ("Wait");
+  g_autoptr(GError) error = NULL;
+
+  dlb_case_set_read_only (c, TRUE);
+  g_assert_false (dlb_case_insert (c, DLB_ENTITY (o), -1, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (c)), ==, 2);
+}
+
+static void
+test_nullable_minimum (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  DlbEntity *crime = dlb_case_lookup (c, "crime");
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_DOUBLE);
+  g_value_set_double (&v, 4.0);
+  g_assert_true (dlb_case_set_field (c, crime, DLB_CRITERION_MINIMUM, &v, NULL));
+  g_assert_true (dlb_criterion_has_minimum (DLB_CRITERION (crime)));
+  g_value_set_double (&v, -0.5);
+  g_assert_false (dlb_case_set_field (c, crime, DLB_CRITERION_MINIMUM, &v, NULL));
+  g_value_set_double (&v, -1.0);
+  g_assert_true (dlb_case_set_field (c, crime, DLB_CRITERION_MINIMUM, &v, NULL));
+  g_assert_false (dlb_criterion_has_minimum (DLB_CRITERION (crime)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/model/defaults", test_defaults);
+  g_test_add_func ("/core/model/lookup", test_lookup);
+  g_test_add_func ("/core/model/set-field-validates", test_set_field_validates);
+  g_test_add_func ("/core/model/references-checked", test_references_checked);
+  g_test_add_func ("/core/model/remove-cascades", test_remove_cascades);
+  g_test_add_func ("/core/model/failed-edit-leaves-model", test_failed_edit_leaves_model);
+  g_test_add_func ("/core/model/read-only", test_read_only);
+  g_test_add_func ("/core/model/nullable-minimum", test_nullable_minimum);
+
+  return g_test_run ();
+}
