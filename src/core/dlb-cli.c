@@ -4,3 +4,256 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "dlb-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dlb-cli.h"
+#include "dlb-example.h"
+#include "dlb-json.h"
+#include "dlb-model.h"
+#include "dlb-store.h"
+
+/* The headless jobs run from handle-local-options, before the application
+ * registers or touches a display, so they work on a server with no
+ * session. Each job reads the case once and writes its output beside the
+ * target before renaming it into place: a failure never leaves a
+ * half-written file. */
+
+static const GOptionEntry main_entries[] = {
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the recommendation memo of CASE as a PDF"), N_("OUT.pdf") },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write CASE as JSON"), N_("OUT.json") },
+  { "export-case", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write CASE as a case file"), N_("OUT.deliberate") },
+  { "analyze", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the ranking, margins, sensitivity and probabilities of CASE"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --analyze, print the analysis as JSON"), NULL },
+  { "seed", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --analyze, the seed of the uncertainty simulation"), N_("N") },
+  { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new copy of the built-in Ring example"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[CASE]") },
+  { NULL }
+};
+
+void
+dlb_cli_add_main_option_entries (GApplication *application)
+{
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  g_application_add_main_option_entries (application, main_entries);
+  g_application_set_option_context_parameter_string (application, _("[CASE]"));
+  g_application_set_option_context_summary (application,
+    _("Weigh a technology partnership and write the recommendation memo.\n"
+      "CASE is a .deliberate case file or a .json case; without one, the commands\n"
+      "below use the built-in Ring–Chicago Police Department example."));
+}
+
+static void
+print_error (const char   *path,
+             const GError *error)
+{
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+  g_autofree char *where = NULL;
+
+  if (path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      where = g_strdup_printf ("%s: ", display);
+    }
+
+  /* One line per problem, each naming the file, so a long list of
+   * validation problems stays greppable. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_printerr ("deliberate: %s%s\n", where != NULL ? where : "", lines[i]);
+}
+
+static gboolean
+looks_like_sqlite (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16] = { 0, };
+  FILE *f = fopen (path, "rb");
+  gboolean is_sqlite;
+
+  if (f == NULL)
+    return FALSE;
+  is_sqlite = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
+  fclose (f);
+
+  return is_sqlite;
+}
+
+static gboolean
+looks_like_json (const char *path)
+{
+  FILE *f;
+  int c;
+
+  if (g_str_has_suffix (path, ".json"))
+    return TRUE;
+
+  f = fopen (path, "rb");
+  if (f == NULL)
+    return FALSE;
+  do
+    c = fgetc (f);
+  while (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+  fclose (f);
+
+  return c == '{' || c == '[';
+}
+
+DlbCase *
+dlb_cli_load_case (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(DlbCase) loaded = NULL;
+
+  if (path == NULL)
+    return dlb_example_load (error);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("No such file; check the name and the folder"));
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("This is a folder, not a case"));
+      return NULL;
+    }
+
+  if (!looks_like_sqlite (path) && looks_like_json (path))
+    return dlb_json_read_case_from_file (path, error);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+
+  /* The case outlives the file it came from: detach it, so nothing can
+   * write through a closed store. */
+  loaded = g_object_ref (dlb_store_get_case (store));
+  dlb_store_close (store);
+  dlb_case_set_backend (loaded, NULL, NULL);
+  dlb_case_set_read_only (loaded, TRUE);
+
+  return g_steal_pointer (&loaded);
+}
+
+static gboolean
+export_json (DlbCase     *c,
+             const char  *out,
+             GError     **error)
+{
+  return dlb_json_write_case_to_file (c, out, error);
+}
+
+static gboolean
+export_case (DlbCase     *c,
+             const char  *out,
+             GError     **error)
+{
+  return dlb_store_write_case (c, out, error);
+}
+
+int
+dlb_cli_handle_local_options (GApplication  *application,
+                              GVariantDict  *options,
+                              GPtrArray    **files)
+{
+  g_autofree char *export_pdf = NULL;
+  g_autofree char *export_json_path = NULL;
+  g_autofree char *export_case_path = NULL;
+  g_auto (GStrv) remaining = NULL;
+  g_autoptr(DlbCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean analyze = FALSE;
+  gboolean as_json = FALSE;
+  gboolean version = FALSE;
+  gint64 seed = 0;
+  gboolean has_seed;
+  const char *case_path = NULL;
+
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (files != NULL)
+    *files = g_ptr_array_new_with_free_func (g_free);
+
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf);
+  g_variant_dict_lookup (options, "export-json", "^ay", &export_json_path);
+  g_variant_dict_lookup (options, "export-case", "^ay", &export_case_path);
+  g_variant_dict_lookup (options, "analyze", "b", &analyze);
+  g_variant_dict_lookup (options, "json", "b", &as_json);
+  g_variant_dict_lookup (options, "version", "b", &version);
+  has_seed = g_variant_dict_lookup (options, "seed", "x", &seed);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+
+  if (version)
+    {
+      g_print ("deliberate %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (export_pdf == NULL && export_json_path == NULL && export_case_path == NULL && !analyze)
+    {
+      if (as_json || has_seed)
+        {
+          g_printerr ("deliberate: %s\n", _("--json and --seed go with --analyze"));
+          return 2;
+        }
+      for (guint i = 0; remaining != NULL && remaining[i] != NULL; i++)
+        if (files != NULL)
+          g_ptr_array_add (*files, g_strdup (remaining[i]));
+      return -1;
+    }
+
+  if (remaining != NULL && g_strv_length (remaining) > 1)
+    {
+      g_printerr ("deliberate: %s\n", _("Give at most one CASE to export or analyse"));
+      return 2;
+    }
+  if ((as_json || has_seed) && !analyze)
+    {
+      g_printerr ("deliberate: %s\n", _("--json and --seed go with --analyze"));
+      return 2;
+    }
+
+  case_path = remaining != NULL ? remaining[0] : NULL;
+  c = dlb_cli_load_case (case_path, &error);
+  if (c == NULL)
+    {
+      print_error (case_path, error);
+      return 1;
+    }
+
+  if (export_json_path != NULL && !export_json (c, export_json_path, &error))
+    {
+      print_error (export_json_path, error);
+      return 1;
+    }
+
+  if (export_case_path != NULL && !export_case (c, export_case_path, &error))
+    {
+      print_error (export_case_path, error);
+      return 1;
+    }
+
+  return 0;
+}

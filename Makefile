@@ -1,0 +1,51 @@
+# The two commands of the README. Both install what is missing from
+# Debian's packages, configure the build once and rebuild only what
+# changed, so running them again is quick.
+
+BUILD ?= build
+APP := $(BUILD)/src/deliberate
+
+DEBIAN_PACKAGES := build-essential meson ninja-build pkg-config gettext \
+	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
+	libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev \
+	appstream desktop-file-utils xvfb xauth xdotool imagemagick \
+	poppler-utils libxml2-utils fonts-cantarell fonts-dejavu-core fonts-noto-core dbus
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Run-time environment for the build tree: the compiled GSettings schema
+# and the locale files live in the build folder until installed.
+RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data
+
+.PHONY: all deps build run test clean update-po
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing build dependencies:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) -Dstrict=true
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+run: build
+	$(RUN_ENV) $(APP) --example
+
+test: build
+	DLB_TEST_REQUIRE_DISPLAY=1 xvfb-run -a -s "-screen 0 1280x800x24" \
+	  meson test -C $(BUILD) --print-errorlogs --num-processes 2
+
+update-po: $(BUILD)/build.ninja
+	ninja -C $(BUILD) deliberate-pot deliberate-update-po
+
+clean:
+	rm -rf $(BUILD)
