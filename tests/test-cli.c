@@ -1,0 +1,506 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "dlb-json.h"
+#include "dlb-model.h"
+#include "dlb-store.h"
+
+/* The command line is tested as a person uses it: the built executable,
+ * its exit status, what it prints and which files it leaves behind. */
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("deliberate-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+path_in (Fixture    *fixture,
+         const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static const char *
+exe (void)
+{
+  const char *path = g_getenv ("DELIBERATE_EXE");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/* Runs deliberate with @argv (NULL-terminated, without the program name). */
+static int
+run (const char * const  *args,
+     char               **out,
+     char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) exe ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_member (JsonObject *root,
+              const char *member)
+{
+  JsonArray *array = json_object_get_array_member (root, member);
+
+  g_assert_nonnull (array);
+  return json_array_get_length (array);
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--version", NULL };
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "deliberate " PACKAGE_VERSION));
+}
+
+static void
+test_export_example (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *json = path_in (fixture, "example.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--export-json", json, NULL };
+  JsonObject *root;
+  JsonArray *items, *scores;
+  guint opportunities = 0, risks = 0;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  text = read_file (json);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "deliberate-case");
+  g_assert_cmpuint (count_member (root, "stakeholders"), ==, 11);
+  g_assert_cmpuint (count_member (root, "findings"), ==, 8);
+  g_assert_cmpuint (count_member (root, "options"), >=, 3);
+  g_assert_cmpuint (count_member (root, "criteria"), >=, 8);
+
+  items = json_object_get_array_member (root, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      const char *kind = json_object_get_string_member (json_array_get_object_element (items, i), "kind");
+
+      if (g_strcmp0 (kind, "opportunity") == 0)
+        opportunities++;
+      else if (g_strcmp0 (kind, "risk") == 0)
+        risks++;
+    }
+  g_assert_cmpuint (opportunities, ==, 4);
+  g_assert_cmpuint (risks, ==, 4);
+
+  /* Every option is scored on every criterion, each with its reasoning. */
+  scores = json_object_get_array_member (root, "scores");
+  g_assert_cmpuint (json_array_get_length (scores), ==,
+                    count_member (root, "options") * count_member (root, "criteria"));
+  for (guint i = 0; i < json_array_get_length (scores); i++)
+    {
+      JsonObject *score = json_array_get_object_element (scores, i);
+      const char *rationale = json_object_get_string_member (score, "rationale");
+
+      g_assert_nonnull (rationale);
+      g_assert_cmpuint (strlen (rationale), >, 20);
+    }
+}
+
+/* JSON -> case file -> JSON gives the same bytes. */
+static void
+assert_round_trip (Fixture    *fixture,
+                   const char *json_in)
+{
+  g_autofree char *first = path_in (fixture, "first.json");
+  g_autofree char *file = path_in (fixture, "trip.deliberate");
+  g_autofree char *second = path_in (fixture, "second.json");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *export_first[] = { "--export-json", first, json_in, NULL };
+  const char *export_case[] = { "--export-case", file, first, NULL };
+  const char *export_second[] = { "--export-json", second, file, NULL };
+
+  g_assert_cmpint (run (export_first, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (export_case, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (export_second, NULL, NULL), ==, 0);
+
+  a = read_file (first);
+  b = read_file (second);
+  g_assert_cmpstr (a, ==, b);
+
+  /* A canonical input comes out unchanged, too. */
+  if (json_in != NULL)
+    {
+      g_autofree char *original = read_file (json_in);
+      g_assert_cmpstr (original, ==, a);
+    }
+}
+
+static void
+test_round_trip_example (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *example = path_in (fixture, "example.json");
+  const char *args[] = { "--export-json", example, NULL };
+
+  g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+  assert_round_trip (fixture, example);
+}
+
+static void
+test_round_trip_unicode (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "cli-unicode.json", NULL);
+
+  assert_round_trip (fixture, path);
+}
+
+static void
+test_reading_does_not_change_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *file = path_in (fixture, "case.deliberate");
+  g_autofree char *json = path_in (fixture, "case.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  const char *make[] = { "--export-case", file, NULL };
+  const char *read[] = { "--export-json", json, file, NULL };
+
+  g_assert_cmpint (run (make, NULL, NULL), ==, 0);
+  g_file_get_contents (file, &before, &before_len, NULL);
+  g_assert_cmpint (run (read, NULL, NULL), ==, 0);
+  g_file_get_contents (file, &after, &after_len, NULL);
+
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+/* Bad input ------------------------------------------------------------- */
+
+typedef void (*MakeInput) (const char *path);
+
+typedef struct
+{
+  const char *name;
+  const char *file_name;
+  MakeInput   make;
+  const char *expect;   /* a piece of the message */
+} BadInput;
+
+static void
+make_nothing (const char *path)
+{
+}
+
+static void
+make_empty (const char *path)
+{
+  write_file (path, "", 0);
+}
+
+static void
+make_text (const char *path)
+{
+  write_file (path, "Minutes of the meeting of 12 March.\nNothing to report.\n", -1);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+static void
+make_other_sqlite (const char *path)
+{
+  exec_sql (path,
+            "PRAGMA application_id = 1234;"
+            "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+            "INSERT INTO moz_places (url) VALUES ('https://example.org/');");
+}
+
+static void
+make_newer_case (const char *path)
+{
+  g_autoptr(DlbCase) c = dlb_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "From the future");
+  g_assert_true (dlb_store_write_case (c, path, &error));
+  g_assert_no_error (error);
+  exec_sql (path, "PRAGMA user_version = 999;");
+}
+
+static void
+make_truncated_json (const char *path)
+{
+  write_file (path, "{\n  \"format\": \"deliberate-case\",\n  \"version\": 2,\n  \"case\": {\n    \"title\": \"Ri", -1);
+}
+
+static void
+make_wrong_shape (const char *path)
+{
+  write_file (path, "[1, 2, 3]\n", -1);
+}
+
+static void
+make_not_a_case (const char *path)
+{
+  write_file (path, "{\"name\": \"deliberate\", \"version\": \"1.0.0\"}\n", -1);
+}
+
+static void
+make_newer_json (const char *path)
+{
+  write_file (path, "{\"format\": \"deliberate-case\", \"version\": 999, \"case\": {\"title\": \"x\"}}\n", -1);
+}
+
+static const char case_head[] =
+  "{\"format\": \"deliberate-case\", \"version\": 2, \"case\": {\"title\": \"Test\"},";
+
+static void
+make_out_of_range (const char *path)
+{
+  g_autofree char *text = g_strconcat (case_head,
+    "\"stakeholders\": ["
+    "{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"},"
+    "{\"id\": \"c\", \"name\": \"C\"}, {\"id\": \"d\", \"name\": \"D\", \"power\": 9}]}", NULL);
+  write_file (path, text, -1);
+}
+
+static void
+make_duplicate_ids (const char *path)
+{
+  g_autofree char *text = g_strconcat (case_head,
+    "\"options\": [{\"id\": \"decline\", \"name\": \"Decline\"}, {\"id\": \"decline\", \"name\": \"Decline again\"}]}", NULL);
+  write_file (path, text, -1);
+}
+
+static void
+make_dangling_reference (const char *path)
+{
+  g_autofree char *text = g_strconcat (case_head,
+    "\"findings\": [{\"id\": \"f1\", \"title\": \"Kept forever\", \"sources\": [\"markey\"]}]}", NULL);
+  write_file (path, text, -1);
+}
+
+static const BadInput bad_inputs[] = {
+  { "missing", "missing.deliberate", make_nothing, "No such file" },
+  { "empty-case", "empty.deliberate", make_empty, "empty" },
+  { "empty-json", "empty.json", make_empty, "empty" },
+  { "text-as-case", "minutes.deliberate", make_text, "not a Deliberate case" },
+  { "other-sqlite", "places.deliberate", make_other_sqlite, "not a Deliberate case" },
+  { "newer-case", "future.deliberate", make_newer_case, "newer version" },
+  { "truncated-json", "truncated.json", make_truncated_json, "5:" },
+  { "wrong-shape", "array.json", make_wrong_shape, "not a Deliberate case" },
+  { "not-a-case-json", "package.json", make_not_a_case, "not a Deliberate case" },
+  { "newer-json", "future.json", make_newer_json, "newer version" },
+  { "out-of-range", "range.json", make_out_of_range, "stakeholders[3].power: expected 1–5, got 9" },
+  { "duplicate-ids", "dup.json", make_duplicate_ids, "options[1].id" },
+  { "dangling-reference", "dangling.json", make_dangling_reference, "findings[0].sources[0]" },
+};
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const BadInput *bad = data;
+  g_autofree char *input = path_in (fixture, bad->file_name);
+  const char *outputs[] = { "out.json", "out.deliberate", "out.pdf" };
+  const char *options[] = { "--export-json", "--export-case", "--export-pdf" };
+
+  bad->make (input);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *output = path_in (fixture, outputs[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      const char *args[] = { options[i], output, input, NULL };
+      g_auto (GStrv) lines = NULL;
+
+      if (g_file_test (input, G_FILE_TEST_EXISTS))
+        before = read_file (input);
+
+      g_assert_cmpint (run (args, &out, &err), !=, 0);
+      g_test_message ("%s: %s", bad->name, err);
+
+      /* A message that names the file and the problem... */
+      lines = g_strsplit (g_strchomp (err), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), >=, 1);
+      g_assert_true (g_str_has_prefix (lines[0], "deliberate: "));
+      g_assert_nonnull (strstr (lines[0], bad->file_name));
+      g_assert_nonnull (strstr (err, bad->expect));
+
+      /* ...no output, and the input as it was. */
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      if (before != NULL)
+        {
+          after = read_file (input);
+          g_assert_cmpstr (before, ==, after);
+        }
+
+      /* Nothing half-written left in the folder either. */
+      {
+        g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+        const char *name;
+
+        while ((name = g_dir_read_name (dir)) != NULL)
+          g_assert_cmpstr (name, ==, bad->file_name);
+      }
+    }
+}
+
+static void
+test_unwritable_output (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *blocker = path_in (fixture, "not-a-folder");
+  g_autofree char *output = g_build_filename (blocker, "out.json", NULL);
+  g_autofree char *err = NULL;
+  const char *args[] = { "--export-json", output, NULL };
+
+  /* A file where the output's folder should be fails even for root. */
+  write_file (blocker, "", 0);
+  g_assert_cmpint (run (args, NULL, &err), !=, 0);
+  g_assert_true (g_str_has_prefix (err, "deliberate: "));
+  g_assert_nonnull (strstr (err, "out.json"));
+  g_assert_cmpuint (strlen (err), ==, strcspn (err, "\n") + 1);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  const char *json_alone[] = { "--json", NULL };
+
+  g_assert_cmpint (run (json_alone, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--analyze"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
+  g_test_add ("/cli/export-example", Fixture, NULL, fixture_set_up, test_export_example, fixture_tear_down);
+  g_test_add ("/cli/round-trip/example", Fixture, NULL, fixture_set_up, test_round_trip_example, fixture_tear_down);
+  g_test_add ("/cli/round-trip/unicode", Fixture, NULL, fixture_set_up, test_round_trip_unicode, fixture_tear_down);
+  g_test_add ("/cli/reading-does-not-change-file", Fixture, NULL, fixture_set_up, test_reading_does_not_change_file, fixture_tear_down);
+  g_test_add ("/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output, fixture_tear_down);
+  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/bad-input/%s", bad_inputs[i].name);
+      g_test_add (path, Fixture, &bad_inputs[i], fixture_set_up, test_bad_input, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
