@@ -1,0 +1,52 @@
+/* dlb-json.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dlb-case.h"
+
+G_BEGIN_DECLS
+
+#define DLB_JSON_ERROR (dlb_json_error_quark ())
+
+typedef enum
+{
+  /* Not JSON at all, or cut short: the message gives the line and column. */
+  DLB_JSON_ERROR_SYNTAX,
+  /* JSON, but not a Deliberate case ("format" missing or wrong, not an object). */
+  DLB_JSON_ERROR_FORMAT,
+  /* "version" is newer than this build understands. */
+  DLB_JSON_ERROR_TOO_NEW,
+  /* The case breaks the format's rules: the message lists every problem,
+   * one a line, each as "json.path: what is wrong". */
+  DLB_JSON_ERROR_INVALID,
+} DlbJsonError;
+
+/* The newest version of docs/case-format.md this build reads and the one
+ * it writes. */
+#define DLB_JSON_FORMAT_VERSION 2
+
+/* The reader stops listing problems after this many lines. */
+#define DLB_JSON_MAX_PROBLEMS 100
+
+GQuark    dlb_json_error_quark         (void);
+
+DlbCase  *dlb_json_read_case           (const char  *data,
+                                        gssize       length,
+                                        GError     **error);
+DlbCase  *dlb_json_read_case_from_file (const char  *path,
+                                        GError     **error);
+
+char     *dlb_json_write_case          (DlbCase     *self,
+                                        gsize       *length);
+gboolean  dlb_json_write_case_to_file  (DlbCase     *self,
+                                        const char  *path,
+                                        GError     **error);
+
+char     *dlb_json_format_double       (double       value);
+
+G_END_DECLS
