@@ -499,11 +499,13 @@ set_syntax_error (GError     **error,
                _("Line %d, column %d: %s"), line, column, detail);
 }
 
-/* json-glib stores integers as gint64 and silently wraps longer ones, which
- * could turn an absurd value into a plausible one. */
-static const char *
-find_oversized_integer (const char *data,
-                        gsize       length)
+/* Catches what json-glib would accept but silently change: integers too
+ * long for its gint64 wrap around (an absurd value could turn plausible),
+ * and \u0000 cuts a string short. */
+static gboolean
+check_literals (const char  *data,
+                gsize        length,
+                GError     **error)
 {
   gboolean in_string = FALSE;
 
@@ -513,10 +515,16 @@ find_oversized_integer (const char *data,
 
       if (in_string)
         {
-          if (data[i] == '\\')
-            i++;
-          else if (data[i] == '"')
+          if (data[i] == '"')
             in_string = FALSE;
+          else if (data[i] == '\\' && length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
+            {
+              set_syntax_error (error, data, data + i,
+                                _("\\u0000 (the NUL character) cannot be part of a text in a case"));
+              return FALSE;
+            }
+          else if (data[i] == '\\')
+            i++;
           continue;
         }
       if (data[i] == '"')
@@ -534,11 +542,14 @@ find_oversized_integer (const char *data,
         ;
       if (i - start > MAX_INT_DIGITS
           && !(i < length && (data[i] == '.' || data[i] == 'e' || data[i] == 'E')))
-        return data + start;
+        {
+          set_syntax_error (error, data, data + start, _("the number is too large"));
+          return FALSE;
+        }
       i--;
     }
 
-  return NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -600,12 +611,8 @@ parse (const char  *data,
       return NULL;
     }
 
-  end = find_oversized_integer (data, length);
-  if (end != NULL)
-    {
-      set_syntax_error (error, data, end, _("the number is too large"));
-      return NULL;
-    }
+  if (!check_literals (data, length, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
