@@ -4,3 +4,1176 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "dlb-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "dlb-charts.h"
+
+#define CHART_FONT "Noto Sans, DejaVu Sans"
+
+/* Text */
+
+/* Every chart measures with one device-independent context (72 dpi, no
+ * hinting), so that the label placement computed without a cairo_t is the
+ * one drawn on any of them. */
+static PangoContext *
+chart_context (void)
+{
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
+static PangoLayout *
+chart_text (PangoContext *context,
+            const char   *text,
+            double        size,
+            gboolean      bold,
+            double        max_width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (CHART_FONT);
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, valid, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+static void
+text_size (PangoLayout *layout,
+           double      *w,
+           double      *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Draws text with its top-left corner at x, y (anchor_x 0 left, 0.5
+ * centre, 1 right). */
+static void
+show_text (cairo_t      *cr,
+           PangoContext *context,
+           const char   *text,
+           double        size,
+           gboolean      bold,
+           double        x,
+           double        y,
+           double        anchor_x,
+           double        max_width)
+{
+  PangoLayout *layout = chart_text (context, text, size, bold, max_width);
+  double w, h;
+
+  text_size (layout, &w, &h);
+  cairo_move_to (cr, x - anchor_x * w, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+static void
+rgb (cairo_t *cr,
+     guint32  hex)
+{
+  cairo_set_source_rgb (cr, ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                        (hex & 0xff) / 255.0);
+}
+
+/* Markers: shape tells the series apart without colour. */
+static void
+marker_path (cairo_t *cr,
+             int      shape,
+             double   x,
+             double   y,
+             double   r)
+{
+  switch (((shape % 5) + 5) % 5)
+    {
+    case 0:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, 1.7 * r, 1.7 * r);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y + r * 1.1);
+      cairo_line_to (cr, x - r * 1.05, y - r * 0.75);
+      cairo_line_to (cr, x + r * 1.05, y - r * 0.75);
+      cairo_close_path (cr);
+      break;
+    case 3:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.2, y);
+      cairo_line_to (cr, x, y + r * 1.2);
+      cairo_line_to (cr, x - r * 1.2, y);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - r * 1.1);
+      cairo_line_to (cr, x + r * 1.05, y + r * 0.75);
+      cairo_line_to (cr, x - r * 1.05, y + r * 0.75);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static char **
+strv_from_array (GPtrArray *sentences)
+{
+  g_ptr_array_add (sentences, NULL);
+  return (char **) g_ptr_array_free (sentences, FALSE);
+}
+
+/* Power/interest grid */
+
+#define GRID_LEFT    30.0
+#define GRID_RIGHT    6.0
+#define GRID_TOP      4.0
+#define GRID_BOTTOM  40.0
+#define GRID_MARKER   3.2
+#define GRID_LABEL    6.5
+#define GRID_LABEL_W 104.0
+
+typedef struct
+{
+  double x, y, w, h;
+} Rect;
+
+static gboolean
+rect_overlaps (const Rect *a,
+               const Rect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static gboolean
+rect_inside (const Rect *a,
+             const Rect *outer)
+{
+  return a->x >= outer->x && a->y >= outer->y &&
+         a->x + a->w <= outer->x + outer->w && a->y + a->h <= outer->y + outer->h;
+}
+
+void
+dlb_chart_grid_plot_area (double  width,
+                          double  height,
+                          double *x,
+                          double *y,
+                          double *plot_width,
+                          double *plot_height)
+{
+  *x = GRID_LEFT;
+  *y = GRID_TOP;
+  *plot_width = MAX (width - GRID_LEFT - GRID_RIGHT, 10);
+  *plot_height = MAX (height - GRID_TOP - GRID_BOTTOM, 10);
+}
+
+static const char *
+quadrant_title (int quadrant)
+{
+  switch (quadrant)
+    {
+    case 0:
+      return _("Keep satisfied");
+    case 1:
+      return _("Manage closely");
+    case 2:
+      return _("Monitor");
+    default:
+      return _("Keep informed");
+    }
+}
+
+/* Quadrant title rectangles: 0 top left, 1 top right, 2 bottom left,
+ * 3 bottom right. */
+static void
+grid_quadrant_rects (PangoContext *context,
+                     const Rect   *plot,
+                     Rect          rects[4])
+{
+  for (int q = 0; q < 4; q++)
+    {
+      PangoLayout *layout = chart_text (context, quadrant_title (q), 7, TRUE, 0);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      g_object_unref (layout);
+      rects[q].w = w;
+      rects[q].h = h;
+      rects[q].x = (q % 2 == 0) ? plot->x + 3 : plot->x + plot->w - 3 - w;
+      rects[q].y = (q < 2) ? plot->y + 2 : plot->y + plot->h - 2 - h;
+    }
+}
+
+/* Points sharing a cell spread on a sunflower around the cell's centre. */
+static void
+grid_positions (const DlbGridPoint *points,
+                guint               n,
+                const Rect         *plot,
+                double             *px,
+                double             *py)
+{
+  double cell_w = plot->w / 5, cell_h = plot->h / 5;
+  guint counts[25] = { 0 }, seen[25] = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      int ix = CLAMP (points[i].interest, 1, 5) - 1, iy = CLAMP (points[i].power, 1, 5) - 1;
+      counts[iy * 5 + ix]++;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      int ix = CLAMP (points[i].interest, 1, 5) - 1, iy = CLAMP (points[i].power, 1, 5) - 1;
+      guint k = counts[iy * 5 + ix], j = seen[iy * 5 + ix]++;
+      double cx = plot->x + (ix + 0.5) * cell_w;
+      double cy = plot->y + plot->h - (iy + 0.5) * cell_h;
+
+      if (k > 1)
+        {
+          double radius = 0.40 * MIN (cell_w, cell_h) * sqrt ((j + 0.5) / k);
+          double angle = j * 2.39996323;
+          cx += radius * cos (angle);
+          cy += radius * sin (angle);
+        }
+      px[i] = cx;
+      py[i] = cy;
+    }
+}
+
+static int
+grid_priority (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const DlbGridPoint *points = data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  int pa = points[ia].power * points[ia].interest, pb = points[ib].power * points[ib].interest;
+
+  if (pa != pb)
+    return pb - pa;
+  return ia < ib ? -1 : ia > ib;
+}
+
+static GArray *
+grid_place (PangoContext       *context,
+            const DlbGridPoint *points,
+            guint               n,
+            double              width,
+            double              height)
+{
+  GArray *boxes = g_array_sized_new (FALSE, TRUE, sizeof (DlbLabelBox), n);
+  g_autofree double *px = g_new0 (double, MAX (n, 1));
+  g_autofree double *py = g_new0 (double, MAX (n, 1));
+  g_autofree guint *order = g_new0 (guint, MAX (n, 1));
+  GArray *taken = g_array_new (FALSE, FALSE, sizeof (Rect));
+  Rect plot, quads[4];
+  /* Candidate offsets around a marker, nearest first: right, left,
+   * above, below, then the diagonals, then the same further out. */
+  static const double dirs[8][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 1 }, { -1, -1 }, { -1, 1 },
+  };
+
+  dlb_chart_grid_plot_area (width, height, &plot.x, &plot.y, &plot.w, &plot.h);
+  grid_quadrant_rects (context, &plot, quads);
+  g_array_set_size (boxes, n);
+  grid_positions (points, n, &plot, px, py);
+
+  for (int q = 0; q < 4; q++)
+    g_array_append_val (taken, quads[q]);
+  for (guint i = 0; i < n; i++)
+    {
+      Rect m = { px[i] - GRID_MARKER - 0.5, py[i] - GRID_MARKER - 0.5,
+                 2 * GRID_MARKER + 1, 2 * GRID_MARKER + 1 };
+      g_array_append_val (taken, m);
+      order[i] = i;
+    }
+  g_qsort_with_data (order, (int) n, sizeof (guint), grid_priority, (gpointer) points);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = order[k];
+      DlbLabelBox *box = &g_array_index (boxes, DlbLabelBox, i);
+      PangoLayout *layout = chart_text (context, points[i].label, GRID_LABEL, FALSE, GRID_LABEL_W);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      g_object_unref (layout);
+      box->point_x = px[i];
+      box->point_y = py[i];
+      box->width = w;
+      box->height = h;
+
+      for (int ring = 0; ring < 3 && !box->placed; ring++)
+        for (int d = 0; d < 8 && !box->placed; d++)
+          {
+            double gap = GRID_MARKER + 1.5 + ring * 7;
+            Rect r;
+            gboolean free = TRUE;
+
+            r.w = w;
+            r.h = h;
+            r.x = dirs[d][0] > 0 ? px[i] + gap : dirs[d][0] < 0 ? px[i] - gap - w : px[i] - w / 2;
+            r.y = dirs[d][1] > 0 ? py[i] + gap - (dirs[d][0] != 0 ? h / 2 : 0)
+                : dirs[d][1] < 0 ? py[i] - gap - h + (dirs[d][0] != 0 ? h / 2 : 0)
+                : py[i] - h / 2;
+            if (!rect_inside (&r, &plot))
+              continue;
+            for (guint t = 0; t < taken->len && free; t++)
+              if (rect_overlaps (&r, &g_array_index (taken, Rect, t)))
+                free = FALSE;
+            if (!free)
+              continue;
+            box->x = r.x;
+            box->y = r.y;
+            box->placed = TRUE;
+            g_array_append_val (taken, r);
+          }
+    }
+  g_array_unref (taken);
+  return boxes;
+}
+
+GArray *
+dlb_chart_grid_place_labels (const DlbGridPoint *points,
+                             guint               n_points,
+                             double              width,
+                             double              height)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  return grid_place (context, points, n_points, width, height);
+}
+
+static int
+stance_shape (int stance)
+{
+  return stance > 0 ? 0 : stance < 0 ? 4 : 1;
+}
+
+static guint32
+stance_colour (int stance)
+{
+  return stance > 0 ? 0x2b7a4b : stance < 0 ? 0xb23a2e : 0x6b7280;
+}
+
+void
+dlb_chart_draw_grid (cairo_t            *cr,
+                     double              width,
+                     double              height,
+                     const DlbGridPoint *points,
+                     guint               n_points)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  g_autoptr(GArray) boxes = NULL;
+  Rect plot, quads[4];
+  guint unplaced = 0;
+  double lx;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  dlb_chart_grid_plot_area (width, height, &plot.x, &plot.y, &plot.w, &plot.h);
+  grid_quadrant_rects (context, &plot, quads);
+  boxes = grid_place (context, points, n_points, width, height);
+
+  cairo_save (cr);
+
+  /* Quadrants: the one that needs most attention is the darkest. */
+  for (int q = 0; q < 4; q++)
+    {
+      static const guint32 fills[] = { 0xeef1f5, 0xdde3ea, 0xf8f9fb, 0xeef1f5 };
+      rgb (cr, fills[q]);
+      cairo_rectangle (cr, plot.x + (q % 2) * plot.w / 2, plot.y + (q / 2) * plot.h / 2,
+                       plot.w / 2, plot.h / 2);
+      cairo_fill (cr);
+    }
+  cairo_set_line_width (cr, 0.4);
+  rgb (cr, 0xc4ccd6);
+  for (int i = 1; i < 5; i++)
+    {
+      if (i == 0)
+        continue;
+      cairo_move_to (cr, plot.x + i * plot.w / 5, plot.y);
+      cairo_line_to (cr, plot.x + i * plot.w / 5, plot.y + plot.h);
+      cairo_move_to (cr, plot.x, plot.y + i * plot.h / 5);
+      cairo_line_to (cr, plot.x + plot.w, plot.y + i * plot.h / 5);
+    }
+  cairo_stroke (cr);
+  cairo_set_line_width (cr, 0.9);
+  rgb (cr, 0x7b8794);
+  cairo_move_to (cr, plot.x + plot.w / 2, plot.y);
+  cairo_line_to (cr, plot.x + plot.w / 2, plot.y + plot.h);
+  cairo_move_to (cr, plot.x, plot.y + plot.h / 2);
+  cairo_line_to (cr, plot.x + plot.w, plot.y + plot.h / 2);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.w, plot.h);
+  cairo_stroke (cr);
+
+  rgb (cr, 0x5b6573);
+  for (int q = 0; q < 4; q++)
+    show_text (cr, context, quadrant_title (q), 7, TRUE, quads[q].x, quads[q].y, 0, 0);
+
+  /* Axes */
+  rgb (cr, 0x3d4551);
+  for (int i = 1; i <= 5; i++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%d", i);
+      show_text (cr, context, number, 6.5, FALSE, plot.x + (i - 0.5) * plot.w / 5,
+                 plot.y + plot.h + 2, 0.5, 0);
+      show_text (cr, context, number, 6.5, FALSE, plot.x - 4,
+                 plot.y + plot.h - (i - 0.5) * plot.h / 5 - 4.5, 1, 0);
+    }
+  /* Translators: the horizontal axis of the stakeholder grid */
+  show_text (cr, context, _("Interest →"), 7.5, TRUE, plot.x + plot.w / 2, plot.y + plot.h + 12, 0.5, 0);
+  cairo_save (cr);
+  cairo_translate (cr, 2, plot.y + plot.h / 2);
+  cairo_rotate (cr, -G_PI / 2);
+  /* Translators: the vertical axis of the stakeholder grid */
+  show_text (cr, context, _("Power →"), 7.5, TRUE, 0, 0, 0.5, 0);
+  cairo_restore (cr);
+
+  /* Leader lines under the markers and labels */
+  cairo_set_line_width (cr, 0.4);
+  rgb (cr, 0x9aa3ad);
+  for (guint i = 0; i < n_points; i++)
+    {
+      DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
+      double cx, cy;
+
+      if (!b->placed)
+        continue;
+      cx = CLAMP (b->point_x, b->x, b->x + b->width);
+      cy = CLAMP (b->point_y, b->y, b->y + b->height);
+      if (hypot (cx - b->point_x, cy - b->point_y) > GRID_MARKER + 4)
+        {
+          cairo_move_to (cr, b->point_x, b->point_y);
+          cairo_line_to (cr, cx, cy);
+          cairo_stroke (cr);
+        }
+    }
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
+      int stance = points[i].stance;
+
+      marker_path (cr, stance_shape (stance), b->point_x, b->point_y, GRID_MARKER);
+      rgb (cr, stance_colour (stance));
+      if (stance == 0)
+        {
+          cairo_set_line_width (cr, 1.0);
+          cairo_fill_preserve (cr);
+          rgb (cr, 0xffffff);
+          cairo_set_line_width (cr, 0.5);
+        }
+      else
+        {
+          cairo_fill_preserve (cr);
+          rgb (cr, 0xffffff);
+          cairo_set_line_width (cr, 0.5);
+        }
+      cairo_stroke (cr);
+      if (b->placed)
+        {
+          rgb (cr, 0x1f2933);
+          show_text (cr, context, points[i].label, GRID_LABEL, FALSE, b->x, b->y, 0, GRID_LABEL_W);
+        }
+      else
+        unplaced++;
+    }
+
+  /* Legend */
+  lx = plot.x;
+  for (int s = 1; s >= -1; s--)
+    {
+      const char *name = s > 0 ? _("supports") : s < 0 ? _("opposes") : _("neutral");
+      PangoLayout *layout = chart_text (context, name, 6.5, FALSE, 0);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      g_object_unref (layout);
+      marker_path (cr, stance_shape (s), lx + 3, plot.y + plot.h + 31, 2.8);
+      rgb (cr, stance_colour (s));
+      cairo_fill (cr);
+      rgb (cr, 0x3d4551);
+      show_text (cr, context, name, 6.5, FALSE, lx + 8, plot.y + plot.h + 26, 0, 0);
+      lx += 14 + w;
+    }
+  if (unplaced > 0)
+    {
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u label left out for space; the table lists every stakeholder",
+                                                            "%u labels left out for space; the table lists every stakeholder",
+                                                            unplaced), unplaced);
+      rgb (cr, 0x3d4551);
+      show_text (cr, context, note, 6.5, FALSE, plot.x + plot.w, plot.y + plot.h + 26, 1,
+                 MAX (plot.w - (lx - plot.x) - 10, 20));
+    }
+
+  cairo_restore (cr);
+}
+
+static int
+grid_quadrant (const DlbGridPoint *p)
+{
+  gboolean high_power = p->power >= 3, high_interest = p->interest >= 3;
+
+  return high_power ? (high_interest ? 1 : 0) : (high_interest ? 3 : 2);
+}
+
+char **
+dlb_chart_describe_grid (const DlbGridPoint *points,
+                         guint               n_points)
+{
+  GPtrArray *sentences = g_ptr_array_new ();
+  static const int order[] = { 1, 0, 3, 2 };
+
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+
+  g_ptr_array_add (sentences,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u stakeholder is mapped by power and interest.",
+                                                 "%u stakeholders are mapped by power and interest.",
+                                                 n_points), n_points));
+  for (int k = 0; k < 4; k++)
+    {
+      GString *names = g_string_new (NULL);
+      guint count = 0, listed = 0;
+
+      for (guint i = 0; i < n_points; i++)
+        {
+          if (grid_quadrant (&points[i]) != order[k])
+            continue;
+          count++;
+          if (listed < 12)
+            {
+              if (listed > 0)
+                g_string_append (names, ", ");
+              g_string_append (names, points[i].label != NULL ? points[i].label : "");
+              listed++;
+            }
+        }
+      if (count == 0)
+        {
+          g_string_free (names, TRUE);
+          continue;
+        }
+      if (count > listed)
+        {
+          /* Translators: after a list of names: "…, and 12 more" */
+          g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, ", and %u more",
+                                                      ", and %u more", count - listed),
+                                  count - listed);
+        }
+      g_ptr_array_add (sentences,
+                       /* Translators: a quadrant of the stakeholder grid ("Manage closely"), then names */
+                       g_strdup_printf (_("%s: %s."), quadrant_title (order[k]), names->str));
+      g_string_free (names, TRUE);
+    }
+  return strv_from_array (sentences);
+}
+
+/* Heat map */
+
+static void
+heat_colour (cairo_t  *cr,
+             gboolean  risk,
+             int       score)
+{
+  /* From light to dark with the rating: colour and grey level agree. */
+  double t = CLAMP ((score - 1) / 24.0, 0, 1);
+  double light[3] = { 0.97, 0.96, 0.95 };
+  double dark_risk[3] = { 0.58, 0.13, 0.15 };
+  double dark_opp[3] = { 0.11, 0.30, 0.54 };
+  const double *dark = risk ? dark_risk : dark_opp;
+
+  t = pow (t, 0.8);
+  cairo_set_source_rgb (cr, light[0] + (dark[0] - light[0]) * t, light[1] + (dark[1] - light[1]) * t,
+                        light[2] + (dark[2] - light[2]) * t);
+}
+
+static void
+draw_heat_panel (cairo_t           *cr,
+                 PangoContext      *context,
+                 double             x0,
+                 double             y0,
+                 double             w,
+                 double             h,
+                 const DlbHeatItem *items,
+                 guint              n_items,
+                 gboolean           risk)
+{
+  double left = 24, bottom = 24, top = 14;
+  double pw = w - left, ph = h - bottom - top;
+  double cw = pw / 5, ch = ph / 5;
+  double px = x0 + left, py = y0 + top;
+
+  rgb (cr, 0x1f2933);
+  show_text (cr, context, risk ? _("Risks") : _("Opportunities"), 8, TRUE, px + pw / 2, y0, 0.5, 0);
+
+  for (int l = 1; l <= 5; l++)
+    for (int i = 1; i <= 5; i++)
+      {
+        double cx = px + (l - 1) * cw, cy = py + ph - i * ch;
+        GString *labels = g_string_new (NULL);
+        guint count = 0;
+        PangoLayout *layout;
+        double tw, th;
+
+        heat_colour (cr, risk, l * i);
+        cairo_rectangle (cr, cx, cy, cw, ch);
+        cairo_fill (cr);
+
+        for (guint k = 0; k < n_items; k++)
+          if ((items[k].risk != FALSE) == (risk != FALSE) && items[k].likelihood == l && items[k].impact == i)
+            {
+              if (count++ > 0)
+                g_string_append_c (labels, ' ');
+              g_string_append (labels, items[k].label != NULL ? items[k].label : "");
+            }
+        if (count == 0)
+          {
+            g_string_free (labels, TRUE);
+            continue;
+          }
+
+        layout = chart_text (context, labels->str, 6.5, TRUE, 0);
+        pango_layout_set_width (layout, (int) ((cw - 4) * PANGO_SCALE));
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+        text_size (layout, &tw, &th);
+        if (th > ch - 2)
+          {
+            /* Too many to name here: the table names them; say how many. */
+            g_autofree char *n = g_strdup_printf ("×%u", count);
+            g_object_unref (layout);
+            layout = chart_text (context, n, 7, TRUE, cw - 4);
+            pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+            text_size (layout, &tw, &th);
+          }
+        if (l * i >= 12)
+          rgb (cr, 0xffffff);
+        else
+          rgb (cr, 0x1f2933);
+        cairo_move_to (cr, cx + 2, cy + (ch - th) / 2);
+        pango_cairo_show_layout (cr, layout);
+        g_object_unref (layout);
+        g_string_free (labels, TRUE);
+      }
+
+  cairo_set_line_width (cr, 0.6);
+  rgb (cr, 0xffffff);
+  for (int k = 1; k < 5; k++)
+    {
+      cairo_move_to (cr, px + k * cw, py);
+      cairo_line_to (cr, px + k * cw, py + ph);
+      cairo_move_to (cr, px, py + k * ch);
+      cairo_line_to (cr, px + pw, py + k * ch);
+    }
+  cairo_stroke (cr);
+  rgb (cr, 0x7b8794);
+  cairo_rectangle (cr, px, py, pw, ph);
+  cairo_stroke (cr);
+
+  rgb (cr, 0x3d4551);
+  for (int k = 1; k <= 5; k++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%d", k);
+      show_text (cr, context, number, 6.5, FALSE, px + (k - 0.5) * cw, py + ph + 2, 0.5, 0);
+      show_text (cr, context, number, 6.5, FALSE, px - 4, py + ph - (k - 0.5) * ch - 4.5, 1, 0);
+    }
+  /* Translators: the horizontal axis of the heat map */
+  show_text (cr, context, _("Likelihood →"), 7, TRUE, px + pw / 2, py + ph + 11, 0.5, 0);
+  cairo_save (cr);
+  cairo_translate (cr, x0 + 1, py + ph / 2);
+  cairo_rotate (cr, -G_PI / 2);
+  /* Translators: the vertical axis of the heat map */
+  show_text (cr, context, _("Impact →"), 7, TRUE, 0, 0, 0.5, 0);
+  cairo_restore (cr);
+}
+
+void
+dlb_chart_draw_heat_map (cairo_t           *cr,
+                         double             width,
+                         double             height,
+                         const DlbHeatItem *items,
+                         guint              n_items)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double gap = 24, panel = (width - gap) / 2;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (items != NULL || n_items == 0);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  /* Square cells read best; keep panels no wider than they are tall. */
+  panel = MIN (panel, height + 10);
+  cairo_save (cr);
+  cairo_translate (cr, (width - 2 * panel - gap) / 2, 0);
+  draw_heat_panel (cr, context, 0, 0, panel, height, items, n_items, FALSE);
+  draw_heat_panel (cr, context, panel + gap, 0, panel, height, items, n_items, TRUE);
+  cairo_restore (cr);
+}
+
+char **
+dlb_chart_describe_heat_map (const DlbHeatItem *items,
+                             guint              n_items)
+{
+  GPtrArray *sentences = g_ptr_array_new ();
+
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
+
+  for (int risk = 0; risk <= 1; risk++)
+    {
+      guint count = 0, high = 0;
+      const DlbHeatItem *top = NULL;
+
+      for (guint k = 0; k < n_items; k++)
+        {
+          if ((items[k].risk != FALSE) != (risk != 0))
+            continue;
+          count++;
+          if (items[k].likelihood * items[k].impact >= 15)
+            high++;
+          if (top == NULL || items[k].likelihood * items[k].impact > top->likelihood * top->impact)
+            top = &items[k];
+        }
+      if (count == 0)
+        {
+          g_ptr_array_add (sentences, g_strdup (risk ? _("No risks are recorded.")
+                                                     : _("No opportunities are recorded.")));
+          continue;
+        }
+      g_ptr_array_add (sentences,
+                       g_strdup_printf (risk
+                                        ? g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u risk is rated by likelihood and impact; ",
+                                                       "%u risks are rated by likelihood and impact; ", count)
+                                        : g_dngettext (GETTEXT_PACKAGE,
+                                                       "%u opportunity is rated by likelihood and impact; ",
+                                                       "%u opportunities are rated by likelihood and impact; ", count),
+                                        count));
+      {
+        char *first = g_ptr_array_index (sentences, sentences->len - 1);
+        char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u is in the high zone (likelihood × impact of 15 or more); "
+                                                   "the highest is %s (likelihood %d, impact %d).",
+                                                   "%u are in the high zone (likelihood × impact of 15 or more); "
+                                                   "the highest is %s (likelihood %d, impact %d).", high),
+                                      high, top->label != NULL ? top->label : "", top->likelihood, top->impact);
+        sentences->pdata[sentences->len - 1] = g_strconcat (first, more, NULL);
+        g_free (first);
+        g_free (more);
+      }
+    }
+  return strv_from_array (sentences);
+}
+
+/* Bars */
+
+void
+dlb_chart_draw_bars (cairo_t      *cr,
+                     double        width,
+                     double        height,
+                     const DlbBar *bars,
+                     guint         n_bars)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double label_w = 0, value_w = 30, axis_h = 14;
+  double bx, bw, row_h;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (bars != NULL || n_bars == 0);
+  if (n_bars == 0)
+    return;
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      PangoLayout *layout = chart_text (context, bars[i].label, 7.5, bars[i].winner, 0);
+      double w, h;
+
+      text_size (layout, &w, &h);
+      g_object_unref (layout);
+      label_w = MAX (label_w, w);
+    }
+  label_w = MIN (label_w + 6, width * 0.38);
+  bx = label_w;
+  bw = MAX (width - label_w - value_w, 20);
+  row_h = (height - axis_h) / n_bars;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 0.4);
+  for (int t = 0; t <= 10; t += 2)
+    {
+      char tick[4];
+
+      rgb (cr, 0xd0d5dc);
+      cairo_move_to (cr, bx + bw * t / 10, 0);
+      cairo_line_to (cr, bx + bw * t / 10, height - axis_h);
+      cairo_stroke (cr);
+      g_snprintf (tick, sizeof tick, "%d", t);
+      rgb (cr, 0x3d4551);
+      show_text (cr, context, tick, 6.5, FALSE, bx + bw * t / 10, height - axis_h + 3, 0.5, 0);
+    }
+
+  for (guint i = 0; i < n_bars; i++)
+    {
+      double y = i * row_h, bh = MIN (row_h * 0.62, 16);
+      double v = CLAMP (bars[i].value, 0, 10);
+      double by = y + (row_h - bh) / 2;
+      char value[16];
+      PangoLayout *layout;
+      double w, h;
+
+      layout = chart_text (context, bars[i].label, 7.5, bars[i].winner, label_w - 6);
+      text_size (layout, &w, &h);
+      rgb (cr, 0x1f2933);
+      cairo_move_to (cr, label_w - 6 - w, y + (row_h - h) / 2);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+
+      cairo_rectangle (cr, bx, by, bw * v / 10, bh);
+      if (bars[i].disqualified)
+        {
+          /* Hatched: reads as "out" in grey print as well as in colour. */
+          cairo_save (cr);
+          rgb (cr, 0xffffff);
+          cairo_fill_preserve (cr);
+          cairo_clip_preserve (cr);
+          rgb (cr, 0xb23a2e);
+          cairo_set_line_width (cr, 0.7);
+          for (double hx = bx - bh; hx < bx + bw * v / 10; hx += 4)
+            {
+              cairo_move_to (cr, hx, by + bh);
+              cairo_line_to (cr, hx + bh, by);
+            }
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          cairo_rectangle (cr, bx, by, bw * v / 10, bh);
+          rgb (cr, 0xb23a2e);
+          cairo_set_line_width (cr, 0.8);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          rgb (cr, bars[i].winner ? 0x1d4e89 : 0x9db4cf);
+          cairo_fill (cr);
+        }
+      g_snprintf (value, sizeof value, "%.2f", bars[i].value);
+      rgb (cr, 0x1f2933);
+      show_text (cr, context, value, 7, bars[i].winner, bx + bw * v / 10 + 3, y + (row_h - 9) / 2, 0, 0);
+    }
+  cairo_restore (cr);
+}
+
+char **
+dlb_chart_describe_bars (const DlbBar *bars,
+                         guint         n_bars)
+{
+  GPtrArray *sentences = g_ptr_array_new ();
+
+  g_return_val_if_fail (bars != NULL || n_bars == 0, NULL);
+
+  for (guint i = 0; i < n_bars; i++)
+    {
+      char value[16];
+
+      g_snprintf (value, sizeof value, "%.2f", bars[i].value);
+      if (bars[i].disqualified)
+        g_ptr_array_add (sentences,
+                         /* Translators: an option's name, then its total out of 10 */
+                         g_strdup_printf (_("%s totals %s of 10 but fails a gate."), bars[i].label, value));
+      else if (bars[i].winner)
+        g_ptr_array_add (sentences,
+                         /* Translators: an option's name, then its total out of 10 */
+                         g_strdup_printf (_("%s totals %s of 10, the highest."), bars[i].label, value));
+      else
+        g_ptr_array_add (sentences,
+                         /* Translators: an option's name, then its total out of 10 */
+                         g_strdup_printf (_("%s totals %s of 10."), bars[i].label, value));
+    }
+  return strv_from_array (sentences);
+}
+
+/* Sensitivity */
+
+static const double *
+dash_pattern (int series,
+              int *n)
+{
+  static const double patterns[5][4] = {
+    { 0 }, { 5, 2.5 }, { 1.2, 2 }, { 6, 2, 1.2, 2 }, { 3, 3 },
+  };
+  static const int lengths[5] = { 0, 2, 2, 4, 2 };
+
+  *n = lengths[series % 5];
+  return patterns[series % 5];
+}
+
+static guint32
+series_colour (int series)
+{
+  static const guint32 colours[] = { 0x1d4e89, 0xb23a2e, 0x2b7a4b, 0x8a5a00, 0x6a3d9a, 0x4b5563 };
+  return colours[series % G_N_ELEMENTS (colours)];
+}
+
+typedef struct
+{
+  double y;
+  guint  index;
+} EndLabel;
+
+static int
+compare_end (gconstpointer a,
+             gconstpointer b)
+{
+  const EndLabel *ea = a, *eb = b;
+
+  if (ea->y != eb->y)
+    return ea->y < eb->y ? -1 : 1;
+  return ea->index < eb->index ? -1 : ea->index > eb->index;
+}
+
+void
+dlb_chart_draw_sensitivity (cairo_t                   *cr,
+                           double                     width,
+                           double                     height,
+                           const DlbSensitivityChart *chart)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double lo = 10, hi = 0, px = 30, py = 14, pw, ph, label_w;
+  g_autofree EndLabel *ends = NULL;
+  guint n;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (chart->lines != NULL || chart->n_lines == 0);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  n = chart->n_lines;
+  label_w = MIN (width * 0.28, 130);
+  pw = MAX (width - px - label_w - 6, 20);
+  ph = MAX (height - py - 30, 20);
+
+  for (guint i = 0; i < n; i++)
+    {
+      lo = MIN (lo, MIN (chart->lines[i].at_zero, chart->lines[i].at_one));
+      hi = MAX (hi, MAX (chart->lines[i].at_zero, chart->lines[i].at_one));
+    }
+  lo = CLAMP (floor (lo), 0, 9);
+  hi = CLAMP (ceil (hi), lo + 1, 10);
+
+#define SX(w) (px + (w) * pw)
+#define SY(v) (py + ph - ((v) - lo) / (hi - lo) * ph)
+
+  cairo_save (cr);
+
+  /* Where the winner holds */
+  if (chart->holds_to > chart->holds_from)
+    {
+      rgb (cr, 0xe6edf5);
+      cairo_rectangle (cr, SX (CLAMP (chart->holds_from, 0, 1)), py,
+                       (CLAMP (chart->holds_to, 0, 1) - CLAMP (chart->holds_from, 0, 1)) * pw, ph);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_width (cr, 0.4);
+  for (int t = 0; t <= 10; t += 2)
+    {
+      char tick[8];
+
+      rgb (cr, 0xd0d5dc);
+      cairo_move_to (cr, SX (t / 10.0), py);
+      cairo_line_to (cr, SX (t / 10.0), py + ph);
+      cairo_stroke (cr);
+      g_snprintf (tick, sizeof tick, "%d %%", t * 10);
+      rgb (cr, 0x3d4551);
+      show_text (cr, context, tick, 6.5, FALSE, SX (t / 10.0), py + ph + 2, 0.5, 0);
+    }
+  for (double v = lo; v <= hi + 1e-9; v += (hi - lo) > 5 ? 2 : 1)
+    {
+      char tick[8];
+
+      rgb (cr, 0xd0d5dc);
+      cairo_move_to (cr, px, SY (v));
+      cairo_line_to (cr, px + pw, SY (v));
+      cairo_stroke (cr);
+      g_snprintf (tick, sizeof tick, "%.0f", v);
+      rgb (cr, 0x3d4551);
+      show_text (cr, context, tick, 6.5, FALSE, px - 3, SY (v) - 4.5, 1, 0);
+    }
+  {
+    /* Translators: the horizontal axis of the sensitivity chart; %s is a criterion */
+    g_autofree char *axis = g_strdup_printf (_("Weight of %s →"), chart->criterion != NULL ? chart->criterion : "");
+    show_text (cr, context, axis, 7, TRUE, px + pw / 2, py + ph + 12, 0.5, pw);
+  }
+  /* Translators: the vertical axis of the sensitivity chart */
+  show_text (cr, context, _("Total (0–10)"), 7, TRUE, 0, 0, 0, 0);
+
+  /* Crossovers */
+  cairo_set_line_width (cr, 0.8);
+  for (int k = 0; k < 2; k++)
+    {
+      double w = k == 0 ? chart->holds_from : chart->holds_to;
+      char text[16];
+
+      if (w <= 0 || w >= 1 || chart->holds_to <= chart->holds_from)
+        continue;
+      rgb (cr, 0x5b6573);
+      cairo_set_dash (cr, (double[]) { 2, 2 }, 2, 0);
+      cairo_move_to (cr, SX (w), py);
+      cairo_line_to (cr, SX (w), py + ph);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      g_snprintf (text, sizeof text, "%.0f %%", w * 100);
+      show_text (cr, context, text, 6.5, TRUE, SX (w), py - 10, 0.5, 0);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DlbSensitivityLine *l = &chart->lines[i];
+      int n_dash;
+      const double *dash = dash_pattern ((int) i, &n_dash);
+
+      rgb (cr, series_colour ((int) i));
+      cairo_set_line_width (cr, l->winner ? 2.0 : 1.2);
+      cairo_set_dash (cr, dash, n_dash, 0);
+      cairo_move_to (cr, SX (0), SY (l->at_zero));
+      cairo_line_to (cr, SX (1), SY (l->at_one));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      for (int m = 0; m <= 4; m++)
+        {
+          double w = m / 4.0;
+          marker_path (cr, (int) i, SX (w), SY (w * l->at_one + (1 - w) * l->at_zero), 2.4);
+          cairo_fill (cr);
+        }
+    }
+
+  /* Current weight */
+  rgb (cr, 0x1f2933);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, SX (CLAMP (chart->weight, 0, 1)), py);
+  cairo_line_to (cr, SX (CLAMP (chart->weight, 0, 1)), py + ph);
+  cairo_stroke (cr);
+  {
+    char text[32];
+    g_autofree char *now = NULL;
+
+    g_snprintf (text, sizeof text, "%.0f %%", chart->weight * 100);
+    /* Translators: marks the criterion's current weight on the sensitivity chart, e.g. "now 25 %" */
+    now = g_strdup_printf (_("now %s"), text);
+    show_text (cr, context, now, 6.5, TRUE, SX (CLAMP (chart->weight, 0, 1)) + 2, py + ph - 10, 0, 0);
+  }
+
+  /* Line labels at the right end, pushed apart so they never overlap. */
+  ends = g_new0 (EndLabel, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      ends[i].y = SY (chart->lines[i].at_one) - 4.5;
+      ends[i].index = i;
+    }
+  qsort (ends, n, sizeof (EndLabel), compare_end);
+  for (guint i = 1; i < n; i++)
+    ends[i].y = MAX (ends[i].y, ends[i - 1].y + 9.5);
+  if (n > 0 && ends[n - 1].y + 9 > height)
+    {
+      ends[n - 1].y = height - 9;
+      for (guint i = n - 1; i > 0; i--)
+        ends[i - 1].y = MIN (ends[i - 1].y, ends[i].y - 9.5);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = ends[k].index;
+
+      rgb (cr, series_colour ((int) i));
+      marker_path (cr, (int) i, px + pw + 8, ends[k].y + 4.5, 2.4);
+      cairo_fill (cr);
+      rgb (cr, 0x1f2933);
+      show_text (cr, context, chart->lines[i].label, 7, chart->lines[i].winner,
+                 px + pw + 13, ends[k].y, 0, label_w - 10);
+    }
+
+#undef SX
+#undef SY
+
+  cairo_restore (cr);
+}
+
+char **
+dlb_chart_describe_sensitivity (const DlbSensitivityChart *chart)
+{
+  GPtrArray *sentences = g_ptr_array_new ();
+  const char *criterion;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  criterion = chart->criterion != NULL ? chart->criterion : "";
+  g_ptr_array_add (sentences,
+                   /* Translators: %s is a criterion, %.0f its weight in percent */
+                   g_strdup_printf (_("Each option’s total as the weight of %s runs from 0 to 100 %%; "
+                                      "its weight is now %.0f %%."), criterion, chart->weight * 100));
+  for (guint i = 0; i < chart->n_lines; i++)
+    g_ptr_array_add (sentences,
+                     /* Translators: an option, then its total at weight 0 % and at 100 % */
+                     g_strdup_printf (_("%s: %.2f at 0 %%, %.2f at 100 %%."), chart->lines[i].label,
+                                      chart->lines[i].at_zero, chart->lines[i].at_one));
+  if (chart->holds_from > 0 && chart->below != NULL)
+    g_ptr_array_add (sentences,
+                     /* Translators: an option, then a weight in percent */
+                     g_strdup_printf (_("%s takes over below %.0f %%."), chart->below, chart->holds_from * 100));
+  if (chart->holds_to < 1 && chart->above != NULL)
+    g_ptr_array_add (sentences,
+                     /* Translators: an option, then a weight in percent */
+                     g_strdup_printf (_("%s takes over above %.0f %%."), chart->above, chart->holds_to * 100));
+  return strv_from_array (sentences);
+}

@@ -1,0 +1,123 @@
+/* dlb-charts.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+
+G_BEGIN_DECLS
+
+/* The memo's charts, drawn by the same functions in the PDF and in the
+ * application: each draws into (0, 0, width, height) of a cairo_t and has
+ * a companion that describes it in sentences, the chart's text
+ * alternative. Series differ by marker, pattern and label as well as by
+ * colour, so that they read in grayscale print. */
+
+/* Stakeholder power/interest grid. */
+typedef struct
+{
+  const char *label;
+  int         power;     /* 1-5 */
+  int         interest;  /* 1-5 */
+  int         stance;    /* -2..+2 */
+} DlbGridPoint;
+
+/* Where a point's label went, in chart coordinates. */
+typedef struct
+{
+  double   x, y, width, height;
+  double   point_x, point_y;
+  gboolean placed;
+} DlbLabelBox;
+
+void     dlb_chart_draw_grid          (cairo_t            *cr,
+                                       double              width,
+                                       double              height,
+                                       const DlbGridPoint *points,
+                                       guint               n_points);
+/* The label placement the grid draws: one DlbLabelBox per point. Labels
+ * never overlap each other, a marker or a quadrant title, and stay inside
+ * the plot; a label with no free place is left out (placed FALSE) and the
+ * chart says how many. */
+GArray  *dlb_chart_grid_place_labels  (const DlbGridPoint *points,
+                                       guint               n_points,
+                                       double              width,
+                                       double              height);
+/* The plot area of the grid (inside the axes), chart coordinates. */
+void     dlb_chart_grid_plot_area     (double              width,
+                                       double              height,
+                                       double             *x,
+                                       double             *y,
+                                       double             *plot_width,
+                                       double             *plot_height);
+char   **dlb_chart_describe_grid      (const DlbGridPoint *points,
+                                       guint               n_points);
+
+/* Likelihood x impact heat map, opportunities and risks side by side. */
+typedef struct
+{
+  const char *label;       /* short, e.g. "R3" */
+  int         likelihood;  /* 1-5 */
+  int         impact;      /* 1-5 */
+  gboolean    risk;
+} DlbHeatItem;
+
+void     dlb_chart_draw_heat_map      (cairo_t            *cr,
+                                       double              width,
+                                       double              height,
+                                       const DlbHeatItem  *items,
+                                       guint               n_items);
+char   **dlb_chart_describe_heat_map  (const DlbHeatItem  *items,
+                                       guint               n_items);
+
+/* Weighted totals, one bar an option, 0-10. */
+typedef struct
+{
+  const char *label;
+  double      value;
+  gboolean    winner;
+  gboolean    disqualified;
+} DlbBar;
+
+void     dlb_chart_draw_bars          (cairo_t            *cr,
+                                       double              width,
+                                       double              height,
+                                       const DlbBar       *bars,
+                                       guint               n_bars);
+char   **dlb_chart_describe_bars      (const DlbBar       *bars,
+                                       guint               n_bars);
+
+/* Each option's total as one criterion's weight runs from 0 to 100 %:
+ * total(w) = w * at_one + (1 - w) * at_zero. */
+typedef struct
+{
+  const char *label;
+  double      at_zero;
+  double      at_one;
+  gboolean    winner;
+} DlbSensitivityLine;
+
+typedef struct
+{
+  const char               *criterion;
+  double                    weight;      /* current, 0-1 */
+  double                    holds_from;  /* the winner stays first from here */
+  double                    holds_to;    /* to here */
+  const char               *below;       /* takes over below holds_from, or NULL */
+  const char               *above;       /* takes over above holds_to, or NULL */
+  const DlbSensitivityLine *lines;
+  guint                     n_lines;
+} DlbSensitivityChart;
+
+void     dlb_chart_draw_sensitivity      (cairo_t                   *cr,
+                                          double                     width,
+                                          double                     height,
+                                          const DlbSensitivityChart *chart);
+char   **dlb_chart_describe_sensitivity  (const DlbSensitivityChart *chart);
+
+G_END_DECLS

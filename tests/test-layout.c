@@ -1,0 +1,467 @@
+/* test-layout.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <cairo.h>
+
+#include "dlb-charts.h"
+#include "dlb-layout.h"
+
+#define EPSILON 0.6
+
+static char *
+lorem (guint words)
+{
+  static const char *vocabulary[] = {
+    "the", "partnership", "would", "give", "police", "access", "to", "doorbell",
+    "video", "without", "a", "warrant", "residents", "consent", "retention", "oversight",
+  };
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, vocabulary[(i * 7 + i / 3) % G_N_ELEMENTS (vocabulary)]);
+    }
+  g_string_append_c (s, '.');
+  return g_string_free (s, FALSE);
+}
+
+/* Every box inside its cell, every cell inside the printable area, and no
+ * heading as the last thing on a page (but the last page). */
+static void
+check_pages (DlbDocument *doc)
+{
+  double ax, ay, aw, ah;
+  int n = dlb_document_get_n_pages (doc);
+
+  dlb_document_get_text_area (doc, &ax, &ay, &aw, &ah);
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(GArray) boxes = dlb_document_get_boxes (doc, p);
+
+      g_assert_cmpuint (boxes->len, >, 0);
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          DlbBox *b = &g_array_index (boxes, DlbBox, i);
+
+          g_assert_cmpfloat (b->x, >=, b->cell_x - EPSILON);
+          g_assert_cmpfloat (b->y, >=, b->cell_y - EPSILON);
+          g_assert_cmpfloat (b->x + b->width, <=, b->cell_x + b->cell_width + EPSILON);
+          g_assert_cmpfloat (b->y + b->height, <=, b->cell_y + b->cell_height + EPSILON);
+          g_assert_cmpfloat (b->cell_x, >=, ax - EPSILON);
+          g_assert_cmpfloat (b->cell_y, >=, ay - EPSILON);
+          g_assert_cmpfloat (b->cell_x + b->cell_width, <=, ax + aw + EPSILON);
+          g_assert_cmpfloat (b->cell_y + b->cell_height, <=, ay + ah + EPSILON);
+        }
+      if (p + 1 < n)
+        g_assert_cmpint (g_array_index (boxes, DlbBox, boxes->len - 1).kind, !=, DLB_BOX_HEADING);
+    }
+}
+
+static void
+draw_all (DlbDocument *doc)
+{
+  int n = dlb_document_get_n_pages (doc);
+
+  for (int p = 0; p < n; p++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 153, 198);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dlb_document_draw_page (doc, cr, p, 153, 198, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_long_document (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_LETTER_WIDTH, DLB_PAPER_LETTER_HEIGHT);
+  guint headings = 0;
+
+  dlb_document_add_heading (doc, 0, "A long document", NULL);
+  for (guint s = 0; s < 40; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Section %u", s + 1);
+      g_autofree char *dest = g_strdup_printf ("section-%u", s + 1);
+
+      dlb_document_add_heading (doc, 1, title, dest);
+      headings++;
+      for (guint k = 0; k < 1 + s % 4; k++)
+        {
+          g_autofree char *text = lorem (30 + 23 * ((s + k) % 7));
+          dlb_document_add_paragraph (doc, text);
+        }
+      if (s % 3 == 0)
+        {
+          dlb_document_add_heading (doc, 2, "A subsection", NULL);
+          for (int i = 1; i <= 4; i++)
+            {
+              g_autofree char *text = lorem (12 + 9 * i);
+              dlb_document_add_list_item (doc, i % 2 ? DLB_LIST_NUMBERED : DLB_LIST_BULLET, i, 0, text);
+            }
+        }
+    }
+
+  g_assert_cmpint (dlb_document_get_n_pages (doc), >, 5);
+  check_pages (doc);
+  draw_all (doc);
+
+  /* Every section's destination is found, in order. */
+  {
+    int last = 0;
+
+    for (guint s = 0; s < headings; s++)
+      {
+        g_autofree char *dest = g_strdup_printf ("section-%u", s + 1);
+        int page = dlb_document_get_dest_page (doc, dest);
+
+        g_assert_cmpint (page, >=, last);
+        last = page;
+      }
+    g_assert_cmpint (dlb_document_get_dest_page (doc, "nowhere"), ==, -1);
+  }
+}
+
+static DlbDocument *
+make_hard_table (void)
+{
+  DlbDocument *doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  const char *header[] = { "Name", "Group", "Concern", "Power", NULL };
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  DlbTable *table;
+
+  while (huge->len < 5000)
+    g_string_append (huge, "Residents worry that footage is kept for ever and shared without consent. ");
+  for (int i = 0; i < 200; i++)
+    g_string_append_c (word, 'a' + i % 26);
+
+  dlb_document_add_heading (doc, 1, "Stakeholders", "stakeholders");
+  dlb_document_add_paragraph (doc, "Every stakeholder, with <b>bold</b> and <i>italic</i> text.");
+  table = dlb_document_add_table (doc, DLB_TABLE_GRID, 4);
+  dlb_table_set_header (table, header);
+  dlb_table_set_column_align (table, 3, PANGO_ALIGN_RIGHT);
+  for (int r = 0; r < 200; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stakeholder %d", r + 1);
+      const char *concern;
+      const char *row[5];
+
+      switch (r)
+        {
+        case 3:
+          concern = huge->str;
+          break;
+        case 10:
+          concern = word->str;
+          break;
+        case 20:
+          concern = "يخشى السكان أن تُحفظ التسجيلات إلى الأبد وأن تُشارك دون موافقتهم.";
+          break;
+        case 30:
+          concern = "居民担心录像会被永久保存，并在未经同意的情况下被共享。";
+          break;
+        case 40:
+          concern = "Doorbells 🔔📹 everywhere 🏙️ — privacy 🔒?";
+          break;
+        default:
+          concern = "Footage retention and sharing.";
+        }
+      row[0] = name;
+      row[1] = r % 2 ? "Residents" : "Civil society";
+      row[2] = concern;
+      row[3] = "4";
+      row[4] = NULL;
+      dlb_table_add_row (table, row);
+    }
+  dlb_document_add_paragraph (doc, word->str);
+  dlb_document_add_paragraph (doc, "A link to <span foreground=\"#1a5fb4\">https://example.org/report</span> here.");
+  dlb_document_add_link (doc, "https://example.org/report", "https://example.org/report");
+  /* Bad markup falls back to the text as written. */
+  dlb_document_add_paragraph (doc, "Unbalanced <b>markup & text");
+  return doc;
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(DlbDocument) doc = make_hard_table ();
+  int n = dlb_document_get_n_pages (doc);
+  gboolean table_seen = FALSE;
+
+  g_assert_cmpint (n, >, 3);
+  check_pages (doc);
+  draw_all (doc);
+
+  /* The header row is repeated on every page the table's rows are on, and
+   * comes before them. */
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(GArray) boxes = dlb_document_get_boxes (doc, p);
+      gboolean header = FALSE, cells = FALSE;
+      double header_bottom = 0;
+
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          DlbBox *b = &g_array_index (boxes, DlbBox, i);
+
+          if (b->kind == DLB_BOX_HEADER_CELL)
+            {
+              g_assert_false (cells);
+              header = TRUE;
+              header_bottom = MAX (header_bottom, b->cell_y + b->cell_height);
+            }
+          else if (b->kind == DLB_BOX_CELL)
+            {
+              cells = TRUE;
+              g_assert_cmpfloat (b->cell_y, >=, header_bottom - EPSILON);
+            }
+        }
+      if (cells)
+        {
+          g_assert_true (header);
+          table_seen = TRUE;
+        }
+    }
+  g_assert_true (table_seen);
+}
+
+static GBytes *
+write_to_bytes (DlbDocument *doc,
+                const char  *dir,
+                const char  *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  DlbPdfInfo info = { "Title", "Author", "Subject", "Deliberate test", 1574000000 };
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (dlb_document_write_pdf (doc, path, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(DlbDocument) doc = make_hard_table ();
+  g_autofree char *dir = g_dir_make_tmp ("dlb-layout-XXXXXX", NULL);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *entry;
+  guint files = 0;
+
+  g_assert_nonnull (dir);
+  first = write_to_bytes (doc, dir, "a.pdf");
+  second = write_to_bytes (doc, dir, "b.pdf");
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* A folder that does not exist: an error, and no file anywhere. */
+  bad = g_build_filename (dir, "missing", "c.pdf", NULL);
+  g_assert_false (dlb_document_write_pdf (doc, bad, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* Only the two finished files are left: no temporary file stays. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, entry, NULL);
+      g_assert_true (g_str_has_suffix (entry, ".pdf"));
+      g_assert_false (g_str_has_prefix (entry, "."));
+      g_unlink (path);
+      files++;
+    }
+  g_assert_cmpuint (files, ==, 2);
+  g_rmdir (dir);
+}
+
+static void
+test_page_out_of_range (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+
+  dlb_document_add_paragraph (doc, "One page.");
+  g_assert_cmpint (dlb_document_get_n_pages (doc), ==, 1);
+  g_assert_false (dlb_document_draw_page (doc, cr, 3, 10, 10, &error));
+  g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_PAGE);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Charts */
+
+static DlbGridPoint *
+make_points (guint n)
+{
+  DlbGridPoint *points = g_new0 (DlbGridPoint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      points[i].label = g_strdup_printf (i % 5 == 0 ? "Stakeholder with a rather long name %u" : "Group %u", i + 1);
+      points[i].power = 1 + (int) ((i * 3 + i / 5) % 5);
+      points[i].interest = 1 + (int) ((i * 2 + i / 7) % 5);
+      points[i].stance = (int) (i % 5) - 2;
+    }
+  return points;
+}
+
+static void
+free_points (DlbGridPoint *points,
+             guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free ((char *) points[i].label);
+  g_free (points);
+}
+
+static guint
+check_labels (guint n)
+{
+  DlbGridPoint *points = make_points (n);
+  double width = 460, height = 300, px, py, pw, ph;
+  g_autoptr(GArray) boxes = dlb_chart_grid_place_labels (points, n, width, height);
+  guint unplaced = 0;
+
+  dlb_chart_grid_plot_area (width, height, &px, &py, &pw, &ph);
+  g_assert_cmpuint (boxes->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      DlbLabelBox *a = &g_array_index (boxes, DlbLabelBox, i);
+
+      /* Every marker is inside the plot, labelled or not. */
+      g_assert_cmpfloat (a->point_x, >, px);
+      g_assert_cmpfloat (a->point_x, <, px + pw);
+      g_assert_cmpfloat (a->point_y, >, py);
+      g_assert_cmpfloat (a->point_y, <, py + ph);
+      if (!a->placed)
+        {
+          unplaced++;
+          continue;
+        }
+      g_assert_cmpfloat (a->x, >=, px);
+      g_assert_cmpfloat (a->y, >=, py);
+      g_assert_cmpfloat (a->x + a->width, <=, px + pw);
+      g_assert_cmpfloat (a->y + a->height, <=, py + ph);
+      for (guint j = i + 1; j < n; j++)
+        {
+          DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, j);
+
+          if (!b->placed)
+            continue;
+          g_assert_false (a->x < b->x + b->width && b->x < a->x + a->width &&
+                          a->y < b->y + b->height && b->y < a->y + a->height);
+        }
+    }
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+    cairo_t *cr = cairo_create (surface);
+    g_auto(GStrv) alt = dlb_chart_describe_grid (points, n);
+
+    dlb_chart_draw_grid (cr, width, height, points, n);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpuint (g_strv_length (alt), >=, n > 0 ? 2 : 1);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  free_points (points, n);
+  return unplaced;
+}
+
+static void
+test_grid_labels (void)
+{
+  g_assert_cmpuint (check_labels (11), ==, 0);
+  /* 200 labels cannot all fit: some are left out (and the chart says so),
+   * none overlap. */
+  g_assert_cmpuint (check_labels (200), >, 0);
+  check_labels (0);
+}
+
+static void
+test_other_charts (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 460, 240);
+  cairo_t *cr = cairo_create (surface);
+  DlbHeatItem items[60];
+  DlbBar bars[3] = {
+    { "Decline the partnership", 6.8, TRUE, FALSE },
+    { "Partner with conditions", 5.9, FALSE, FALSE },
+    { "Partner as proposed", 4.1, FALSE, TRUE },
+  };
+  DlbSensitivityLine lines[3] = {
+    { "Decline the partnership", 7.5, 2.0, TRUE },
+    { "Partner with conditions", 5.0, 6.5, FALSE },
+    { "Partner as proposed", 3.0, 9.0, FALSE },
+  };
+  DlbSensitivityChart chart = { "Crime reduction", 0.2, 0.0, 0.34, NULL, "Partner as proposed", lines, 3 };
+  char labels[60][8];
+  g_auto(GStrv) heat_alt = NULL;
+  g_auto(GStrv) bar_alt = NULL;
+  g_auto(GStrv) sens_alt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_snprintf (labels[i], sizeof labels[i], "%c%u", i % 2 ? 'R' : 'O', i + 1);
+      items[i].label = labels[i];
+      items[i].likelihood = 1 + (int) (i % 5);
+      items[i].impact = i < 40 ? 5 : 1 + (int) (i % 3);
+      items[i].risk = i % 2;
+    }
+  dlb_chart_draw_heat_map (cr, 460, 240, items, G_N_ELEMENTS (items));
+  dlb_chart_draw_bars (cr, 460, 120, bars, 3);
+  dlb_chart_draw_sensitivity (cr, 460, 240, &chart);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  heat_alt = dlb_chart_describe_heat_map (items, G_N_ELEMENTS (items));
+  g_assert_cmpuint (g_strv_length (heat_alt), ==, 2);
+  bar_alt = dlb_chart_describe_bars (bars, 3);
+  g_assert_cmpuint (g_strv_length (bar_alt), ==, 3);
+  g_assert_nonnull (strstr (bar_alt[0], "Decline the partnership"));
+  sens_alt = dlb_chart_describe_sensitivity (&chart);
+  g_assert_nonnull (strstr (sens_alt[g_strv_length (sens_alt) - 1], "Partner as proposed"));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/long-document", test_long_document);
+  g_test_add_func ("/layout/table", test_table);
+  g_test_add_func ("/layout/pdf", test_pdf);
+  g_test_add_func ("/layout/page-out-of-range", test_page_out_of_range);
+  g_test_add_func ("/charts/grid-labels", test_grid_labels);
+  g_test_add_func ("/charts/others", test_other_charts);
+
+  return g_test_run ();
+}
