@@ -622,6 +622,18 @@ test_read_syntax (void)
                    "Line 2, column 43: \\u0000 (the NUL character) cannot be part of a text in a case");
   g_clear_error (&error);
 
+  /* json-glib's parser would overflow the stack. */
+  {
+    g_autofree char *open = g_strnfill (100000, '[');
+    g_autofree char *close = g_strnfill (100000, ']');
+    g_autofree char *deep = g_strconcat (open, close, NULL);
+
+    error = read_error (deep, -1);
+    g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "Line 1, column 65: the data is nested too deeply to be a case");
+    g_clear_error (&error);
+  }
+
   /* json-glib would wrap this to 3, a valid power. */
   error = read_error (huge, -1);
   g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX);

@@ -39,6 +39,8 @@ G_DEFINE_QUARK (dlb-json-error-quark, dlb_json_error)
 #define RATIO_SLACK      1e-9
 /* Longer integer literals may not fit json-glib's gint64 and would wrap. */
 #define MAX_INT_DIGITS   18
+/* A case nests five levels deep; far more is an attack or an accident. */
+#define MAX_NESTING      64
 /* Quoted values in messages are cut to this many characters. */
 #define MAX_QUOTE_CHARS  40
 
@@ -499,15 +501,17 @@ set_syntax_error (GError     **error,
                _("Line %d, column %d: %s"), line, column, detail);
 }
 
-/* Catches what json-glib would accept but silently change: integers too
- * long for its gint64 wrap around (an absurd value could turn plausible),
- * and \u0000 cuts a string short. */
+/* Catches what json-glib would accept but silently change, or crash on:
+ * integers too long for its gint64 wrap around (an absurd value could turn
+ * plausible), \u0000 cuts a string short, and its parser recurses once per
+ * level of nesting. */
 static gboolean
 check_literals (const char  *data,
                 gsize        length,
                 GError     **error)
 {
   gboolean in_string = FALSE;
+  guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -532,6 +536,14 @@ check_literals (const char  *data,
           in_string = TRUE;
           continue;
         }
+      if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_NESTING)
+        {
+          set_syntax_error (error, data, data + i,
+                            _("the data is nested too deeply to be a case"));
+          return FALSE;
+        }
+      if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
       /* Digits after a letter or a '.' belong to a name, an exponent or a
        * fraction. */
       if (!g_ascii_isdigit (data[i])
