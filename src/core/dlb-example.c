@@ -32,26 +32,32 @@ ensure_resources (void)
     }
 }
 
+static GBytes *
+lookup_example (GError **error)
+{
+  ensure_resources ();
+
+  return g_resources_lookup_data (DLB_EXAMPLE_RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
 /**
  * dlb_example_get_bytes:
  *
  * Gets the built-in example case, the proposed partnership of the Chicago
  * Police Department with Amazon's Ring, as JSON text.
  *
- * Returns: (transfer full): the bytes of the example's JSON file
+ * Returns: (transfer full) (nullable): the bytes of the example's JSON
+ *   file; %NULL only if the build left the example out
  */
 GBytes *
 dlb_example_get_bytes (void)
 {
   g_autoptr(GError) error = NULL;
-  GBytes *bytes;
+  GBytes *bytes = lookup_example (&error);
 
-  ensure_resources ();
-
-  bytes = g_resources_lookup_data (DLB_EXAMPLE_RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   /* Compiled in: missing means a broken build, not bad input. */
   if (bytes == NULL)
-    g_error ("The built-in example is missing: %s", error->message);
+    g_critical ("The built-in example is missing: %s", error->message);
 
   return bytes;
 }
@@ -75,7 +81,9 @@ dlb_example_load (GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = dlb_example_get_bytes ();
+  bytes = lookup_example (error);
+  if (bytes == NULL)
+    return NULL;
   data = g_bytes_get_data (bytes, &length);
 
   return dlb_json_read_case (data, length, error);
