@@ -26,8 +26,8 @@ json (const char *text)
   return g_strdelimit (g_strdup (text), "'", '"');
 }
 
-/* A valid case with one of everything, which tests break one member at a
- * time; ‹…› marks where a test adds members. */
+/* The start of a valid case; tests add the lists they need and close the
+ * object. */
 #define CASE_HEAD "{'format': 'deliberate-case', 'version': 2, 'case': {'title': 'T'}"
 
 static DlbCase *
