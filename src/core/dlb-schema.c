@@ -4,3 +4,334 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "dlb-schema"
+
+#include "config.h"
+
+#include "dlb-schema.h"
+
+/* The case file's schema, one step per version. A released step never
+ * changes: a file written by any earlier Deliberate must upgrade through
+ * exactly the steps that follow its version, so a new field means a new
+ * step, never an edit of an old one.
+ *
+ * Column names are the entity field names with '-' turned into '_'.
+ * Lists of references live in link tables named <table>_<field> with the
+ * columns (owner, position, target); a perspective's weights and the case's
+ * pairwise comparisons are lists too, with their numbers beside. Every
+ * ordered table keeps a position, 0..n-1, so a case loads in the order the
+ * analyst arranged it. */
+
+/* Version 1: the case, its entities and the journal. */
+static const char step_1[] =
+  "CREATE TABLE case_info (\n"
+  "  id             TEXT PRIMARY KEY NOT NULL,\n"
+  "  title          TEXT NOT NULL CHECK (length (title) > 0),\n"
+  "  question       TEXT,\n"
+  "  memo_to        TEXT,\n"
+  "  memo_from      TEXT,\n"
+  "  memo_subject   TEXT,\n"
+  "  memo_date      TEXT,\n"
+  "  office         TEXT,\n"
+  "  background     TEXT,\n"
+  "  notes          TEXT,\n"
+  "  paper_size     TEXT NOT NULL DEFAULT 'auto'\n"
+  "                 CHECK (paper_size IN ('auto', 'letter', 'a4')),\n"
+  "  recommendation TEXT REFERENCES option (id) ON DELETE SET NULL,\n"
+  "  justification  TEXT\n"
+  ");\n"
+  "\n"
+  "CREATE TABLE stakeholder (\n"
+  "  id                TEXT PRIMARY KEY NOT NULL,\n"
+  "  position          INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  name              TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  \"group\"           TEXT NOT NULL DEFAULT 'other'\n"
+  "                    CHECK (\"group\" IN ('government', 'police', 'vendor', 'residents',\n"
+  "                                       'civil-society', 'media', 'political', 'other')),\n"
+  "  role              TEXT,\n"
+  "  concern           TEXT,\n"
+  "  power             INTEGER NOT NULL DEFAULT 3 CHECK (power BETWEEN 1 AND 5),\n"
+  "  interest          INTEGER NOT NULL DEFAULT 3 CHECK (interest BETWEEN 1 AND 5),\n"
+  "  stance            INTEGER NOT NULL DEFAULT 0 CHECK (stance BETWEEN -2 AND 2),\n"
+  "  consulted         INTEGER NOT NULL DEFAULT 0 CHECK (consulted IN (0, 1)),\n"
+  "  consultation_note TEXT\n"
+  ");\n"
+  "CREATE INDEX stakeholder_position ON stakeholder (position);\n"
+  "\n"
+  "CREATE TABLE source (\n"
+  "  id          TEXT PRIMARY KEY NOT NULL,\n"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  label       TEXT NOT NULL CHECK (length (label) > 0),\n"
+  "  citation    TEXT,\n"
+  "  url         TEXT,\n"
+  "  date        TEXT,\n"
+  "  reliability TEXT NOT NULL DEFAULT 'reported'\n"
+  "              CHECK (reliability IN ('verified', 'reported', 'vendor-claim'))\n"
+  ");\n"
+  "CREATE INDEX source_position ON source (position);\n"
+  "\n"
+  "CREATE TABLE criterion (\n"
+  "  id          TEXT PRIMARY KEY NOT NULL,\n"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  name        TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  description TEXT,\n"
+  "  weight      REAL NOT NULL DEFAULT 10 CHECK (weight >= 0 AND weight <= 1000),\n"
+  "  minimum     REAL CHECK (minimum IS NULL OR (minimum >= 0 AND minimum <= 10))\n"
+  ");\n"
+  "CREATE INDEX criterion_position ON criterion (position);\n"
+  "\n"
+  "CREATE TABLE finding (\n"
+  "  id         TEXT PRIMARY KEY NOT NULL,\n"
+  "  position   INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  title      TEXT NOT NULL CHECK (length (title) > 0),\n"
+  "  detail     TEXT,\n"
+  "  severity   INTEGER NOT NULL DEFAULT 2 CHECK (severity BETWEEN 1 AND 4),\n"
+  "  likelihood INTEGER NOT NULL DEFAULT 2 CHECK (likelihood BETWEEN 1 AND 4),\n"
+  "  status     TEXT NOT NULL DEFAULT 'open'\n"
+  "             CHECK (status IN ('open', 'condition-required', 'resolved', 'accepted')),\n"
+  "  condition  TEXT,\n"
+  "  criterion  TEXT REFERENCES criterion (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX finding_position ON finding (position);\n"
+  "CREATE INDEX finding_criterion ON finding (criterion);\n"
+  "\n"
+  "CREATE TABLE finding_sources (\n"
+  "  owner    TEXT NOT NULL REFERENCES finding (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES source (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX finding_sources_target ON finding_sources (target);\n"
+  "\n"
+  "CREATE TABLE item (\n"
+  "  id         TEXT PRIMARY KEY NOT NULL,\n"
+  "  position   INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  kind       TEXT NOT NULL DEFAULT 'opportunity' CHECK (kind IN ('opportunity', 'risk')),\n"
+  "  title      TEXT NOT NULL CHECK (length (title) > 0),\n"
+  "  detail     TEXT,\n"
+  "  likelihood INTEGER NOT NULL DEFAULT 3 CHECK (likelihood BETWEEN 1 AND 5),\n"
+  "  impact     INTEGER NOT NULL DEFAULT 3 CHECK (impact BETWEEN 1 AND 5),\n"
+  "  criterion  TEXT REFERENCES criterion (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX item_position ON item (position);\n"
+  "CREATE INDEX item_criterion ON item (criterion);\n"
+  "\n"
+  "CREATE TABLE item_sources (\n"
+  "  owner    TEXT NOT NULL REFERENCES item (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES source (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX item_sources_target ON item_sources (target);\n"
+  "\n"
+  "CREATE TABLE option (\n"
+  "  id          TEXT PRIMARY KEY NOT NULL,\n"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  name        TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  description TEXT\n"
+  ");\n"
+  "CREATE INDEX option_position ON option (position);\n"
+  "CREATE INDEX case_info_recommendation ON case_info (recommendation);\n"
+  "\n"
+  "CREATE TABLE option_resolves (\n"
+  "  owner    TEXT NOT NULL REFERENCES option (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES finding (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX option_resolves_target ON option_resolves (target);\n"
+  "\n"
+  "CREATE TABLE score (\n"
+  "  id        TEXT PRIMARY KEY NOT NULL CHECK (id = option || '/' || criterion),\n"
+  "  position  INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  option    TEXT NOT NULL REFERENCES option (id) ON DELETE CASCADE,\n"
+  "  criterion TEXT NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,\n"
+  "  value     REAL NOT NULL DEFAULT 5 CHECK (value >= 0 AND value <= 10),\n"
+  "  low       REAL NOT NULL DEFAULT 5 CHECK (low >= 0 AND low <= 10),\n"
+  "  high      REAL NOT NULL DEFAULT 5 CHECK (high >= 0 AND high <= 10),\n"
+  "  rationale TEXT,\n"
+  "  UNIQUE (option, criterion)\n"
+  ");\n"
+  "CREATE INDEX score_position ON score (position);\n"
+  "CREATE INDEX score_criterion ON score (criterion);\n"
+  "\n"
+  "CREATE TABLE score_findings (\n"
+  "  owner    TEXT NOT NULL REFERENCES score (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES finding (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX score_findings_target ON score_findings (target);\n"
+  "\n"
+  "CREATE TABLE score_items (\n"
+  "  owner    TEXT NOT NULL REFERENCES score (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES item (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX score_items_target ON score_items (target);\n"
+  "\n"
+  "CREATE TABLE score_sources (\n"
+  "  owner    TEXT NOT NULL REFERENCES score (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES source (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  UNIQUE (owner, target)\n"
+  ");\n"
+  "CREATE INDEX score_sources_target ON score_sources (target);\n"
+  "\n"
+  "CREATE TABLE perspective (\n"
+  "  id          TEXT PRIMARY KEY NOT NULL,\n"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  name        TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  description TEXT,\n"
+  "  stakeholder TEXT REFERENCES stakeholder (id) ON DELETE SET NULL\n"
+  ");\n"
+  "CREATE INDEX perspective_position ON perspective (position);\n"
+  "CREATE INDEX perspective_stakeholder ON perspective (stakeholder);\n"
+  "\n"
+  /* A perspective's weights, criterion -> weight, in the order given. */
+  "CREATE TABLE perspective_weights (\n"
+  "  owner    TEXT NOT NULL REFERENCES perspective (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,\n"
+  "  weight   REAL NOT NULL CHECK (weight >= 0 AND weight <= 1000),\n"
+  "  PRIMARY KEY (owner, position)\n"
+  ");\n"
+  "CREATE INDEX perspective_weights_target ON perspective_weights (target);\n"
+  "\n"
+  /* One row per step of an edit; the rows of one edit share a group_id.
+   * kind: an edit the analyst made, or the undo or redo of one. state
+   * (edits only): done (can be undone), undone (can be redone), or final
+   * (undone, then a new edit took the redo away). before and after hold
+   * the values as JSON; a whole entity for an insertion or removal. */
+  "CREATE TABLE journal (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  group_id     INTEGER NOT NULL,\n"
+  "  kind         TEXT NOT NULL DEFAULT 'edit' CHECK (kind IN ('edit', 'undo', 'redo')),\n"
+  "  state        TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'final')),\n"
+  "  time         TEXT NOT NULL,\n"
+  "  action       TEXT NOT NULL CHECK (action IN ('insert', 'update', 'remove')),\n"
+  "  entity_table TEXT NOT NULL,\n"
+  "  entity_id    TEXT NOT NULL,\n"
+  "  entity_name  TEXT,\n"
+  "  field        TEXT,\n"
+  "  position     INTEGER,\n"
+  "  before       TEXT,\n"
+  "  after        TEXT\n"
+  ");\n"
+  "CREATE INDEX journal_group ON journal (group_id);\n"
+  "CREATE INDEX journal_state ON journal (kind, state, group_id);\n";
+
+/* Version 2: what the weighting methods need (a ranking, swing weights,
+ * the method chosen and AHP's pairwise comparisons). */
+static const char step_2[] =
+  "ALTER TABLE case_info ADD COLUMN weighting TEXT NOT NULL DEFAULT 'direct'\n"
+  "  CHECK (weighting IN ('direct', 'ranking', 'ahp', 'swing'));\n"
+  "ALTER TABLE criterion ADD COLUMN \"rank\" INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (\"rank\" BETWEEN 0 AND 1000);\n"
+  "ALTER TABLE criterion ADD COLUMN swing REAL NOT NULL DEFAULT 100\n"
+  "  CHECK (swing >= 0 AND swing <= 100);\n"
+  "\n"
+  /* How much more target matters than other, 1/9..9 (Saaty's scale). */
+  "CREATE TABLE case_info_pairwise (\n"
+  "  owner    TEXT NOT NULL REFERENCES case_info (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position >= 0),\n"
+  "  target   TEXT NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,\n"
+  "  other    TEXT NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,\n"
+  "  ratio    REAL NOT NULL CHECK (ratio >= 0.1111111 AND ratio <= 9.0000001),\n"
+  "  PRIMARY KEY (owner, position),\n"
+  "  CHECK (target <> other)\n"
+  ");\n"
+  "CREATE INDEX case_info_pairwise_target ON case_info_pairwise (target);\n"
+  "CREATE INDEX case_info_pairwise_other ON case_info_pairwise (other);\n";
+
+static const char * const steps[] = {
+  step_1,
+  step_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);
+
+/* Returns the SQL that takes a file from @version - 1 to @version. */
+const char *
+dlb_schema_get_step_sql (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version <= DLB_SCHEMA_VERSION, NULL);
+
+  return steps[version - 1];
+}
+
+static int
+exec (sqlite3     *db,
+      const char  *sql,
+      char       **message)
+{
+  char *sqlite_message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &sqlite_message);
+
+  if (rc != SQLITE_OK && message != NULL && *message == NULL)
+    *message = g_strdup (sqlite_message != NULL ? sqlite_message : sqlite3_errstr (rc));
+  sqlite3_free (sqlite_message);
+
+  return rc;
+}
+
+/* Runs the steps after @from up to @to, each in its own transaction, so an
+ * interruption leaves the file at the last complete version. Returns a
+ * SQLite result code; on failure *message says what SQLite reported and
+ * the file is at the version of the last step that completed. */
+int
+dlb_schema_migrate (sqlite3  *db,
+                    guint     from,
+                    guint     to,
+                    char    **message)
+{
+  g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
+  g_return_val_if_fail (from <= to && to <= DLB_SCHEMA_VERSION, SQLITE_MISUSE);
+
+  for (guint version = from + 1; version <= to; version++)
+    {
+      g_autofree char *set_version = NULL;
+      int rc;
+
+      rc = exec (db, "BEGIN IMMEDIATE", message);
+      if (rc != SQLITE_OK)
+        return rc;
+
+      /* A brand-new file gets its mark with its first tables. */
+      if (version == 1)
+        {
+          g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                     (int) DLB_SCHEMA_APPLICATION_ID);
+          rc = exec (db, set_id, message);
+        }
+
+      if (rc == SQLITE_OK)
+        rc = exec (db, steps[version - 1], message);
+
+      if (rc == SQLITE_OK)
+        {
+          set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
+          rc = exec (db, set_version, message);
+        }
+
+      if (rc == SQLITE_OK)
+        rc = exec (db, "COMMIT", message);
+
+      if (rc != SQLITE_OK)
+        {
+          if (!sqlite3_get_autocommit (db))
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return rc;
+        }
+    }
+
+  return SQLITE_OK;
+}

@@ -4,3 +4,2909 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "dlb-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "dlb-model.h"
+#include "dlb-schema.h"
+#include "dlb-store.h"
+
+/* The case file: one SQLite database per case. The store loads the whole
+ * case into a DlbCase, then plugs itself in as the case's backend, so every
+ * edit the model accepts is written at once, in one transaction, together
+ * with its journal rows. Undo and redo read the journal back and replay it
+ * through the model, so the UI follows as for any other edit.
+ *
+ * SQL is made only from the static field tables (table and column names);
+ * every value is bound. */
+
+G_DEFINE_QUARK (dlb-store-error-quark, dlb_store_error)
+
+/* A connection and its prepared statements, kept for reuse. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text -> sqlite3_stmt* */
+} Conn;
+
+typedef enum
+{
+  STEP_INSERT,
+  STEP_UPDATE,
+  STEP_REMOVE,
+} StepAction;
+
+/* One step of an edit, read back from the journal or recorded while
+ * replaying one: enough to apply it again or to invert it. */
+typedef struct
+{
+  StepAction  action;
+  DlbKind     kind;
+  char       *entity_id;
+  guint       field;
+  GValue      before;
+  GValue      after;
+  DlbEntity  *entity;    /* a snapshot, for insertions and removals */
+  guint       position;
+} Step;
+
+struct _DlbStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  Conn       *conn;
+  int         lock_fd;
+  gboolean    read_only;
+  guint       version;
+  DlbCase    *case_;
+
+  /* The edit in progress, between the backend's begin and commit. */
+  gint64      group;
+  const char *edit_kind;     /* "edit", "undo" or "redo" */
+  char       *action;        /* "Could not add stakeholder", for errors */
+  gboolean    replaying;     /* undo/redo: the store owns the transaction */
+  GPtrArray  *replay_calls;  /* GArray of Step per model call made */
+
+  gint64      undo_group;    /* 0: nothing to undo */
+  gint64      redo_group;
+};
+
+G_DEFINE_FINAL_TYPE (DlbStore, dlb_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Errors ------------------------------------------------------------------ */
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+/* Turns a SQLite result code into the store's error, prefixed with what
+ * was being done ("Could not add stakeholder"). Always returns FALSE. */
+static gboolean
+set_sqlite_error (GError     **error,
+                  int          rc,
+                  sqlite3     *db,
+                  const char  *action)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_DISK_FULL,
+                   _("%s: the disk is full. Free some space and try again."), action);
+      break;
+    case SQLITE_READONLY:
+      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_READ_ONLY,
+                   _("%s: the case file cannot be written. Save a copy in a folder you can write to."),
+                   action);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE,
+                   _("%s: the case file is busy in another program. Close it there and try again."),
+                   action);
+      break;
+    case SQLITE_CANTOPEN:
+      /* Translators: %s is what failed, e.g. “Could not open Ring.deliberate” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("%s: the file cannot be opened. Check that it exists and that you may read it."),
+                   action);
+      break;
+    case SQLITE_IOERR:
+      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("%s: the disk could not be read or written. Check the drive and try again."),
+                   action);
+      break;
+    case SQLITE_CORRUPT:
+      /* Translators: %s is what failed, e.g. “Could not open Ring.deliberate” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT,
+                   _("%s: the case file is damaged. Open an earlier copy or a JSON export instead."),
+                   action);
+      break;
+    case SQLITE_NOTADB:
+      /* Translators: %s is what failed, e.g. “Could not open notes.deliberate” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_NOT_A_CASE,
+                   _("%s: this is not a Deliberate case file."), action);
+      break;
+    case SQLITE_CONSTRAINT:
+      /* Translators: the first %s is what failed, the second SQLite's reason */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+                   _("%s: the case file refused the change (%s)."), action, detail);
+      break;
+    case SQLITE_NOMEM:
+      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("%s: not enough memory. Close other programs and try again."), action);
+      break;
+    default:
+      /* Translators: the first %s is what failed, the second SQLite's reason */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("%s: %s."), action, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static char *
+open_action (const char *path)
+{
+  g_autofree char *name = display_name (path);
+
+  /* Translators: %s is a file name */
+  return g_strdup_printf (_("Could not open “%s”"), name);
+}
+
+/* Connections and statements ---------------------------------------------- */
+
+static void
+conn_free (Conn *conn)
+{
+  if (conn == NULL)
+    return;
+
+  /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&conn->statements, g_hash_table_unref);
+  if (conn->db != NULL)
+    {
+      int rc = sqlite3_close (conn->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Closing a case file failed: %s", sqlite3_errstr (rc));
+    }
+  g_free (conn);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Conn, conn_free)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static Conn *
+conn_new (sqlite3 *db)
+{
+  Conn *conn = g_new0 (Conn, 1);
+
+  conn->db = db;
+  conn->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  return conn;
+}
+
+/* A prepared statement for @sql, made once per connection, reset and with
+ * no bindings. Returns a SQLite result code. */
+static int
+conn_prepare (Conn          *conn,
+              const char    *sql,
+              sqlite3_stmt **stmt)
+{
+  int rc;
+
+  *stmt = g_hash_table_lookup (conn->statements, sql);
+  if (*stmt != NULL)
+    {
+      sqlite3_reset (*stmt);
+      sqlite3_clear_bindings (*stmt);
+      return SQLITE_OK;
+    }
+
+  rc = sqlite3_prepare_v3 (conn->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      *stmt = NULL;
+      return rc;
+    }
+
+  g_hash_table_insert (conn->statements, g_strdup (sql), *stmt);
+  return SQLITE_OK;
+}
+
+/* Steps a statement that returns no rows to its end. */
+static int
+stmt_run (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static int
+conn_exec (Conn       *conn,
+           const char *sql)
+{
+  return sqlite3_exec (conn->db, sql, NULL, NULL, NULL);
+}
+
+/* Reads one integer, such as a PRAGMA's. */
+static int
+conn_query_int64 (Conn       *conn,
+                  const char *sql,
+                  gint64     *value)
+{
+  sqlite3_stmt *stmt;
+  int rc = conn_prepare (conn, sql, &stmt);
+
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      *value = 0;
+      rc = SQLITE_OK;
+    }
+  sqlite3_reset (stmt);
+
+  return rc;
+}
+
+/* Mapping entities to tables ---------------------------------------------- */
+
+static DlbEntityClass *
+kind_class (DlbKind kind)
+{
+  return dlb_kind_get_class (kind);
+}
+
+static gboolean
+field_is_list (const DlbField *field)
+{
+  return field->type == DLB_FIELD_REF_LIST
+         || field->type == DLB_FIELD_WEIGHTS
+         || field->type == DLB_FIELD_PAIRS;
+}
+
+static gboolean
+field_in_version (const DlbField *field,
+                  guint           version)
+{
+  return field->since <= version;
+}
+
+/* The plain columns of @kind's table at schema @version, in field order:
+ * "id", ["position",] then every non-list field. */
+static char *
+column_list (DlbKind kind,
+             guint   version)
+{
+  DlbEntityClass *klass = kind_class (kind);
+  GString *sql = g_string_new ("\"id\"");
+
+  if (kind != DLB_KIND_CASE)
+    g_string_append (sql, ", \"position\"");
+
+  for (guint i = 1; i < klass->n_fields; i++)
+    {
+      const DlbField *field = &klass->fields[i];
+      g_autofree char *column = NULL;
+
+      if (field_is_list (field) || !field_in_version (field, version))
+        continue;
+      column = dlb_field_json_name (field);
+      g_string_append_printf (sql, ", \"%s\"", column);
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+list_table (DlbKind         kind,
+            const DlbField *field)
+{
+  g_autofree char *column = dlb_field_json_name (field);
+
+  return g_strdup_printf ("%s_%s", kind_class (kind)->table, column);
+}
+
+static GType
+field_value_type (DlbKind         kind,
+                  const DlbField *field)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (kind_class (kind)),
+                                                    field->name);
+
+  g_assert (pspec != NULL);
+  return G_PARAM_SPEC_VALUE_TYPE (pspec);
+}
+
+static void
+bind_field (sqlite3_stmt   *stmt,
+            int             index,
+            const DlbField *field,
+            const GValue   *value)
+{
+  switch (field->type)
+    {
+    case DLB_FIELD_STRING:
+    case DLB_FIELD_TEXT:
+      {
+        const char *s = g_value_get_string (value);
+
+        if (s == NULL)
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+      }
+      break;
+
+    case DLB_FIELD_REF:
+      {
+        const char *s = g_value_get_string (value);
+
+        /* No reference is NULL, so that the foreign key lets it be. */
+        if (s == NULL || *s == '\0')
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+      }
+      break;
+
+    case DLB_FIELD_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (value));
+      break;
+
+    case DLB_FIELD_DOUBLE:
+      if ((field->flags & DLB_FIELD_FLAG_NULLABLE) && g_value_get_double (value) == field->minimum)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_double (stmt, index, g_value_get_double (value));
+      break;
+
+    case DLB_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      break;
+
+    case DLB_FIELD_ENUM:
+      sqlite3_bind_text (stmt, index,
+                         dlb_enum_to_nick (field->enum_type (), g_value_get_enum (value)),
+                         -1, SQLITE_STATIC);
+      break;
+
+    case DLB_FIELD_REF_LIST:
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Where a row breaks the rules, the message names the table and the row. */
+static gboolean
+set_invalid_row (GError     **error,
+                 const char  *table,
+                 const char  *row,
+                 const char  *problem)
+{
+  /* Translators: the first %s is a table of the case file, the second a
+   * row's id, the third what is wrong with it */
+  g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+               _("The case file is not valid: table “%s”, row “%s”: %s"),
+               table, row != NULL ? row : "?", problem);
+  return FALSE;
+}
+
+/* Reads a column into @value (initialised to the field's type). */
+static gboolean
+read_field (sqlite3_stmt    *stmt,
+            int              column,
+            const char      *table,
+            const char      *row,
+            const DlbField  *field,
+            GValue          *value,
+            GError         **error)
+{
+  int type = sqlite3_column_type (stmt, column);
+  g_autofree char *name = dlb_field_json_name (field);
+  g_autofree char *problem = NULL;
+
+  switch (field->type)
+    {
+    case DLB_FIELD_STRING:
+    case DLB_FIELD_TEXT:
+    case DLB_FIELD_REF:
+      if (type == SQLITE_NULL)
+        g_value_set_string (value, NULL);
+      else if (type == SQLITE_TEXT)
+        g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+      else
+        /* Translators: %s is a column name */
+        problem = g_strdup_printf (_("%s: expected text"), name);
+      break;
+
+    case DLB_FIELD_INT:
+      if (type == SQLITE_INTEGER)
+        {
+          sqlite3_int64 v = sqlite3_column_int64 (stmt, column);
+
+          if (v < field->minimum || v > field->maximum)
+            /* Translators: “power: expected 1–5, got 9” */
+            problem = g_strdup_printf (_("%s: expected %d–%d, got %" G_GINT64_FORMAT),
+                                       name, (int) field->minimum, (int) field->maximum,
+                                       (gint64) v);
+          else
+            g_value_set_int (value, (int) v);
+        }
+      else
+        /* Translators: %s is a column name */
+        problem = g_strdup_printf (_("%s: expected a whole number"), name);
+      break;
+
+    case DLB_FIELD_DOUBLE:
+      if (type == SQLITE_NULL && (field->flags & DLB_FIELD_FLAG_NULLABLE))
+        g_value_set_double (value, field->minimum);
+      else if (type == SQLITE_FLOAT || type == SQLITE_INTEGER)
+        {
+          double v = sqlite3_column_double (stmt, column);
+
+          if (v < field->minimum || v > field->maximum || v != v)
+            /* Translators: “weight: expected 0–1000, got 2000” */
+            problem = g_strdup_printf (_("%s: expected %g–%g, got %g"),
+                                       name, field->minimum, field->maximum, v);
+          else
+            g_value_set_double (value, v);
+        }
+      else
+        /* Translators: %s is a column name */
+        problem = g_strdup_printf (_("%s: expected a number"), name);
+      break;
+
+    case DLB_FIELD_BOOLEAN:
+      if (type == SQLITE_INTEGER
+          && (sqlite3_column_int64 (stmt, column) == 0 || sqlite3_column_int64 (stmt, column) == 1))
+        g_value_set_boolean (value, sqlite3_column_int (stmt, column));
+      else
+        /* Translators: %s is a column name */
+        problem = g_strdup_printf (_("%s: expected 0 or 1"), name);
+      break;
+
+    case DLB_FIELD_ENUM:
+      {
+        const char *nick = type == SQLITE_TEXT ? (const char *) sqlite3_column_text (stmt, column) : NULL;
+        int v;
+
+        if (nick != NULL && dlb_enum_from_nick (field->enum_type (), nick, &v))
+          g_value_set_enum (value, v);
+        else
+          /* Translators: %s is a column name */
+          problem = g_strdup_printf (_("%s: not one of the allowed values"), name);
+      }
+      break;
+
+    case DLB_FIELD_REF_LIST:
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (problem != NULL)
+    return set_invalid_row (error, table, row, problem);
+
+  return TRUE;
+}
+
+/* Writes the rows of a list field for @owner (after clearing them). */
+static int
+write_list (Conn         *conn,
+            DlbKind       kind,
+            const char   *owner,
+            const DlbField *field,
+            const GValue *value)
+{
+  g_autofree char *table = list_table (kind, field);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"owner\" = ?", table);
+  g_autofree char *insert_sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = conn_prepare (conn, delete_sql, &stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
+  rc = stmt_run (stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  switch (field->type)
+    {
+    case DLB_FIELD_REF_LIST:
+      {
+        const char * const *ids = g_value_get_boxed (value);
+
+        insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (\"owner\", \"position\", \"target\") "
+                                      "VALUES (?, ?, ?)", table);
+        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+          {
+            rc = conn_prepare (conn, insert_sql, &stmt);
+            if (rc != SQLITE_OK)
+              return rc;
+            sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int (stmt, 2, (int) i);
+            sqlite3_bind_text (stmt, 3, ids[i], -1, SQLITE_TRANSIENT);
+            rc = stmt_run (stmt);
+            if (rc != SQLITE_OK)
+              return rc;
+          }
+      }
+      break;
+
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+      {
+        GVariant *list = g_value_get_variant (value);
+        GVariantIter iter;
+        gboolean pairs = field->type == DLB_FIELD_PAIRS;
+        const char *a, *b = NULL;
+        double number;
+        int i = 0;
+
+        if (list == NULL)
+          break;
+
+        insert_sql = pairs
+          ? g_strdup_printf ("INSERT INTO \"%s\" (\"owner\", \"position\", \"target\", \"other\", "
+                             "\"ratio\") VALUES (?, ?, ?, ?, ?)", table)
+          : g_strdup_printf ("INSERT INTO \"%s\" (\"owner\", \"position\", \"target\", \"weight\") "
+                             "VALUES (?, ?, ?, ?)", table);
+
+        g_variant_iter_init (&iter, list);
+        while (pairs
+               ? g_variant_iter_next (&iter, "(&s&sd)", &a, &b, &number)
+               : g_variant_iter_next (&iter, "{&sd}", &a, &number))
+          {
+            int n = 1;
+
+            rc = conn_prepare (conn, insert_sql, &stmt);
+            if (rc != SQLITE_OK)
+              return rc;
+            sqlite3_bind_text (stmt, n++, owner, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int (stmt, n++, i++);
+            sqlite3_bind_text (stmt, n++, a, -1, SQLITE_TRANSIENT);
+            if (pairs)
+              sqlite3_bind_text (stmt, n++, b, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_double (stmt, n++, number);
+            rc = stmt_run (stmt);
+            if (rc != SQLITE_OK)
+              return rc;
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return SQLITE_OK;
+}
+
+/* Reads a list field of @owner into @value. */
+static int
+read_list (Conn           *conn,
+           DlbKind         kind,
+           const char     *owner,
+           const DlbField *field,
+           GValue         *value)
+{
+  g_autofree char *table = list_table (kind, field);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+  g_autoptr(GStrvBuilder) ids = NULL;
+  GVariantBuilder builder;
+  int rc;
+
+  switch (field->type)
+    {
+    case DLB_FIELD_REF_LIST:
+      sql = g_strdup_printf ("SELECT \"target\" FROM \"%s\" WHERE \"owner\" = ? "
+                             "ORDER BY \"position\"", table);
+      ids = g_strv_builder_new ();
+      break;
+    case DLB_FIELD_WEIGHTS:
+      sql = g_strdup_printf ("SELECT \"target\", \"weight\" FROM \"%s\" WHERE \"owner\" = ? "
+                             "ORDER BY \"position\"", table);
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+      break;
+    case DLB_FIELD_PAIRS:
+      sql = g_strdup_printf ("SELECT \"target\", \"other\", \"ratio\" FROM \"%s\" "
+                             "WHERE \"owner\" = ? ORDER BY \"position\"", table);
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssd)"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  rc = conn_prepare (conn, sql, &stmt);
+  if (rc != SQLITE_OK)
+    {
+      if (ids == NULL)
+        g_variant_builder_clear (&builder);
+      return rc;
+    }
+  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *a = (const char *) sqlite3_column_text (stmt, 0);
+
+      any = TRUE;
+      if (a == NULL)
+        a = "";
+      if (field->type == DLB_FIELD_REF_LIST)
+        g_strv_builder_add (ids, a);
+      else if (field->type == DLB_FIELD_WEIGHTS)
+        g_variant_builder_add (&builder, "{sd}", a, sqlite3_column_double (stmt, 1));
+      else
+        {
+          const char *b = (const char *) sqlite3_column_text (stmt, 1);
+
+          g_variant_builder_add (&builder, "(ssd)", a, b != NULL ? b : "",
+                                 sqlite3_column_double (stmt, 2));
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (ids == NULL)
+        g_variant_builder_clear (&builder);
+      return rc;
+    }
+
+  /* No rows leaves the field at its default, an empty list. */
+  if (field->type == DLB_FIELD_REF_LIST)
+    {
+      if (any)
+        {
+          g_auto (GStrv) strv = g_strv_builder_end (ids);
+          g_value_set_boxed (value, strv);
+        }
+    }
+  else if (any)
+    g_value_set_variant (value, g_variant_builder_end (&builder));
+  else
+    g_variant_builder_clear (&builder);
+
+  return SQLITE_OK;
+}
+
+/* Inserts @entity's row and lists. */
+static int
+insert_entity (Conn      *conn,
+               DlbEntity *entity,
+               guint      position,
+               guint      version)
+{
+  DlbKind kind = dlb_entity_get_kind (entity);
+  DlbEntityClass *klass = kind_class (kind);
+  g_autofree char *columns = column_list (kind, version);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int n = 1;
+  int rc;
+
+  g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES (?", klass->table, columns);
+  if (kind != DLB_KIND_CASE)
+    g_string_append (sql, ", ?");
+  for (guint i = 1; i < klass->n_fields; i++)
+    if (!field_is_list (&klass->fields[i]) && field_in_version (&klass->fields[i], version))
+      g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  rc = conn_prepare (conn, sql->str, &stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, n++, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+  if (kind != DLB_KIND_CASE)
+    sqlite3_bind_int (stmt, n++, (int) position);
+  for (guint i = 1; i < klass->n_fields; i++)
+    if (!field_is_list (&klass->fields[i]) && field_in_version (&klass->fields[i], version))
+      bind_field (stmt, n++, &klass->fields[i], dlb_entity_get_value (entity, i));
+
+  rc = stmt_run (stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  for (guint i = 1; i < klass->n_fields; i++)
+    if (field_is_list (&klass->fields[i]) && field_in_version (&klass->fields[i], version))
+      {
+        rc = write_list (conn, kind, dlb_entity_get_id (entity), &klass->fields[i],
+                         dlb_entity_get_value (entity, i));
+        if (rc != SQLITE_OK)
+          return rc;
+      }
+
+  return SQLITE_OK;
+}
+
+/* Moves the rows at @position and after by @delta, keeping positions
+ * contiguous around an insertion or a removal. */
+static int
+shift_positions (Conn    *conn,
+                 DlbKind  kind,
+                 guint    position,
+                 int      delta)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("UPDATE \"%s\" SET \"position\" = \"position\" + ? "
+                         "WHERE \"position\" >= ?", kind_class (kind)->table);
+  rc = conn_prepare (conn, sql, &stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int (stmt, 1, delta);
+  sqlite3_bind_int (stmt, 2, (int) position);
+
+  return stmt_run (stmt);
+}
+
+/* JSON for the journal ---------------------------------------------------- */
+
+static JsonNode *
+value_to_json (const DlbField *field,
+               const GValue   *value)
+{
+  JsonNode *node = json_node_alloc ();
+
+  switch (field->type)
+    {
+    case DLB_FIELD_STRING:
+    case DLB_FIELD_TEXT:
+    case DLB_FIELD_REF:
+      if (g_value_get_string (value) == NULL)
+        json_node_init_null (node);
+      else
+        json_node_init_string (node, g_value_get_string (value));
+      break;
+
+    case DLB_FIELD_INT:
+      json_node_init_int (node, g_value_get_int (value));
+      break;
+
+    case DLB_FIELD_DOUBLE:
+      if ((field->flags & DLB_FIELD_FLAG_NULLABLE) && g_value_get_double (value) == field->minimum)
+        json_node_init_null (node);
+      else
+        json_node_init_double (node, g_value_get_double (value));
+      break;
+
+    case DLB_FIELD_BOOLEAN:
+      json_node_init_boolean (node, g_value_get_boolean (value));
+      break;
+
+    case DLB_FIELD_ENUM:
+      json_node_init_string (node, dlb_enum_to_nick (field->enum_type (), g_value_get_enum (value)));
+      break;
+
+    case DLB_FIELD_REF_LIST:
+      {
+        const char * const *ids = g_value_get_boxed (value);
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+          json_array_add_string_element (array, ids[i]);
+        json_node_init_array (node, array);
+        json_array_unref (array);
+      }
+      break;
+
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+      {
+        GVariant *list = g_value_get_variant (value);
+        JsonArray *array = json_array_new ();
+        GVariantIter iter;
+        const char *a, *b;
+        double number;
+
+        /* Arrays of [id, number] (or [a, b, ratio]): the order is kept and
+         * nothing depends on object member order. */
+        if (list != NULL)
+          {
+            g_variant_iter_init (&iter, list);
+            if (field->type == DLB_FIELD_WEIGHTS)
+              while (g_variant_iter_next (&iter, "{&sd}", &a, &number))
+                {
+                  JsonArray *entry = json_array_new ();
+
+                  json_array_add_string_element (entry, a);
+                  json_array_add_double_element (entry, number);
+                  json_array_add_array_element (array, entry);
+                }
+            else
+              while (g_variant_iter_next (&iter, "(&s&sd)", &a, &b, &number))
+                {
+                  JsonArray *entry = json_array_new ();
+
+                  json_array_add_string_element (entry, a);
+                  json_array_add_string_element (entry, b);
+                  json_array_add_double_element (entry, number);
+                  json_array_add_array_element (array, entry);
+                }
+          }
+        json_node_init_array (node, array);
+        json_array_unref (array);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return node;
+}
+
+static gboolean
+json_number (JsonNode *node,
+             double   *number)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_DOUBLE)
+    *number = json_node_get_double (node);
+  else if (type == G_TYPE_INT64)
+    *number = (double) json_node_get_int (node);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads a journal value back; @value is initialised to the field's type. */
+static gboolean
+value_from_json (const DlbField *field,
+                 JsonNode       *node,
+                 GValue         *value)
+{
+  gboolean is_null = node == NULL || JSON_NODE_HOLDS_NULL (node);
+  double number;
+
+  switch (field->type)
+    {
+    case DLB_FIELD_STRING:
+    case DLB_FIELD_TEXT:
+    case DLB_FIELD_REF:
+      if (is_null)
+        g_value_set_string (value, NULL);
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_value_set_string (value, json_node_get_string (node));
+      else
+        return FALSE;
+      return TRUE;
+
+    case DLB_FIELD_INT:
+      if (!json_number (node, &number))
+        return FALSE;
+      g_value_set_int (value, (int) number);
+      return TRUE;
+
+    case DLB_FIELD_DOUBLE:
+      if (is_null && (field->flags & DLB_FIELD_FLAG_NULLABLE))
+        number = field->minimum;
+      else if (!json_number (node, &number))
+        return FALSE;
+      g_value_set_double (value, number);
+      return TRUE;
+
+    case DLB_FIELD_BOOLEAN:
+      if (is_null || !JSON_NODE_HOLDS_VALUE (node)
+          || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return FALSE;
+      g_value_set_boolean (value, json_node_get_boolean (node));
+      return TRUE;
+
+    case DLB_FIELD_ENUM:
+      {
+        int v;
+
+        if (is_null || !JSON_NODE_HOLDS_VALUE (node)
+            || !dlb_enum_from_nick (field->enum_type (), json_node_get_string (node), &v))
+          return FALSE;
+        g_value_set_enum (value, v);
+        return TRUE;
+      }
+
+    case DLB_FIELD_REF_LIST:
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto (GStrv) ids = NULL;
+        JsonArray *array;
+
+        if (is_null)
+          {
+            g_value_set_boxed (value, NULL);
+            return TRUE;
+          }
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return FALSE;
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+
+            if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+              return FALSE;
+            g_strv_builder_add (builder, json_node_get_string (element));
+          }
+        ids = g_strv_builder_end (builder);
+        g_value_set_boxed (value, ids);
+        return TRUE;
+      }
+
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+      {
+        gboolean pairs = field->type == DLB_FIELD_PAIRS;
+        guint width = pairs ? 3 : 2;
+        GVariantBuilder builder;
+        JsonArray *array;
+
+        if (is_null)
+          {
+            g_value_set_variant (value, NULL);
+            return TRUE;
+          }
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return FALSE;
+        array = json_node_get_array (node);
+        g_variant_builder_init (&builder, pairs ? G_VARIANT_TYPE ("a(ssd)") : G_VARIANT_TYPE ("a{sd}"));
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            JsonArray *entry = JSON_NODE_HOLDS_ARRAY (element) ? json_node_get_array (element) : NULL;
+            const char *a = NULL, *b = NULL;
+
+            if (entry == NULL || json_array_get_length (entry) != width
+                || (a = json_array_get_string_element (entry, 0)) == NULL
+                || (pairs && (b = json_array_get_string_element (entry, 1)) == NULL)
+                || !json_number (json_array_get_element (entry, width - 1), &number))
+              {
+                g_variant_builder_clear (&builder);
+                return FALSE;
+              }
+            if (pairs)
+              g_variant_builder_add (&builder, "(ssd)", a, b, number);
+            else
+              g_variant_builder_add (&builder, "{sd}", a, number);
+          }
+        g_value_set_variant (value, g_variant_builder_end (&builder));
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+json_to_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static char *
+field_to_json_text (const DlbField *field,
+                    const GValue   *value)
+{
+  g_autoptr(JsonNode) node = value_to_json (field, value);
+
+  return json_to_text (node);
+}
+
+/* The whole entity, as an object of its fields. */
+static char *
+entity_to_json_text (DlbEntity *entity)
+{
+  g_autoptr(JsonNode) root = json_node_alloc ();
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < dlb_entity_get_n_fields (entity); i++)
+    {
+      const DlbField *field = dlb_entity_get_field (entity, i);
+      g_autofree char *name = dlb_field_json_name (field);
+
+      json_object_set_member (object, name, value_to_json (field, dlb_entity_get_value (entity, i)));
+    }
+  json_node_init_object (root, object);
+  json_object_unref (object);
+
+  return json_to_text (root);
+}
+
+static DlbEntity *
+entity_from_json_text (DlbKind     kind,
+                       const char *text)
+{
+  DlbEntityClass *klass = kind_class (kind);
+  g_autoptr(JsonNode) root = text != NULL ? json_from_string (text, NULL) : NULL;
+  g_autoptr(DlbEntity) entity = NULL;
+  JsonObject *object;
+  const char *id;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  id = json_object_get_string_member_with_default (object, "id", NULL);
+  if (id == NULL)
+    return NULL;
+
+  entity = g_object_new (dlb_kind_get_entity_type (kind), "id", id, NULL);
+  for (guint i = 1; i < klass->n_fields; i++)
+    {
+      const DlbField *field = &klass->fields[i];
+      g_autofree char *name = dlb_field_json_name (field);
+      g_auto (GValue) value = G_VALUE_INIT;
+
+      if (!json_object_has_member (object, name))
+        continue;
+      g_value_init (&value, field_value_type (kind, field));
+      if (!value_from_json (field, json_object_get_member (object, name), &value))
+        return NULL;
+      dlb_entity_set_value (entity, i, &value);
+    }
+
+  return g_steal_pointer (&entity);
+}
+
+static gboolean
+kind_from_table (const char *table,
+                 DlbKind    *kind)
+{
+  for (DlbKind k = DLB_KIND_CASE; k <= DLB_KIND_PERSPECTIVE; k++)
+    if (g_strcmp0 (kind_class (k)->table, table) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+find_class_field (DlbKind     kind,
+                  const char *name)
+{
+  DlbEntityClass *klass = kind_class (kind);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_strcmp0 (klass->fields[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Steps ----------------------------------------------------------------- */
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_clear_pointer (&step->entity_id, g_free);
+  g_clear_object (&step->entity);
+  if (G_IS_VALUE (&step->before))
+    g_value_unset (&step->before);
+  if (G_IS_VALUE (&step->after))
+    g_value_unset (&step->after);
+}
+
+static GArray *
+steps_new (void)
+{
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (Step));
+
+  g_array_set_clear_func (steps, step_clear);
+  return steps;
+}
+
+/* The entity a step is about, as it is in the case now. */
+static DlbEntity *
+step_lookup (DlbStore *self,
+             Step     *step)
+{
+  if (step->kind == DLB_KIND_CASE)
+    return DLB_ENTITY (self->case_);
+  return dlb_case_lookup_kind (self->case_, step->kind, step->entity_id);
+}
+
+static gboolean
+replay_error (GError **error)
+{
+  g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+               _("The change cannot be replayed: the case no longer matches its journal"));
+  return FALSE;
+}
+
+static gboolean
+references_resolve (DlbCase   *case_,
+                    DlbEntity *entity)
+{
+  for (guint f = 1; f < dlb_entity_get_n_fields (entity); f++)
+    {
+      const DlbField *field = dlb_entity_get_field (entity, f);
+
+      switch (field->type)
+        {
+        case DLB_FIELD_REF:
+          {
+            const char *id = dlb_entity_get_string (entity, f);
+
+            if (id != NULL && *id != '\0' && dlb_case_lookup (case_, id) == NULL)
+              return FALSE;
+          }
+          break;
+
+        case DLB_FIELD_REF_LIST:
+          {
+            const char * const *ids = dlb_entity_get_strv (entity, f);
+
+            for (guint i = 0; ids[i] != NULL; i++)
+              if (dlb_case_lookup (case_, ids[i]) == NULL)
+                return FALSE;
+          }
+          break;
+
+        case DLB_FIELD_WEIGHTS:
+        case DLB_FIELD_PAIRS:
+          {
+            GVariant *list = dlb_entity_get_variant (entity, f);
+            GVariantIter iter;
+            GVariant *child;
+
+            if (list == NULL)
+              break;
+            g_variant_iter_init (&iter, list);
+            while ((child = g_variant_iter_next_value (&iter)))
+              {
+                const char *a = NULL, *b = NULL;
+                gboolean ok;
+
+                if (field->type == DLB_FIELD_WEIGHTS)
+                  g_variant_get (child, "{&sd}", &a, NULL);
+                else
+                  g_variant_get (child, "(&s&sd)", &a, &b, NULL);
+                ok = dlb_case_lookup (case_, a) != NULL
+                     && (b == NULL || dlb_case_lookup (case_, b) != NULL);
+                g_variant_unref (child);
+                if (!ok)
+                  return FALSE;
+              }
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Undoes the steps of one model edit through the model: what it added is
+ * removed, what it removed comes back where it was, then the updates are
+ * reverted. An edit makes its updates before it inserts or removes, so
+ * this order retraces it. Removed entities come back once everything they
+ * refer to is back (a score after its criterion), and those of one kind in
+ * the reverse order of their removal, which restores their positions. */
+static gboolean
+invert_steps (DlbStore  *self,
+              GArray    *steps,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  for (guint i = steps->len; i-- > 0;)
+    {
+      Step *step = &g_array_index (steps, Step, i);
+      DlbEntity *entity;
+
+      if (step->action != STEP_INSERT)
+        continue;
+      entity = step_lookup (self, step);
+      if (entity == NULL)
+        return replay_error (error);
+      if (!dlb_case_remove (self->case_, entity, error))
+        return FALSE;
+    }
+
+  for (guint i = steps->len; i-- > 0;)
+    if (g_array_index (steps, Step, i).action == STEP_REMOVE)
+      g_ptr_array_add (pending, &g_array_index (steps, Step, i));
+
+  while (pending->len > 0)
+    {
+      gboolean progress = FALSE;
+
+      for (guint i = 0; i < pending->len && !progress; i++)
+        {
+          Step *step = g_ptr_array_index (pending, i);
+          g_autoptr(DlbEntity) copy = NULL;
+          gboolean blocked = FALSE;
+
+          for (guint j = 0; j < i && !blocked; j++)
+            blocked = ((Step *) g_ptr_array_index (pending, j))->kind == step->kind;
+          if (blocked || !references_resolve (self->case_, step->entity))
+            continue;
+
+          copy = dlb_entity_copy (step->entity);
+          if (!dlb_case_insert (self->case_, copy, (int) step->position, error))
+            return FALSE;
+          g_ptr_array_remove_index (pending, i);
+          progress = TRUE;
+        }
+
+      if (!progress)
+        return replay_error (error);
+    }
+
+  for (guint i = steps->len; i-- > 0;)
+    {
+      Step *step = &g_array_index (steps, Step, i);
+      DlbEntity *entity;
+
+      if (step->action != STEP_UPDATE)
+        continue;
+      entity = step_lookup (self, step);
+      if (entity == NULL)
+        return replay_error (error);
+      if (!dlb_case_set_field (self->case_, entity, step->field, &step->before, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the steps of an edit again. The model plans the knock-on changes
+ * of a removal itself, so steps it has already made are skipped. */
+static gboolean
+reapply_steps (DlbStore  *self,
+               GArray    *steps,
+               GError   **error)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      Step *step = &g_array_index (steps, Step, i);
+      DlbEntity *entity = step_lookup (self, step);
+
+      switch (step->action)
+        {
+        case STEP_UPDATE:
+          if (entity == NULL)
+            return replay_error (error);
+          if (!dlb_case_set_field (self->case_, entity, step->field, &step->after, error))
+            return FALSE;
+          break;
+
+        case STEP_INSERT:
+          {
+            g_autoptr(DlbEntity) copy = NULL;
+
+            if (entity != NULL)
+              return replay_error (error);
+            copy = dlb_entity_copy (step->entity);
+            if (!dlb_case_insert (self->case_, copy, (int) step->position, error))
+              return FALSE;
+          }
+          break;
+
+        case STEP_REMOVE:
+          if (entity != NULL && !dlb_case_remove (self->case_, entity, error))
+            return FALSE;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+/* The journal -------------------------------------------------------------- */
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* The name a person recognises, kept in the journal because the entity
+ * itself may be gone when the journal is read. */
+static char *
+entity_label (DlbStore  *self,
+              DlbEntity *entity)
+{
+  if (DLB_IS_SCORE (entity))
+    {
+      DlbEntity *option = dlb_case_lookup (self->case_, dlb_score_get_option (DLB_SCORE (entity)));
+      DlbEntity *criterion = dlb_case_lookup (self->case_, dlb_score_get_criterion (DLB_SCORE (entity)));
+
+      if (option != NULL && criterion != NULL)
+        /* Translators: a score's name: the option, then the criterion */
+        return g_strdup_printf (_("%s × %s"), dlb_entity_get_display_name (option),
+                                dlb_entity_get_display_name (criterion));
+    }
+
+  return g_strdup (dlb_entity_get_display_name (entity));
+}
+
+static int
+journal_add (DlbStore   *self,
+             const char *action,
+             DlbEntity  *entity,
+             const char *field,
+             int         position,
+             const char *before,
+             const char *after)
+{
+  static const char sql[] =
+    "INSERT INTO journal (group_id, kind, state, time, action, entity_table, entity_id, "
+    "entity_name, field, position, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *time = now_iso8601 ();
+  g_autofree char *name = entity_label (self, entity);
+  sqlite3_stmt *stmt;
+  int rc = conn_prepare (self->conn, sql, &stmt);
+
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_int64 (stmt, 1, self->group);
+  sqlite3_bind_text (stmt, 2, self->edit_kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, g_str_equal (self->edit_kind, "edit") ? "done" : "final", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, time, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, DLB_ENTITY_GET_CLASS (entity)->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, name, -1, SQLITE_TRANSIENT);
+  if (field != NULL)
+    sqlite3_bind_text (stmt, 9, field, -1, SQLITE_STATIC);
+  if (position >= 0)
+    sqlite3_bind_int (stmt, 10, position);
+  if (before != NULL)
+    sqlite3_bind_text (stmt, 11, before, -1, SQLITE_TRANSIENT);
+  if (after != NULL)
+    sqlite3_bind_text (stmt, 12, after, -1, SQLITE_TRANSIENT);
+
+  return stmt_run (stmt);
+}
+
+static void
+update_undo_state (DlbStore *self)
+{
+  gboolean could_undo = self->undo_group != 0;
+  gboolean could_redo = self->redo_group != 0;
+  gint64 undo = 0, redo = 0;
+
+  if (self->conn != NULL && self->version >= 1)
+    {
+      if (conn_query_int64 (self->conn,
+                            "SELECT max(group_id) FROM journal WHERE kind = 'edit' AND state = 'done'",
+                            &undo) != SQLITE_OK)
+        undo = 0;
+      if (conn_query_int64 (self->conn,
+                            "SELECT min(group_id) FROM journal WHERE kind = 'edit' AND state = 'undone'",
+                            &redo) != SQLITE_OK)
+        redo = 0;
+    }
+
+  self->undo_group = undo;
+  self->redo_group = redo;
+
+  if (could_undo != (undo != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != (redo != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Reads the steps of one journal group, in the order they were made. */
+static gboolean
+load_group (DlbStore  *self,
+            gint64     group,
+            GArray    *steps,
+            GError   **error)
+{
+  static const char sql[] =
+    "SELECT action, entity_table, entity_id, field, position, before, after "
+    "FROM journal WHERE group_id = ? ORDER BY id";
+  sqlite3_stmt *stmt;
+  int rc = conn_prepare (self->conn, sql, &stmt);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *action = (const char *) sqlite3_column_text (stmt, 0);
+      const char *table = (const char *) sqlite3_column_text (stmt, 1);
+      const char *id = (const char *) sqlite3_column_text (stmt, 2);
+      const char *field_name = (const char *) sqlite3_column_text (stmt, 3);
+      const char *before = (const char *) sqlite3_column_text (stmt, 5);
+      const char *after = (const char *) sqlite3_column_text (stmt, 6);
+      Step step = { 0, };
+      gboolean ok = TRUE;
+
+      if (id == NULL || action == NULL || !kind_from_table (table, &step.kind))
+        ok = FALSE;
+      else if (g_str_equal (action, "update"))
+        {
+          int index = find_class_field (step.kind, field_name);
+          g_autoptr(JsonNode) before_node = before != NULL ? json_from_string (before, NULL) : NULL;
+          g_autoptr(JsonNode) after_node = after != NULL ? json_from_string (after, NULL) : NULL;
+          const DlbField *field;
+
+          if (index <= 0 || before_node == NULL || after_node == NULL)
+            ok = FALSE;
+          else
+            {
+              field = &kind_class (step.kind)->fields[index];
+              step.action = STEP_UPDATE;
+              step.field = index;
+              g_value_init (&step.before, field_value_type (step.kind, field));
+              g_value_init (&step.after, field_value_type (step.kind, field));
+              ok = value_from_json (field, before_node, &step.before)
+                   && value_from_json (field, after_node, &step.after);
+            }
+        }
+      else if (g_str_equal (action, "insert") || g_str_equal (action, "remove"))
+        {
+          gboolean insert = g_str_equal (action, "insert");
+
+          step.action = insert ? STEP_INSERT : STEP_REMOVE;
+          step.position = (guint) MAX (0, sqlite3_column_int (stmt, 4));
+          step.entity = entity_from_json_text (step.kind, insert ? after : before);
+          ok = step.entity != NULL && step.kind != DLB_KIND_CASE;
+        }
+      else
+        ok = FALSE;
+
+      step.entity_id = g_strdup (id);
+      g_array_append_val (steps, step);
+
+      if (!ok)
+        {
+          sqlite3_reset (stmt);
+          return replay_error (error);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+
+  return TRUE;
+}
+
+/* The backend ------------------------------------------------------------- */
+
+/* What an edit does, for error messages. */
+static char *
+describe_action (const char *action)
+{
+  const char *rest;
+  g_autofree char *table = NULL;
+
+  if (action == NULL)
+    return g_strdup (_("Could not save the change"));
+
+  if (g_str_has_prefix (action, "add "))
+    /* Translators: %s is a kind of thing, e.g. “stakeholder” */
+    return g_strdup_printf (_("Could not add %s"), dlb_journal_kind_label (action + 4));
+  if (g_str_has_prefix (action, "remove "))
+    /* Translators: %s is a kind of thing, e.g. “stakeholder” */
+    return g_strdup_printf (_("Could not remove %s"), dlb_journal_kind_label (action + 7));
+  if (g_str_has_prefix (action, "set "))
+    {
+      rest = action + 4;
+      table = g_strndup (rest, strcspn (rest, "."));
+      /* Translators: %s is a kind of thing, e.g. “stakeholder” */
+      return g_strdup_printf (_("Could not change %s"), dlb_journal_kind_label (table));
+    }
+
+  return g_strdup (_("Could not save the change"));
+}
+
+static gboolean
+read_only_error (DlbStore  *self,
+                 GError   **error)
+{
+  g_autofree char *name = display_name (self->path);
+
+  /* Translators: %s is a file name */
+  g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_READ_ONLY,
+               _("“%s” is open read-only. Save a copy to make changes."), name);
+  return FALSE;
+}
+
+static gboolean
+backend_begin (gpointer     data,
+               const char  *action,
+               GError     **error)
+{
+  DlbStore *self = data;
+  int rc;
+
+  if (self->conn == NULL || self->read_only)
+    return read_only_error (self, error);
+
+  g_free (self->action);
+  self->action = describe_action (action);
+
+  if (self->replaying)
+    {
+      /* One model edit inside an undo or redo: a savepoint lets the model
+       * roll back just this part if it fails. */
+      rc = conn_exec (self->conn, "SAVEPOINT step");
+      if (rc != SQLITE_OK)
+        return set_sqlite_error (error, rc, self->conn->db, self->action);
+      g_ptr_array_add (self->replay_calls, steps_new ());
+      return TRUE;
+    }
+
+  rc = conn_exec (self->conn, "BEGIN IMMEDIATE");
+  if (rc == SQLITE_OK)
+    rc = conn_query_int64 (self->conn, "SELECT coalesce(max(group_id), 0) + 1 FROM journal",
+                           &self->group);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, self->conn->db, self->action);
+      if (!sqlite3_get_autocommit (self->conn->db))
+        conn_exec (self->conn, "ROLLBACK");
+      return FALSE;
+    }
+  self->edit_kind = "edit";
+
+  return TRUE;
+}
+
+static void
+record_step (DlbStore     *self,
+             StepAction    action,
+             DlbEntity    *entity,
+             guint         field,
+             const GValue *before,
+             const GValue *after,
+             guint         position)
+{
+  GArray *steps;
+  Step step = { 0, };
+
+  if (!self->replaying || self->replay_calls->len == 0)
+    return;
+
+  steps = g_ptr_array_index (self->replay_calls, self->replay_calls->len - 1);
+  step.action = action;
+  step.kind = dlb_entity_get_kind (entity);
+  step.entity_id = g_strdup (dlb_entity_get_id (entity));
+  step.field = field;
+  step.position = position;
+  if (action == STEP_UPDATE)
+    {
+      g_value_init (&step.before, G_VALUE_TYPE (before));
+      g_value_copy (before, &step.before);
+      g_value_init (&step.after, G_VALUE_TYPE (after));
+      g_value_copy (after, &step.after);
+    }
+  else
+    step.entity = dlb_entity_copy (entity);
+  g_array_append_val (steps, step);
+}
+
+static gboolean
+backend_insert (gpointer    data,
+                DlbEntity  *entity,
+                guint       position,
+                GError    **error)
+{
+  DlbStore *self = data;
+  g_autofree char *after = entity_to_json_text (entity);
+  int rc;
+
+  rc = shift_positions (self->conn, dlb_entity_get_kind (entity), position, 1);
+  if (rc == SQLITE_OK)
+    rc = insert_entity (self->conn, entity, position, self->version);
+  if (rc == SQLITE_OK)
+    rc = journal_add (self, "insert", entity, NULL, (int) position, NULL, after);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  record_step (self, STEP_INSERT, entity, 0, NULL, NULL, position);
+  return TRUE;
+}
+
+static gboolean
+backend_update (gpointer       data,
+                DlbEntity     *entity,
+                guint          index,
+                const GValue  *before,
+                const GValue  *after,
+                GError       **error)
+{
+  DlbStore *self = data;
+  DlbKind kind = dlb_entity_get_kind (entity);
+  const DlbField *field = dlb_entity_get_field (entity, index);
+  g_autofree char *before_json = field_to_json_text (field, before);
+  g_autofree char *after_json = field_to_json_text (field, after);
+  int rc;
+
+  if (field_is_list (field))
+    rc = write_list (self->conn, kind, dlb_entity_get_id (entity), field, after);
+  else
+    {
+      g_autofree char *column = dlb_field_json_name (field);
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ? WHERE \"id\" = ?",
+                                              DLB_ENTITY_GET_CLASS (entity)->table, column);
+      sqlite3_stmt *stmt;
+
+      rc = conn_prepare (self->conn, sql, &stmt);
+      if (rc == SQLITE_OK)
+        {
+          bind_field (stmt, 1, field, after);
+          sqlite3_bind_text (stmt, 2, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+          rc = stmt_run (stmt);
+        }
+    }
+
+  if (rc == SQLITE_OK)
+    rc = journal_add (self, "update", entity, field->name, -1, before_json, after_json);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  record_step (self, STEP_UPDATE, entity, index, before, after, 0);
+  return TRUE;
+}
+
+static gboolean
+backend_remove (gpointer    data,
+                DlbEntity  *entity,
+                guint       position,
+                GError    **error)
+{
+  DlbStore *self = data;
+  DlbKind kind = dlb_entity_get_kind (entity);
+  g_autofree char *before = entity_to_json_text (entity);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"id\" = ?",
+                                          DLB_ENTITY_GET_CLASS (entity)->table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The row may already be gone through a foreign key's cascade (a score
+   * of a removed criterion); the positions still close up behind it, as
+   * the model's list does. */
+  rc = conn_prepare (self->conn, sql, &stmt);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+      rc = stmt_run (stmt);
+    }
+  if (rc == SQLITE_OK)
+    rc = shift_positions (self->conn, kind, position + 1, -1);
+  if (rc == SQLITE_OK)
+    rc = journal_add (self, "remove", entity, NULL, (int) position, before, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  record_step (self, STEP_REMOVE, entity, 0, NULL, NULL, position);
+  return TRUE;
+}
+
+static gboolean
+backend_commit (gpointer   data,
+                GError   **error)
+{
+  DlbStore *self = data;
+  int rc;
+
+  if (self->replaying)
+    {
+      rc = conn_exec (self->conn, "RELEASE step");
+      if (rc != SQLITE_OK)
+        return set_sqlite_error (error, rc, self->conn->db, self->action);
+      return TRUE;
+    }
+
+  /* A new edit takes away what could be redone. */
+  rc = conn_exec (self->conn,
+                  "UPDATE journal SET state = 'final' WHERE kind = 'edit' AND state = 'undone'");
+  if (rc == SQLITE_OK)
+    rc = conn_exec (self->conn, "COMMIT");
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  update_undo_state (self);
+  return TRUE;
+}
+
+static void
+backend_rollback (gpointer data)
+{
+  DlbStore *self = data;
+
+  if (self->conn == NULL)
+    return;
+
+  if (self->replaying)
+    {
+      conn_exec (self->conn, "ROLLBACK TO step");
+      conn_exec (self->conn, "RELEASE step");
+      /* The model has taken this part back itself. */
+      if (self->replay_calls->len > 0)
+        g_ptr_array_remove_index (self->replay_calls, self->replay_calls->len - 1);
+      return;
+    }
+
+  if (!sqlite3_get_autocommit (self->conn->db))
+    conn_exec (self->conn, "ROLLBACK");
+}
+
+static const DlbCaseBackend backend = {
+  backend_begin,
+  backend_insert,
+  backend_update,
+  backend_remove,
+  backend_commit,
+  backend_rollback,
+};
+
+/* Undo and redo ----------------------------------------------------------- */
+
+/* Replays journal group @group (inverted for an undo) as one transaction
+ * and one new journal group. If any part fails, the file is rolled back
+ * and the model is brought back by inverting what reached it. */
+static gboolean
+replay (DlbStore  *self,
+        gint64     group,
+        gboolean   undo,
+        GError   **error)
+{
+  g_autoptr(GArray) steps = steps_new ();
+  g_autoptr(GError) local_error = NULL;
+  const char *action = undo ? _("Could not undo") : _("Could not redo");
+  gboolean ok;
+  int rc;
+
+  if (self->conn == NULL || self->read_only)
+    return read_only_error (self, error);
+
+  if (!load_group (self, group, steps, error))
+    return FALSE;
+
+  rc = conn_exec (self->conn, "BEGIN IMMEDIATE");
+  if (rc == SQLITE_OK)
+    rc = conn_query_int64 (self->conn, "SELECT coalesce(max(group_id), 0) + 1 FROM journal",
+                           &self->group);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, self->conn->db, action);
+      if (!sqlite3_get_autocommit (self->conn->db))
+        conn_exec (self->conn, "ROLLBACK");
+      return FALSE;
+    }
+
+  self->edit_kind = undo ? "undo" : "redo";
+  self->replaying = TRUE;
+  self->replay_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  ok = undo ? invert_steps (self, steps, &local_error) : reapply_steps (self, steps, &local_error);
+
+  self->replaying = FALSE;
+
+  if (ok)
+    {
+      sqlite3_stmt *stmt;
+
+      rc = conn_prepare (self->conn, "UPDATE journal SET state = ? WHERE group_id = ?", &stmt);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, undo ? "undone" : "done", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, group);
+          rc = stmt_run (stmt);
+        }
+      if (rc == SQLITE_OK)
+        rc = conn_exec (self->conn, "COMMIT");
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (&local_error, rc, self->conn->db, action);
+          ok = FALSE;
+        }
+    }
+
+  if (!ok)
+    {
+      if (!sqlite3_get_autocommit (self->conn->db))
+        conn_exec (self->conn, "ROLLBACK");
+
+      /* The file is back where it was; bring the model back too, without
+       * writing. */
+      dlb_case_set_backend (self->case_, NULL, NULL);
+      for (guint i = self->replay_calls->len; i-- > 0;)
+        {
+          g_autoptr(GError) revert_error = NULL;
+
+          if (!invert_steps (self, g_ptr_array_index (self->replay_calls, i), &revert_error))
+            g_critical ("The case no longer matches its file after a failed %s: %s",
+                        undo ? "undo" : "redo", revert_error->message);
+        }
+      dlb_case_set_backend (self->case_, &backend, self);
+    }
+
+  g_clear_pointer (&self->replay_calls, g_ptr_array_unref);
+  update_undo_state (self);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dlb_store_can_undo (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+
+  return self->undo_group != 0 && !self->read_only && self->conn != NULL;
+}
+
+gboolean
+dlb_store_can_redo (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+
+  return self->redo_group != 0 && !self->read_only && self->conn != NULL;
+}
+
+gboolean
+dlb_store_undo (DlbStore  *self,
+                GError   **error)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->conn == NULL || self->read_only)
+    return read_only_error (self, error);
+
+  if (self->undo_group == 0)
+    {
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+                   _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  return replay (self, self->undo_group, TRUE, error);
+}
+
+gboolean
+dlb_store_redo (DlbStore  *self,
+                GError   **error)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->conn == NULL || self->read_only)
+    return read_only_error (self, error);
+
+  if (self->redo_group == 0)
+    {
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+                   _("There is nothing to redo"));
+      return FALSE;
+    }
+
+  return replay (self, self->redo_group, FALSE, error);
+}
+
+GPtrArray *
+dlb_store_get_journal (DlbStore  *self,
+                       guint      limit,
+                       GError   **error)
+{
+  static const char sql[] =
+    "SELECT group_id, kind, time, action, entity_table, entity_id, entity_name, field, "
+    "before, after FROM journal ORDER BY id DESC LIMIT ?";
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->conn == NULL)
+    {
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("Could not read the journal: the case file is closed"));
+      return NULL;
+    }
+
+  rc = conn_prepare (self->conn, sql, &stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 2);
+      g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+      const char *action = (const char *) sqlite3_column_text (stmt, 3);
+      const char *table = (const char *) sqlite3_column_text (stmt, 4);
+      const char *id = (const char *) sqlite3_column_text (stmt, 5);
+
+      if (time == NULL || action == NULL || table == NULL || id == NULL)
+        {
+          sqlite3_reset (stmt);
+          set_invalid_row (error, "journal", NULL, _("a row lacks its time, action or entity"));
+          return NULL;
+        }
+
+      g_ptr_array_add (entries,
+                       dlb_journal_entry_new (sqlite3_column_int64 (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1),
+                                              time, action, table, id,
+                                              (const char *) sqlite3_column_text (stmt, 6),
+                                              (const char *) sqlite3_column_text (stmt, 7),
+                                              (const char *) sqlite3_column_text (stmt, 8),
+                                              (const char *) sqlite3_column_text (stmt, 9)));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static gboolean
+load_lists (Conn       *conn,
+            DlbEntity  *entity,
+            guint       version,
+            GError    **error,
+            const char *action)
+{
+  DlbKind kind = dlb_entity_get_kind (entity);
+  DlbEntityClass *klass = kind_class (kind);
+
+  for (guint i = 1; i < klass->n_fields; i++)
+    {
+      const DlbField *field = &klass->fields[i];
+      g_auto (GValue) value = G_VALUE_INIT;
+      int rc;
+
+      if (!field_is_list (field) || !field_in_version (field, version))
+        continue;
+      g_value_init (&value, field_value_type (kind, field));
+      rc = read_list (conn, kind, dlb_entity_get_id (entity), field, &value);
+      if (rc != SQLITE_OK)
+        return set_sqlite_error (error, rc, conn->db, action);
+      dlb_entity_set_value (entity, i, &value);
+    }
+
+  return TRUE;
+}
+
+/* Reads a row's plain columns (after id and position) into @entity. */
+static gboolean
+load_row (sqlite3_stmt  *stmt,
+          int            first_column,
+          DlbEntity     *entity,
+          guint          version,
+          GError       **error)
+{
+  DlbKind kind = dlb_entity_get_kind (entity);
+  DlbEntityClass *klass = kind_class (kind);
+  int column = first_column;
+
+  for (guint i = 1; i < klass->n_fields; i++)
+    {
+      const DlbField *field = &klass->fields[i];
+      g_auto (GValue) value = G_VALUE_INIT;
+
+      if (field_is_list (field) || !field_in_version (field, version))
+        continue;
+      g_value_init (&value, field_value_type (kind, field));
+      if (!read_field (stmt, column++, klass->table, dlb_entity_get_id (entity), field, &value, error))
+        return FALSE;
+      dlb_entity_set_value (entity, i, &value);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_entity (DlbCase    *case_,
+                 DlbEntity  *entity,
+                 GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 1; i < dlb_entity_get_n_fields (entity); i++)
+    if (!dlb_case_validate_value (case_, entity, i, dlb_entity_get_value (entity, i), &local_error))
+      return set_invalid_row (error, DLB_ENTITY_GET_CLASS (entity)->table,
+                              dlb_entity_get_id (entity), local_error->message);
+
+  if (DLB_IS_SCORE (entity))
+    {
+      g_autofree char *id = dlb_score_make_id (dlb_score_get_option (DLB_SCORE (entity)),
+                                               dlb_score_get_criterion (DLB_SCORE (entity)));
+
+      if (!g_str_equal (id, dlb_entity_get_id (entity)))
+        return set_invalid_row (error, "score", dlb_entity_get_id (entity),
+                                _("the id is not made of its option and criterion"));
+    }
+
+  return TRUE;
+}
+
+static DlbCase *
+load_case (Conn        *conn,
+           guint        version,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *action = open_action (path);
+  g_autoptr(DlbCase) case_ = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The case itself: exactly one row. */
+  columns = column_list (DLB_KIND_CASE, version);
+  sql = g_strdup_printf ("SELECT %s FROM \"case_info\"", columns);
+  rc = conn_prepare (conn, sql, &stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, conn->db, action);
+      return NULL;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      case_ = g_object_new (DLB_TYPE_CASE, "id", id != NULL ? id : "case", NULL);
+      if (!load_row (stmt, 1, DLB_ENTITY (case_), version, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          set_invalid_row (error, "case_info", NULL, _("the case file holds more than one case"));
+          return NULL;
+        }
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      set_invalid_row (error, "case_info", NULL, _("the case itself is missing"));
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, rc, conn->db, action);
+      return NULL;
+    }
+
+  if (!load_lists (conn, DLB_ENTITY (case_), version, error, action))
+    return NULL;
+
+  for (DlbKind kind = DLB_KIND_STAKEHOLDER; kind <= DLB_KIND_PERSPECTIVE; kind++)
+    {
+      DlbEntityClass *klass = kind_class (kind);
+      g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *kind_columns = column_list (kind, version);
+      g_autofree char *kind_sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY \"position\", \"id\"",
+                                                   kind_columns, klass->table);
+      gint64 expected = 0;
+
+      rc = conn_prepare (conn, kind_sql, &stmt);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, rc, conn->db, action);
+          return NULL;
+        }
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *id = (const char *) sqlite3_column_text (stmt, 0);
+          g_autoptr(DlbEntity) entity = NULL;
+
+          if (id == NULL || *id == '\0')
+            {
+              sqlite3_reset (stmt);
+              set_invalid_row (error, klass->table, NULL, _("a row has no id"));
+              return NULL;
+            }
+          if (sqlite3_column_type (stmt, 1) != SQLITE_INTEGER
+              || sqlite3_column_int64 (stmt, 1) != expected)
+            {
+              sqlite3_reset (stmt);
+              set_invalid_row (error, klass->table, id, _("the positions are not numbered 0, 1, 2, …"));
+              return NULL;
+            }
+          expected++;
+
+          entity = g_object_new (dlb_kind_get_entity_type (kind), "id", id, NULL);
+          if (!load_row (stmt, 2, entity, version, error))
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          g_ptr_array_add (entities, g_steal_pointer (&entity));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, rc, conn->db, action);
+          return NULL;
+        }
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          DlbEntity *entity = g_ptr_array_index (entities, i);
+          g_autoptr(GError) local_error = NULL;
+
+          if (!load_lists (conn, entity, version, error, action))
+            return NULL;
+          if (!dlb_case_append (case_, entity, &local_error))
+            {
+              set_invalid_row (error, klass->table, dlb_entity_get_id (entity), local_error->message);
+              return NULL;
+            }
+        }
+    }
+
+  /* References are checked once everything they may point at is loaded. */
+  if (!validate_entity (case_, DLB_ENTITY (case_), error))
+    return NULL;
+  for (DlbKind kind = DLB_KIND_STAKEHOLDER; kind <= DLB_KIND_PERSPECTIVE; kind++)
+    {
+      GListModel *list = dlb_case_get_list (case_, kind);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
+
+          if (!validate_entity (case_, entity, error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&case_);
+}
+
+/* Opening and closing ----------------------------------------------------- */
+
+static void
+dlb_store_dispose (GObject *object)
+{
+  dlb_store_close (DLB_STORE (object));
+
+  G_OBJECT_CLASS (dlb_store_parent_class)->dispose (object);
+}
+
+static void
+dlb_store_finalize (GObject *object)
+{
+  DlbStore *self = DLB_STORE (object);
+
+  g_free (self->path);
+  g_free (self->action);
+
+  G_OBJECT_CLASS (dlb_store_parent_class)->finalize (object);
+}
+
+static void
+dlb_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DlbStore *self = DLB_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, dlb_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, dlb_store_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_store_class_init (DlbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dlb_store_dispose;
+  object_class->finalize = dlb_store_finalize;
+  object_class->get_property = dlb_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlb_store_init (DlbStore *self)
+{
+  self->lock_fd = -1;
+  self->edit_kind = "edit";
+}
+
+/* Keeps a second window from writing the same file. An advisory lock on a
+ * descriptor of our own: it writes nothing, and SQLite's own locks are
+ * separate. Returns the descriptor, or -1 with @error set. */
+static int
+take_lock (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+
+      /* Translators: the first %s is a file name, the second the system's reason */
+      g_set_error (error, DLB_STORE_ERROR,
+                   saved == ENOENT ? DLB_STORE_ERROR_NOT_FOUND : DLB_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), name, g_strerror (saved));
+      return -1;
+    }
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+
+      close (fd);
+      if (saved == EWOULDBLOCK)
+        /* Translators: %s is a file name */
+        g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE,
+                     _("“%s” is already open in another window. Switch to that window, or open the file read-only."),
+                     name);
+      else
+        /* Translators: the first %s is a file name, the second the system's reason */
+        g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                     _("Could not open “%s”: %s"), name, g_strerror (saved));
+      return -1;
+    }
+
+  return fd;
+}
+
+/* Fails with IN_USE if @path exists and a store has it open for writing. */
+static gboolean
+check_not_in_use (const char  *path,
+                  GError     **error)
+{
+  int fd;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  fd = take_lock (path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+
+  return TRUE;
+}
+
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_connection (const char  *path,
+                 gboolean     read_only,
+                 Conn       **out,
+                 GError     **error)
+{
+  g_autofree char *action = open_action (path);
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db,
+                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, NULL, action);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 2000);
+  *out = conn_new (db);
+
+  rc = conn_exec (*out, "PRAGMA foreign_keys = ON");
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, db, action);
+      g_clear_pointer (out, conn_free);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks that the connection holds a Deliberate case file this build can
+ * read, and returns its schema version. Reads only. */
+static gboolean
+check_identity (Conn        *conn,
+                const char  *path,
+                guint       *version,
+                GError     **error)
+{
+  g_autofree char *action = open_action (path);
+  g_autofree char *name = display_name (path);
+  gint64 application_id = 0, user_version = 0;
+  int rc;
+
+  rc = conn_query_int64 (conn, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = conn_query_int64 (conn, "PRAGMA user_version", &user_version);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, conn->db, action);
+
+  if ((guint32) application_id != DLB_SCHEMA_APPLICATION_ID)
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a Deliberate case file: it is another application’s database."),
+                   name);
+      return FALSE;
+    }
+
+  if (user_version > DLB_SCHEMA_VERSION)
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Deliberate; update Deliberate to open it."),
+                   name);
+      return FALSE;
+    }
+
+  if (user_version < 1)
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT,
+                   _("“%s” is an unfinished case file. Open an earlier copy or a JSON export instead."),
+                   name);
+      return FALSE;
+    }
+
+  *version = (guint) user_version;
+  return TRUE;
+}
+
+DlbStore *
+dlb_store_open (const char         *path,
+                DlbStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(DlbStore) self = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *action = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name (path);
+  action = open_action (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT || saved == ENOTDIR)
+        /* Translators: %s is a file name */
+        g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist. Check the name and the folder."), name);
+      else
+        /* Translators: the first %s is what failed, the second the system's reason */
+        g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                     _("%s: %s"), action, g_strerror (saved));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_NOT_A_CASE,
+                   _("“%s” is not a Deliberate case file."), name);
+      return NULL;
+    }
+
+  if (st.st_size == 0)
+    {
+      /* Translators: %s is a file name */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_NOT_A_CASE,
+                   _("“%s” is empty: it is not a Deliberate case file."), name);
+      return NULL;
+    }
+
+  self = g_object_new (DLB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  /* Where the file or its folder cannot be written (the journal file
+   * SQLite keeps during a change lives beside it), open it read-only
+   * rather than fail at the first edit. */
+  self->read_only = (flags & DLB_STORE_OPEN_READ_ONLY) != 0
+                    || g_access (path, W_OK) != 0
+                    || !folder_writable (path);
+
+  if (!self->read_only)
+    {
+      self->lock_fd = take_lock (path, error);
+      if (self->lock_fd < 0)
+        return NULL;
+    }
+
+  if (!open_connection (path, self->read_only, &self->conn, error))
+    return NULL;
+
+  if (!check_identity (self->conn, path, &self->version, error))
+    return NULL;
+
+  /* An older file is upgraded in place; a read-only one is read as it is. */
+  if (self->version < DLB_SCHEMA_VERSION && !self->read_only)
+    {
+      g_autofree char *message = NULL;
+      int rc = dlb_schema_migrate (self->conn->db, self->version, DLB_SCHEMA_VERSION, &message);
+
+      if (rc != SQLITE_OK)
+        {
+          g_autofree char *upgrade = NULL;
+
+          g_debug ("Upgrading %s failed: %s", path, message);
+          /* Translators: %s is a file name */
+          upgrade = g_strdup_printf (_("Could not upgrade “%s” to this version of Deliberate"), name);
+          set_sqlite_error (error, rc, self->conn->db, upgrade);
+          return NULL;
+        }
+      self->version = DLB_SCHEMA_VERSION;
+    }
+
+  self->case_ = load_case (self->conn, self->version, path, error);
+  if (self->case_ == NULL)
+    return NULL;
+
+  dlb_case_set_read_only (self->case_, self->read_only);
+  dlb_case_set_backend (self->case_, &backend, self);
+  update_undo_state (self);
+
+  return g_steal_pointer (&self);
+}
+
+void
+dlb_store_close (DlbStore *self)
+{
+  g_return_if_fail (DLB_IS_STORE (self));
+
+  if (self->case_ != NULL)
+    {
+      /* The case may outlive the file; it can no longer be saved. */
+      dlb_case_set_backend (self->case_, NULL, NULL);
+      dlb_case_set_read_only (self->case_, TRUE);
+      g_clear_object (&self->case_);
+    }
+
+  if (self->conn != NULL && !sqlite3_get_autocommit (self->conn->db))
+    conn_exec (self->conn, "ROLLBACK");
+  g_clear_pointer (&self->conn, conn_free);
+
+  if (self->lock_fd >= 0)
+    {
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+
+  self->undo_group = 0;
+  self->redo_group = 0;
+}
+
+DlbCase *
+dlb_store_get_case (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return self->case_;
+}
+
+const char *
+dlb_store_get_path (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+dlb_store_get_read_only (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/* Writing whole files ----------------------------------------------------- */
+
+/* A new, empty file beside @path, so that a rename can replace @path in
+ * one step. */
+static char *
+make_temp_beside (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf (".%s-XXXXXX", base);
+  char *temp = g_build_filename (dir, template, NULL);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+
+      /* Translators: the first %s is a file name, the second the system's reason */
+      g_set_error (error, DLB_STORE_ERROR,
+                   saved == ENOSPC ? DLB_STORE_ERROR_DISK_FULL
+                   : saved == EROFS || saved == EACCES || saved == EPERM ? DLB_STORE_ERROR_READ_ONLY
+                   : DLB_STORE_ERROR_IO,
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
+      g_free (temp);
+      return NULL;
+    }
+  close (fd);
+
+  return temp;
+}
+
+static void
+remove_temp (const char *temp)
+{
+  g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
+
+  g_unlink (journal);
+  g_unlink (temp);
+}
+
+static gboolean
+finish_temp (const char  *temp,
+             const char  *path,
+             GError     **error)
+{
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = display_name (path);
+
+      remove_temp (temp);
+      /* Translators: the first %s is a file name, the second the system's reason */
+      g_set_error (error, DLB_STORE_ERROR,
+                   saved == ENOSPC ? DLB_STORE_ERROR_DISK_FULL : DLB_STORE_ERROR_IO,
+                   _("Could not write “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_case (DlbCase  *source,
+               GError  **error)
+{
+  if (!validate_entity (source, DLB_ENTITY (source), error))
+    return FALSE;
+
+  for (DlbKind kind = DLB_KIND_STAKEHOLDER; kind <= DLB_KIND_PERSPECTIVE; kind++)
+    {
+      GListModel *list = dlb_case_get_list (source, kind);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
+
+          if (!validate_entity (source, entity, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+write_all (Conn    *conn,
+           DlbCase *source)
+{
+  int rc;
+
+  /* References may point forward (the case's recommendation at an option
+   * written later); they are checked when the whole case is in. */
+  rc = conn_exec (conn, "BEGIN IMMEDIATE");
+  if (rc == SQLITE_OK)
+    rc = conn_exec (conn, "PRAGMA defer_foreign_keys = ON");
+  if (rc == SQLITE_OK)
+    rc = insert_entity (conn, DLB_ENTITY (source), 0, DLB_SCHEMA_VERSION);
+
+  for (DlbKind kind = DLB_KIND_STAKEHOLDER; kind <= DLB_KIND_PERSPECTIVE && rc == SQLITE_OK; kind++)
+    {
+      GListModel *list = dlb_case_get_list (source, kind);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list) && rc == SQLITE_OK; i++)
+        {
+          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
+
+          rc = insert_entity (conn, entity, i, DLB_SCHEMA_VERSION);
+        }
+    }
+
+  if (rc == SQLITE_OK)
+    rc = conn_exec (conn, "COMMIT");
+  if (rc != SQLITE_OK && !sqlite3_get_autocommit (conn->db))
+    conn_exec (conn, "ROLLBACK");
+
+  return rc;
+}
+
+gboolean
+dlb_store_write_case (DlbCase     *source,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *temp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(Conn) conn = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (DLB_IS_CASE (source), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = display_name (path);
+  /* Translators: %s is a file name */
+  action = g_strdup_printf (_("Could not write “%s”"), name);
+
+  if (!validate_case (source, error))
+    return FALSE;
+  if (!check_not_in_use (path, error))
+    return FALSE;
+
+  temp = make_temp_beside (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  ok = open_connection (temp, FALSE, &conn, error);
+  if (ok)
+    {
+      rc = dlb_schema_migrate (conn->db, 0, DLB_SCHEMA_VERSION, &message);
+      if (rc == SQLITE_OK)
+        rc = write_all (conn, source);
+      if (rc != SQLITE_OK)
+        {
+          g_debug ("Writing %s failed: %s", path, message != NULL ? message : sqlite3_errmsg (conn->db));
+          ok = set_sqlite_error (error, rc, conn->db, action);
+        }
+    }
+
+  if (conn != NULL)
+    {
+      /* Closing makes sure nothing is left to write before the rename. */
+      g_hash_table_remove_all (conn->statements);
+      rc = sqlite3_close (conn->db);
+      conn->db = NULL;
+      if (ok && rc != SQLITE_OK)
+        ok = set_sqlite_error (error, rc, NULL, action);
+    }
+
+  if (!ok)
+    {
+      remove_temp (temp);
+      return FALSE;
+    }
+
+  return finish_temp (temp, path, error);
+}
+
+DlbStore *
+dlb_store_create (const char  *path,
+                  DlbCase     *source,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (DLB_IS_CASE (source), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!dlb_store_write_case (source, path, error))
+    return NULL;
+
+  return dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, error);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+gboolean
+dlb_store_save_copy (DlbStore    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *temp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(Conn) dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = display_name (path);
+  /* Translators: %s is a file name */
+  action = g_strdup_printf (_("Could not save a copy as “%s”"), name);
+
+  if (self->conn == NULL)
+    {
+      /* Translators: %s is what failed */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("%s: the case file is closed."), action);
+      return FALSE;
+    }
+
+  if (same_file (self->path, path))
+    {
+      /* Translators: %s is what failed */
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE,
+                   _("%s: that is the file already open. Choose another name."), action);
+      return FALSE;
+    }
+
+  if (!check_not_in_use (path, error))
+    return FALSE;
+
+  temp = make_temp_beside (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  ok = open_connection (temp, FALSE, &dest, error);
+  if (ok)
+    {
+      backup = sqlite3_backup_init (dest->db, "main", self->conn->db, "main");
+      if (backup == NULL)
+        ok = set_sqlite_error (error, sqlite3_errcode (dest->db), dest->db, action);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc != SQLITE_DONE)
+            ok = set_sqlite_error (error, rc, dest->db, action);
+        }
+    }
+
+  if (dest != NULL)
+    {
+      g_hash_table_remove_all (dest->statements);
+      rc = sqlite3_close (dest->db);
+      dest->db = NULL;
+      if (ok && rc != SQLITE_OK)
+        ok = set_sqlite_error (error, rc, NULL, action);
+    }
+
+  if (!ok)
+    {
+      remove_temp (temp);
+      return FALSE;
+    }
+
+  return finish_temp (temp, path, error);
+}

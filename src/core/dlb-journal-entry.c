@@ -1,0 +1,386 @@
+/* dlb-journal-entry.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-journal"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "dlb-journal-entry.h"
+#include "dlb-model.h"
+
+/* One step of an edit as the case file's journal recorded it: the audit
+ * trail the Overview and the memo show ("Changed weight of Racial equity
+ * from 15 to 25"). Values are kept as the journal's JSON text. */
+struct _DlbJournalEntry
+{
+  GObject    parent_instance;
+
+  gint64     group;
+  char      *edit;
+  GDateTime *time;
+  char      *action;
+  char      *kind;
+  char      *entity_id;
+  char      *entity_name;
+  char      *field;
+  char      *before;
+  char      *after;
+};
+
+G_DEFINE_FINAL_TYPE (DlbJournalEntry, dlb_journal_entry, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TIME,
+  PROP_ACTION,
+  PROP_KIND,
+  PROP_ENTITY_NAME,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dlb_journal_entry_finalize (GObject *object)
+{
+  DlbJournalEntry *self = DLB_JOURNAL_ENTRY (object);
+
+  g_free (self->edit);
+  g_clear_pointer (&self->time, g_date_time_unref);
+  g_free (self->action);
+  g_free (self->kind);
+  g_free (self->entity_id);
+  g_free (self->entity_name);
+  g_free (self->field);
+  g_free (self->before);
+  g_free (self->after);
+
+  G_OBJECT_CLASS (dlb_journal_entry_parent_class)->finalize (object);
+}
+
+static void
+dlb_journal_entry_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DlbJournalEntry *self = DLB_JOURNAL_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME:
+      g_value_set_boxed (value, self->time);
+      break;
+    case PROP_ACTION:
+      g_value_set_string (value, self->action);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_ENTITY_NAME:
+      g_value_set_string (value, self->entity_name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_take_string (value, dlb_journal_entry_dup_description (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_journal_entry_class_init (DlbJournalEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dlb_journal_entry_finalize;
+  object_class->get_property = dlb_journal_entry_get_property;
+
+  properties[PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_ACTION] = g_param_spec_string ("action", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
+  properties[PROP_ENTITY_NAME] = g_param_spec_string ("entity-name", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlb_journal_entry_init (DlbJournalEntry *self)
+{
+}
+
+DlbJournalEntry *
+dlb_journal_entry_new (gint64      group,
+                       const char *edit,
+                       GDateTime  *time,
+                       const char *action,
+                       const char *kind,
+                       const char *entity_id,
+                       const char *entity_name,
+                       const char *field,
+                       const char *before,
+                       const char *after)
+{
+  DlbJournalEntry *self;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (action != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  self = g_object_new (DLB_TYPE_JOURNAL_ENTRY, NULL);
+  self->group = group;
+  self->edit = g_strdup (edit != NULL ? edit : "edit");
+  self->time = g_date_time_ref (time);
+  self->action = g_strdup (action);
+  self->kind = g_strdup (kind);
+  self->entity_id = g_strdup (entity_id);
+  self->entity_name = g_strdup (entity_name);
+  self->field = g_strdup (field);
+  self->before = g_strdup (before);
+  self->after = g_strdup (after);
+
+  return self;
+}
+
+gint64
+dlb_journal_entry_get_group (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), 0);
+  return self->group;
+}
+
+/* "edit", "undo" or "redo". */
+const char *
+dlb_journal_entry_get_edit (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->edit;
+}
+
+GDateTime *
+dlb_journal_entry_get_time (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->time;
+}
+
+/* "insert", "update" or "remove". */
+const char *
+dlb_journal_entry_get_action (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->action;
+}
+
+/* The entity's table: "stakeholder", "case_info", ... */
+const char *
+dlb_journal_entry_get_kind (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->kind;
+}
+
+const char *
+dlb_journal_entry_get_entity_id (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->entity_id;
+}
+
+const char *
+dlb_journal_entry_get_entity_name (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->entity_name != NULL ? self->entity_name : self->entity_id;
+}
+
+const char *
+dlb_journal_entry_get_field (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->field;
+}
+
+const char *
+dlb_journal_entry_get_before (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->before;
+}
+
+const char *
+dlb_journal_entry_get_after (DlbJournalEntry *self)
+{
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+  return self->after;
+}
+
+/* A short name for a kind of entity, by its table, for sentences like
+ * “Could not add stakeholder”. */
+const char *
+dlb_journal_kind_label (const char *table)
+{
+  static const struct { const char *table; const char *noun; } nouns[] = {
+    { "case_info", N_("case") },
+    { "stakeholder", N_("stakeholder") },
+    { "source", N_("source") },
+    { "finding", N_("finding") },
+    { "item", N_("opportunity or risk") },
+    { "criterion", N_("criterion") },
+    { "option", N_("option") },
+    { "score", N_("score") },
+    { "perspective", N_("perspective") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_strcmp0 (nouns[i].table, table) == 0)
+      return _(nouns[i].noun);
+
+  return table;
+}
+
+static const DlbField *
+find_field (const char *table,
+            const char *name)
+{
+  for (DlbKind kind = DLB_KIND_CASE; kind <= DLB_KIND_PERSPECTIVE; kind++)
+    {
+      DlbEntityClass *klass = dlb_kind_get_class (kind);
+
+      if (g_strcmp0 (klass->table, table) != 0)
+        continue;
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (g_strcmp0 (klass->fields[i].name, name) == 0)
+          return &klass->fields[i];
+    }
+
+  return NULL;
+}
+
+/* A short, readable rendering of one journal value, or NULL when the value
+ * does not fit in a sentence (paragraphs, lists). */
+static char *
+format_value (const DlbField *field,
+              const char     *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json == NULL)
+    return NULL;
+  node = json_from_string (json, NULL);
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup (field->type == DLB_FIELD_DOUBLE ? _("not set") : _("nothing"));
+
+  switch (field->type)
+    {
+    case DLB_FIELD_STRING:
+    case DLB_FIELD_REF:
+      {
+        const char *s = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+        g_autofree char *shortened = NULL;
+
+        if (s == NULL)
+          return NULL;
+        if (g_utf8_strlen (s, -1) > 40)
+          {
+            g_autofree char *head = g_utf8_substring (s, 0, 39);
+            shortened = g_strconcat (head, "…", NULL);
+            s = shortened;
+          }
+        /* Translators: a quoted value in "Changed title of … from “A” to “B”" */
+        return g_strdup_printf (_("“%s”"), s);
+      }
+
+    case DLB_FIELD_INT:
+      return JSON_NODE_HOLDS_VALUE (node)
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)) : NULL;
+
+    case DLB_FIELD_DOUBLE:
+      return JSON_NODE_HOLDS_VALUE (node)
+        ? g_strdup_printf ("%g", json_node_get_double (node)) : NULL;
+
+    case DLB_FIELD_BOOLEAN:
+      return JSON_NODE_HOLDS_VALUE (node)
+        ? g_strdup (json_node_get_boolean (node) ? _("yes") : _("no")) : NULL;
+
+    case DLB_FIELD_ENUM:
+      {
+        const char *nick = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+
+        return nick != NULL ? g_strdelimit (g_strdup (nick), "-", ' ') : NULL;
+      }
+
+    case DLB_FIELD_TEXT:
+    case DLB_FIELD_REF_LIST:
+    case DLB_FIELD_WEIGHTS:
+    case DLB_FIELD_PAIRS:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+describe_step (DlbJournalEntry *self)
+{
+  const char *name = dlb_journal_entry_get_entity_name (self);
+  const char *noun = dlb_journal_kind_label (self->kind);
+
+  if (g_str_equal (self->action, "insert"))
+    /* Translators: “Added stakeholder “Mayor Lori Lightfoot”” */
+    return g_strdup_printf (_("Added %s “%s”"), noun, name);
+
+  if (g_str_equal (self->action, "remove"))
+    /* Translators: “Removed stakeholder “Mayor Lori Lightfoot”” */
+    return g_strdup_printf (_("Removed %s “%s”"), noun, name);
+
+  if (self->field != NULL)
+    {
+      const DlbField *field = find_field (self->kind, self->field);
+      g_autofree char *label = g_strdelimit (g_strdup (self->field), "-", ' ');
+      g_autofree char *before = field != NULL ? format_value (field, self->before) : NULL;
+      g_autofree char *after = field != NULL ? format_value (field, self->after) : NULL;
+
+      if (before != NULL && after != NULL)
+        /* Translators: “Changed power of Mayor Lori Lightfoot from 3 to 5” */
+        return g_strdup_printf (_("Changed %s of %s from %s to %s"), label, name, before, after);
+
+      /* Translators: “Changed concern of Mayor Lori Lightfoot” */
+      return g_strdup_printf (_("Changed %s of %s"), label, name);
+    }
+
+  /* Translators: %s is the name of what changed */
+  return g_strdup_printf (_("Changed %s"), name);
+}
+
+char *
+dlb_journal_entry_dup_description (DlbJournalEntry *self)
+{
+  g_autofree char *step = NULL;
+
+  g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
+
+  step = describe_step (self);
+
+  if (g_str_equal (self->edit, "undo"))
+    /* Translators: %s describes the change that undoing made */
+    return g_strdup_printf (_("Undo: %s"), step);
+  if (g_str_equal (self->edit, "redo"))
+    /* Translators: %s describes the change that redoing made */
+    return g_strdup_printf (_("Redo: %s"), step);
+
+  return g_steal_pointer (&step);
+}
