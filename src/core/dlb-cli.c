@@ -13,9 +13,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dlb-analysis-json.h"
 #include "dlb-cli.h"
+#include "dlb-engine.h"
 #include "dlb-example.h"
 #include "dlb-json.h"
+#include "dlb-memo.h"
 #include "dlb-model.h"
 #include "dlb-store.h"
 
@@ -173,17 +176,52 @@ export_case (DlbCase     *c,
   return dlb_store_write_case (c, out, error);
 }
 
+static gboolean
+export_pdf (DlbCase     *c,
+            DlbResult   *result,
+            const char  *out,
+            GError     **error)
+{
+  g_autoptr(DlbDocument) doc = NULL;
+  DlbMemoOptions options;
+
+  dlb_memo_options_init (&options);
+  doc = dlb_memo_build (c, result, &options);
+
+  return dlb_memo_write_pdf (doc, out, error);
+}
+
+static void
+print_analysis (DlbCase   *c,
+                DlbResult *result,
+                gboolean   as_json)
+{
+  g_autofree char *text = NULL;
+
+  if (as_json)
+    text = dlb_result_to_json (result, c);
+  else
+    text = dlb_result_to_text (result, c);
+
+  fputs (text, stdout);
+  if (*text != '\0' && !g_str_has_suffix (text, "\n"))
+    fputc ('\n', stdout);
+  fflush (stdout);
+}
+
 int
 dlb_cli_handle_local_options (GApplication  *application,
                               GVariantDict  *options,
                               GPtrArray    **files)
 {
-  g_autofree char *export_pdf = NULL;
+  g_autofree char *export_pdf_path = NULL;
   g_autofree char *export_json_path = NULL;
   g_autofree char *export_case_path = NULL;
   g_auto (GStrv) remaining = NULL;
   g_autoptr(DlbCase) c = NULL;
+  g_autoptr(DlbResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  DlbEngineOptions engine_options;
   gboolean analyze = FALSE;
   gboolean as_json = FALSE;
   gboolean version = FALSE;
@@ -196,7 +234,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   if (files != NULL)
     *files = g_ptr_array_new_with_free_func (g_free);
 
-  g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf);
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf_path);
   g_variant_dict_lookup (options, "export-json", "^ay", &export_json_path);
   g_variant_dict_lookup (options, "export-case", "^ay", &export_case_path);
   g_variant_dict_lookup (options, "analyze", "b", &analyze);
@@ -211,7 +249,7 @@ dlb_cli_handle_local_options (GApplication  *application,
       return 0;
     }
 
-  if (export_pdf == NULL && export_json_path == NULL && export_case_path == NULL && !analyze)
+  if (export_pdf_path == NULL && export_json_path == NULL && export_case_path == NULL && !analyze)
     {
       if (as_json || has_seed)
         {
@@ -254,6 +292,24 @@ dlb_cli_handle_local_options (GApplication  *application,
       print_error (export_case_path, error);
       return 1;
     }
+
+  if (export_pdf_path == NULL && !analyze)
+    return 0;
+
+  /* One analysis serves both the memo and the printed summary. */
+  dlb_engine_options_init (&engine_options);
+  if (has_seed)
+    engine_options.seed = (guint64) seed;
+  result = dlb_engine_analyze (c, &engine_options);
+
+  if (export_pdf_path != NULL && !export_pdf (c, result, export_pdf_path, &error))
+    {
+      print_error (export_pdf_path, error);
+      return 1;
+    }
+
+  if (analyze)
+    print_analysis (c, result, as_json);
 
   return 0;
 }
