@@ -2199,8 +2199,8 @@ load_case (Conn        *conn,
           if (sqlite3_column_type (stmt, 1) != SQLITE_INTEGER
               || sqlite3_column_int64 (stmt, 1) != expected)
             {
-              sqlite3_reset (stmt);
               set_invalid_row (error, klass->table, id, _("the positions are not numbered 0, 1, 2, …"));
+              sqlite3_reset (stmt);
               return NULL;
             }
           expected++;
