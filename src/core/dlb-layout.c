@@ -985,7 +985,7 @@ block_min_start (DlbDocument *self,
     case BLOCK_LIST_ITEM:
       return b->space_before + lines_height (&b->text, 0, MIN (2, b->text.n_lines));
     case BLOCK_FIGURE:
-      return b->space_before + b->figure_h + b->caption_text.height;
+      return b->space_before + b->figure_h + (b->caption_text.n_lines > 0 ? 4 + b->caption_text.height : 0);
     case BLOCK_TABLE:
       {
         DlbTable *t = b->table;
@@ -1084,7 +1084,7 @@ flow_table (Flow  *flow,
         {
           /* A row that fits on a page starts on the same page as the
            * header; a taller one needs only its first lines here. */
-          double need = t->header_h + (rh <= page_h - t->header_h + 0.01 ? rh : MIN (rh, 42.0));
+          double need = t->header_h + (rh < page_h / 4 ? rh : MIN (rh, 42.0));
 
           if (need > room && !flow->page_empty)
             {
@@ -1121,7 +1121,8 @@ flow_table (Flow  *flow,
       /* The row does not fit here. Move it whole to the next page when it
        * fits on one; split it between lines only when it is taller than a
        * page. */
-      if (rh <= page_h - t->header_h + 0.01)
+      if (rh <= page_h - t->header_h + 0.01 &&
+          (rh < page_h / 4 || room < page_h / 5 || current->to == current->from))
         {
           flow_new_page (flow);
           current = NULL;

@@ -4,3 +4,1407 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "dlb-memo"
+
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-charts.h"
+#include "dlb-memo.h"
+
+/* What the PDF writer needs from the memo, kept on the document. */
+typedef struct
+{
+  char   *title;
+  char   *author;
+  char   *subject;
+  char   *creator;
+  gint64  date;
+} MemoInfo;
+
+static GQuark
+memo_info_quark (void)
+{
+  return g_quark_from_static_string ("dlb-memo-info");
+}
+
+static void
+memo_info_free (gpointer data)
+{
+  MemoInfo *info = data;
+
+  g_free (info->title);
+  g_free (info->author);
+  g_free (info->subject);
+  g_free (info->creator);
+  g_free (info);
+}
+
+void
+dlb_memo_options_init (DlbMemoOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->paper = DLB_PAPER_AUTO;
+  options->date = -1;
+}
+
+/* Paper */
+
+static gboolean
+territory_uses_letter (const char *locale)
+{
+  /* The territories whose standard paper is US Letter. */
+  static const char *letter[] = {
+    "US", "CA", "MX", "PR", "GT", "SV", "HN", "NI", "CR", "PA", "DO", "CU",
+    "VE", "CO", "CL", "PH", "BZ",
+  };
+  const char *underscore;
+  char territory[3] = { 0 };
+
+  if (locale == NULL)
+    return FALSE;
+  underscore = strchr (locale, '_');
+  if (underscore == NULL || strlen (underscore) < 3)
+    return FALSE;
+  territory[0] = underscore[1];
+  territory[1] = underscore[2];
+  for (guint i = 0; i < G_N_ELEMENTS (letter); i++)
+    if (strcmp (territory, letter[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+DlbPaperSize
+dlb_memo_paper_for_locale (const char *locale)
+{
+  const char *current;
+
+  if (locale != NULL)
+    return territory_uses_letter (locale) ? DLB_PAPER_LETTER : DLB_PAPER_A4;
+
+  current = setlocale (LC_PAPER, NULL);
+  if (current != NULL && strcmp (current, "C") != 0 && strcmp (current, "POSIX") != 0 &&
+      !g_str_has_prefix (current, "C."))
+    {
+#ifdef _NL_PAPER_WIDTH
+      /* The locale's own paper, in millimetres: 216 wide is Letter. */
+      intptr_t width = (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+      if (width > 0)
+        return width == 216 ? DLB_PAPER_LETTER : DLB_PAPER_A4;
+#endif
+      return dlb_memo_paper_for_locale (current);
+    }
+
+  /* The program has not set its locale (a command-line export): read the
+   * environment the way setlocale would. */
+  {
+    static const char *variables[] = { "LC_ALL", "LC_PAPER", "LANG" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+      {
+        const char *value = g_getenv (variables[i]);
+        if (value != NULL && *value != '\0')
+          return dlb_memo_paper_for_locale (value);
+      }
+  }
+  return DLB_PAPER_A4;
+}
+
+DlbPaperSize
+dlb_memo_resolve_paper (DlbCase      *c,
+                        DlbPaperSize  preference)
+{
+  DlbPaperSize paper;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), DLB_PAPER_A4);
+
+  paper = dlb_case_get_paper_size (c);
+  if (paper == DLB_PAPER_AUTO)
+    paper = preference;
+  if (paper == DLB_PAPER_AUTO)
+    paper = dlb_memo_paper_for_locale (NULL);
+  return paper;
+}
+
+/* Text helpers */
+
+static const char *
+nonnull (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+static gboolean
+has_text (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+static char *
+esc (const char *s)
+{
+  return g_markup_escape_text (nonnull (s), -1);
+}
+
+static char *
+percent (double fraction)
+{
+  return g_strdup_printf ("%.0f %%", fraction * 100);
+}
+
+static char *
+score_text (double value)
+{
+  return g_strdup_printf ("%.2f", value);
+}
+
+static const char *
+group_label (DlbGroup group)
+{
+  switch (group)
+    {
+    case DLB_GROUP_GOVERNMENT: return _("Government");
+    case DLB_GROUP_POLICE: return _("Police");
+    case DLB_GROUP_VENDOR: return _("Vendor");
+    case DLB_GROUP_RESIDENTS: return _("Residents");
+    case DLB_GROUP_CIVIL_SOCIETY: return _("Civil society");
+    case DLB_GROUP_MEDIA: return _("Media");
+    case DLB_GROUP_POLITICAL: return _("Political");
+    case DLB_GROUP_OTHER:
+    default: return _("Other");
+    }
+}
+
+static const char *
+stance_label (int stance)
+{
+  switch (stance)
+    {
+    case 2: return _("Strongly supports");
+    case 1: return _("Supports");
+    case 0: return _("Neutral");
+    case -1: return _("Opposes");
+    default: return stance > 2 ? _("Strongly supports") : _("Strongly opposes");
+    }
+}
+
+static const char *
+level_label (int level)
+{
+  /* Severity and likelihood of a finding, 1-4. */
+  switch (level)
+    {
+    case 1: return _("Negligible");
+    case 2: return _("Limited");
+    case 3: return _("Significant");
+    default: return level >= 4 ? _("Maximum") : _("Negligible");
+    }
+}
+
+static const char *
+status_label (DlbFindingStatus status)
+{
+  switch (status)
+    {
+    case DLB_FINDING_OPEN: return _("Open");
+    case DLB_FINDING_CONDITION_REQUIRED: return _("Condition required");
+    case DLB_FINDING_RESOLVED: return _("Resolved");
+    case DLB_FINDING_ACCEPTED:
+    default: return _("Accepted");
+    }
+}
+
+static const char *
+reliability_label (DlbReliability reliability)
+{
+  switch (reliability)
+    {
+    case DLB_RELIABILITY_VERIFIED: return _("verified");
+    case DLB_RELIABILITY_REPORTED: return _("reported");
+    case DLB_RELIABILITY_VENDOR_CLAIM:
+    default: return _("vendor claim");
+    }
+}
+
+static const char *
+weighting_label (DlbWeighting weighting)
+{
+  switch (weighting)
+    {
+    case DLB_WEIGHTING_DIRECT: return _("direct points");
+    case DLB_WEIGHTING_RANKING: return _("a ranking of the criteria (rank-order centroid)");
+    case DLB_WEIGHTING_AHP: return _("pairwise comparisons (AHP)");
+    case DLB_WEIGHTING_SWING:
+    default: return _("swing weighting");
+    }
+}
+
+/* Paragraphs separated by blank lines; single line breaks kept. */
+static void
+add_paragraphs (DlbDocument *doc,
+                const char  *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!has_text (text))
+    return;
+  parts = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (parts[i]));
+      g_autofree char *markup = NULL;
+
+      if (*stripped == '\0')
+        continue;
+      markup = esc (stripped);
+      dlb_document_add_paragraph (doc, markup);
+    }
+}
+
+typedef struct
+{
+  DlbCase     *c;
+  DlbResult   *result;
+  DlbDocument *doc;
+  GHashTable  *source_numbers;   /* id -> GUINT_TO_POINTER (n) */
+  GHashTable  *finding_numbers;
+} Memo;
+
+static char *
+source_refs (Memo               *m,
+             const char * const *ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (m->source_numbers, ids[i]));
+
+      if (n == 0)
+        continue;
+      g_string_append_printf (out, "%s[%u]", out->len > 0 ? " " : "", n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Figures: each owns a copy of its data, since the document outlives the
+ * case and the result it was built from. */
+
+typedef struct
+{
+  GStringChunk *strings;
+  DlbGridPoint *points;
+  guint         n;
+} GridFigure;
+
+static void
+grid_figure_free (gpointer data)
+{
+  GridFigure *f = data;
+
+  g_string_chunk_free (f->strings);
+  g_free (f->points);
+  g_free (f);
+}
+
+static void
+grid_figure_draw (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  data)
+{
+  GridFigure *f = data;
+
+  dlb_chart_draw_grid (cr, width, height, f->points, f->n);
+}
+
+typedef struct
+{
+  GStringChunk *strings;
+  DlbHeatItem  *items;
+  guint         n;
+} HeatFigure;
+
+static void
+heat_figure_free (gpointer data)
+{
+  HeatFigure *f = data;
+
+  g_string_chunk_free (f->strings);
+  g_free (f->items);
+  g_free (f);
+}
+
+static void
+heat_figure_draw (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  data)
+{
+  HeatFigure *f = data;
+
+  dlb_chart_draw_heat_map (cr, width, height, f->items, f->n);
+}
+
+typedef struct
+{
+  GStringChunk *strings;
+  DlbBar       *bars;
+  guint         n;
+} BarFigure;
+
+static void
+bar_figure_free (gpointer data)
+{
+  BarFigure *f = data;
+
+  g_string_chunk_free (f->strings);
+  g_free (f->bars);
+  g_free (f);
+}
+
+static void
+bar_figure_draw (cairo_t  *cr,
+                 double    width,
+                 double    height,
+                 gpointer  data)
+{
+  BarFigure *f = data;
+
+  dlb_chart_draw_bars (cr, width, height, f->bars, f->n);
+}
+
+typedef struct
+{
+  GStringChunk        *strings;
+  DlbSensitivityLine  *lines;
+  DlbSensitivityChart  chart;
+} SensitivityFigure;
+
+static void
+sensitivity_figure_free (gpointer data)
+{
+  SensitivityFigure *f = data;
+
+  g_string_chunk_free (f->strings);
+  g_free (f->lines);
+  g_free (f);
+}
+
+static void
+sensitivity_figure_draw (cairo_t  *cr,
+                         double    width,
+                         double    height,
+                         gpointer  data)
+{
+  SensitivityFigure *f = data;
+
+  dlb_chart_draw_sensitivity (cr, width, height, &f->chart);
+}
+
+static char *
+join_sentences (char **sentences)
+{
+  return g_strjoinv (" ", sentences);
+}
+
+static void
+add_figure (Memo           *m,
+            double          height,
+            DlbDrawFunc     draw,
+            gpointer        data,
+            GDestroyNotify  destroy,
+            char          **alt)
+{
+  g_autofree char *text = join_sentences (alt);
+  g_autofree char *caption = esc (text);
+
+  dlb_document_add_figure (m->doc, height, draw, data, destroy, caption, text);
+}
+
+/* Sections */
+
+static void
+add_header (Memo                 *m,
+            const DlbMemoOptions *opts)
+{
+  DlbCase *c = m->c;
+  DlbTable *table;
+  g_autofree char *title = esc (has_text (dlb_case_get_title (c)) ? dlb_case_get_title (c) : _("Memorandum"));
+  g_autofree char *to = esc (dlb_case_get_memo_to (c));
+  g_autofree char *from = esc (dlb_case_get_memo_from (c));
+  g_autofree char *subject = esc (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c)
+                                                                           : dlb_case_get_title (c));
+  g_autofree char *date_text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *to_label = g_markup_printf_escaped ("<b>%s</b>", _("TO:"));
+  g_autofree char *from_label = g_markup_printf_escaped ("<b>%s</b>", _("FROM:"));
+  g_autofree char *subject_label = g_markup_printf_escaped ("<b>%s</b>", _("SUBJECT:"));
+  g_autofree char *date_label = g_markup_printf_escaped ("<b>%s</b>", _("DATE:"));
+  const char *memo_date = dlb_case_get_memo_date (c);
+
+  /* A date the user typed as YYYY-MM-DD reads as a date in the memo's
+   * language; anything else is shown as written. */
+  if (has_text (memo_date))
+    {
+      int y, mo, d;
+      if (sscanf (memo_date, "%4d-%2d-%2d", &y, &mo, &d) == 3 && g_date_valid_dmy (d, mo, y))
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
+          if (dt != NULL)
+            /* Translators: the memo's date, strftime format; %-d is the day without padding */
+            date_text = g_date_time_format (dt, _("%-d %B %Y"));
+        }
+      if (date_text == NULL)
+        date_text = g_strdup (memo_date);
+    }
+  else
+    {
+      g_autoptr(GDateTime) dt = NULL;
+      gint64 seconds = opts->date;
+
+      if (seconds < 0)
+        {
+          const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+          if (epoch == NULL || !g_ascii_string_to_signed (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+            seconds = -1;
+        }
+      dt = seconds >= 0 ? g_date_time_new_from_unix_utc (seconds) : g_date_time_new_now_local ();
+      date_text = dt != NULL ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup ("");
+    }
+  date = esc (date_text);
+
+  dlb_document_add_heading (m->doc, 0, title, NULL);
+  table = dlb_document_add_table (m->doc, DLB_TABLE_FIELDS, 2);
+  dlb_table_add_row (table, (const char *[]) { to_label, to, NULL });
+  dlb_table_add_row (table, (const char *[]) { from_label, from, NULL });
+  dlb_table_add_row (table, (const char *[]) { subject_label, subject, NULL });
+  dlb_table_add_row (table, (const char *[]) { date_label, date, NULL });
+  dlb_document_add_rule (m->doc);
+
+  if (has_text (dlb_case_get_question (c)))
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Decision."), dlb_case_get_question (c));
+      dlb_document_add_paragraph (m->doc, markup);
+    }
+}
+
+static DlbOption *
+option_by_id (Memo       *m,
+              const char *id)
+{
+  DlbEntity *e = id != NULL ? dlb_case_lookup_kind (m->c, DLB_KIND_OPTION, id) : NULL;
+  return e != NULL ? DLB_OPTION (e) : NULL;
+}
+
+static void
+add_conditions (Memo      *m,
+                DlbOption *option)
+{
+  const char * const *resolves = dlb_option_get_resolves (option);
+  int n = 0;
+
+  if (resolves == NULL || resolves[0] == NULL)
+    return;
+
+  {
+    guint count = g_strv_length ((char **) resolves);
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "It requires this condition, written into the contract, which resolves the finding named:",
+                                                          "It requires these %u conditions, written into the contract, each resolving the finding named:",
+                                                          count), count);
+    g_autofree char *markup = esc (text);
+    dlb_document_add_paragraph (m->doc, markup);
+  }
+  for (guint i = 0; resolves[i] != NULL; i++)
+    {
+      DlbEntity *e = dlb_case_lookup_kind (m->c, DLB_KIND_FINDING, resolves[i]);
+      DlbFinding *f;
+      guint number;
+      g_autofree char *markup = NULL;
+
+      if (e == NULL)
+        continue;
+      f = DLB_FINDING (e);
+      number = GPOINTER_TO_UINT (g_hash_table_lookup (m->finding_numbers, resolves[i]));
+      markup = g_markup_printf_escaped ("%s <span foreground=\"#4b5563\">(%s %u: %s)</span>",
+                                        has_text (dlb_finding_get_condition (f)) ? dlb_finding_get_condition (f)
+                                                                                 : _("No condition is written yet."),
+                                        /* Translators: "finding 3: title" */
+                                        _("finding"), number, dlb_finding_get_title (f));
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++n, 0, markup);
+    }
+}
+
+static void
+add_recommendation (Memo *m)
+{
+  DlbResult *r = m->result;
+  DlbDocument *doc = m->doc;
+  int winner = dlb_result_get_winner (r);
+  const char *override_id = dlb_case_get_recommendation (m->c);
+  DlbOption *override = NULL;
+
+  dlb_document_add_heading (doc, 1, _("Recommendation"), "recommendation");
+
+  if (winner < 0)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", _("No option can be recommended."),
+                                                         nonnull (dlb_result_get_reason (r)));
+      dlb_document_add_paragraph (doc, markup);
+      if (has_text (override_id) && (override = option_by_id (m, override_id)) != NULL)
+        {
+          g_autofree char *text = g_markup_printf_escaped (_("The analyst nevertheless recommends <b>%s</b>."),
+                                                           dlb_option_get_name (override));
+          dlb_document_add_paragraph (doc, text);
+          if (has_text (dlb_case_get_justification (m->c)))
+            {
+              g_autofree char *just = g_markup_printf_escaped ("<b>%s</b> %s", _("Justification."),
+                                                               dlb_case_get_justification (m->c));
+              dlb_document_add_paragraph (doc, just);
+            }
+        }
+      return;
+    }
+
+  {
+    const char *name = dlb_result_get_option_name (r, (guint) winner);
+    g_autofree char *total = score_text (dlb_result_get_total (r, (guint) winner));
+    int runner = dlb_result_get_runner_up (r);
+    g_autofree char *lead = NULL;
+    g_autofree char *body = NULL;
+
+    if (has_text (override_id) && g_strcmp0 (override_id, dlb_result_get_option_id (r, (guint) winner)) != 0)
+      override = option_by_id (m, override_id);
+
+    if (override != NULL)
+      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("The analyst recommends:"), dlb_option_get_name (override));
+    else
+      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("Recommendation:"), name);
+    dlb_document_add_paragraph (doc, lead);
+
+    if (override != NULL)
+      {
+        g_autofree char *text = g_markup_printf_escaped (_("The analysis ranks <b>%s</b> first; the analyst recommends "
+                                                           "<b>%s</b> instead."), name, dlb_option_get_name (override));
+        dlb_document_add_paragraph (doc, text);
+        if (has_text (dlb_case_get_justification (m->c)))
+          {
+            g_autofree char *just = g_markup_printf_escaped ("<b>%s</b> %s", _("Justification."),
+                                                             dlb_case_get_justification (m->c));
+            dlb_document_add_paragraph (doc, just);
+          }
+        else
+          {
+            g_autofree char *just = esc (_("No justification is recorded for overriding the analysis."));
+            dlb_document_add_paragraph (doc, just);
+          }
+      }
+
+    if (dlb_result_get_winner_tied (r) && runner >= 0)
+      body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 and ties for first place with <b>%s</b>; "
+                                        "the weighted scores alone do not decide between them."),
+                                      name, total, dlb_result_get_option_name (r, (guint) runner));
+    else if (runner >= 0)
+      {
+        g_autofree char *margin = score_text (dlb_result_get_margin (r));
+        g_autofree char *runner_total = score_text (dlb_result_get_total (r, (guint) runner));
+        body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 on the weighted criteria, %s points ahead of "
+                                          "the next option, %s (%s)."),
+                                        name, total, margin, dlb_result_get_option_name (r, (guint) runner),
+                                        runner_total);
+      }
+    else
+      body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 on the weighted criteria; it is the only "
+                                        "option that passes every gate."), name, total);
+    {
+      GString *text = g_string_new (body);
+      const char *robust = dlb_result_get_robustness_sentence (r);
+
+      if (has_text (robust))
+        {
+          g_autofree char *e = esc (robust);
+          g_string_append_printf (text, " %s", e);
+        }
+      if (dlb_result_has_probabilities (r))
+        {
+          guint draws = dlb_result_get_draws (r);
+          g_autofree char *p = percent (dlb_result_get_probability_first (r, (guint) winner));
+          g_autofree char *sentence =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases.",
+                                          "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases.",
+                                          draws), draws, p);
+          g_autofree char *e = esc (sentence);
+          g_string_append_printf (text, " %s", e);
+        }
+      if (dlb_result_get_n_perspectives (r) > 0)
+        {
+          g_autofree char *e = esc (dlb_result_get_agreement_sentence (r));
+          g_string_append_printf (text, " %s", e);
+        }
+      dlb_document_add_paragraph (doc, text->str);
+      g_string_free (text, TRUE);
+    }
+
+    {
+      DlbOption *shown = override != NULL ? override : option_by_id (m, dlb_result_get_option_id (r, (guint) winner));
+      if (shown != NULL)
+        {
+          if (has_text (dlb_option_get_description (shown)))
+            {
+              g_autofree char *d = esc (dlb_option_get_description (shown));
+              dlb_document_add_paragraph (doc, d);
+            }
+          add_conditions (m, shown);
+        }
+    }
+  }
+}
+
+static void
+add_background (Memo *m)
+{
+  if (!has_text (dlb_case_get_background (m->c)))
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Background"), "background");
+  add_paragraphs (m->doc, dlb_case_get_background (m->c));
+}
+
+static void
+add_stakeholders (Memo *m)
+{
+  GListModel *list = dlb_case_get_stakeholders (m->c);
+  guint n = g_list_model_get_n_items (list);
+  GridFigure *fig;
+  DlbTable *table;
+  g_auto(GStrv) alt = NULL;
+  const char *header[] = { _("Stakeholder"), _("Group"), _("Role and concern"), _("Power"), _("Interest"), _("Stance"), NULL };
+
+  if (n == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Stakeholders"), "stakeholders");
+
+  fig = g_new0 (GridFigure, 1);
+  fig->strings = g_string_chunk_new (1024);
+  fig->points = g_new0 (DlbGridPoint, n);
+  fig->n = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbStakeholder) s = g_list_model_get_item (list, i);
+
+      fig->points[i].label = g_string_chunk_insert (fig->strings, nonnull (dlb_stakeholder_get_name (s)));
+      fig->points[i].power = dlb_stakeholder_get_power (s);
+      fig->points[i].interest = dlb_stakeholder_get_interest (s);
+      fig->points[i].stance = dlb_stakeholder_get_stance (s);
+    }
+  alt = dlb_chart_describe_grid (fig->points, fig->n);
+  add_figure (m, 300, grid_figure_draw, fig, grid_figure_free, alt);
+
+  table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 6);
+  dlb_table_set_header (table, header);
+  for (guint c = 3; c < 6; c++)
+    dlb_table_set_column_max (table, c, 0.12);
+  dlb_table_set_column_max (table, 0, 0.22);
+  dlb_table_set_column_max (table, 1, 0.14);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbStakeholder) s = g_list_model_get_item (list, i);
+      g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_stakeholder_get_name (s)));
+      g_autofree char *group = esc (group_label (dlb_stakeholder_get_group (s)));
+      g_autofree char *power = g_strdup_printf ("%d", dlb_stakeholder_get_power (s));
+      g_autofree char *interest = g_strdup_printf ("%d", dlb_stakeholder_get_interest (s));
+      g_autofree char *stance = esc (stance_label (dlb_stakeholder_get_stance (s)));
+      GString *about = g_string_new (NULL);
+
+      if (has_text (dlb_stakeholder_get_role (s)))
+        {
+          g_autofree char *e = esc (dlb_stakeholder_get_role (s));
+          g_string_append (about, e);
+        }
+      if (has_text (dlb_stakeholder_get_concern (s)))
+        {
+          g_autofree char *e = g_markup_printf_escaped ("%s<i>%s</i> %s", about->len > 0 ? "\n" : "",
+                                                        _("Concern:"), dlb_stakeholder_get_concern (s));
+          g_string_append (about, e);
+        }
+      if (dlb_stakeholder_get_consulted (s))
+        {
+          g_autofree char *e = g_markup_printf_escaped ("%s<i>%s</i> %s", about->len > 0 ? "\n" : "",
+                                                        _("Consulted:"),
+                                                        has_text (dlb_stakeholder_get_consultation_note (s))
+                                                        ? dlb_stakeholder_get_consultation_note (s) : _("yes"));
+          g_string_append (about, e);
+        }
+      dlb_table_add_row (table, (const char *[]) { name, group, about->str, power, interest, stance, NULL });
+      g_string_free (about, TRUE);
+    }
+}
+
+static void
+add_findings (Memo *m)
+{
+  GListModel *list = dlb_case_get_findings (m->c);
+  guint n = g_list_model_get_n_items (list);
+  guint counts[4] = { 0 };
+
+  if (n == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Privacy and civil-liberties findings"), "findings");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbFinding) f = g_list_model_get_item (list, i);
+      counts[CLAMP ((int) dlb_finding_get_status (f), 0, 3)]++;
+    }
+  {
+    g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding:", "%u findings:", n), n);
+    /* Translators: part of "8 findings: 1 open, 7 need a contract condition, 0 resolved, 0 accepted." */
+    g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", counts[0]), counts[0]);
+    g_autofree char *cond = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a contract condition",
+                                                          "%u need a contract condition", counts[1]), counts[1]);
+    g_autofree char *res = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u resolved", "%u resolved", counts[2]), counts[2]);
+    g_autofree char *acc = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u accepted", "%u accepted", counts[3]), counts[3]);
+    g_autofree char *markup = g_markup_printf_escaped ("%s %s, %s, %s, %s.", first, open, cond, res, acc);
+    dlb_document_add_paragraph (m->doc, markup);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbFinding) f = g_list_model_get_item (list, i);
+      g_autofree char *refs = source_refs (m, dlb_finding_get_sources (f));
+      GString *markup = g_string_new (NULL);
+      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>\n", nonnull (dlb_finding_get_title (f)));
+      g_autofree char *facts = g_markup_printf_escaped ("<span size=\"small\" foreground=\"#374151\">%s %s · %s %s · %s %s</span>",
+                                                        _("Severity:"), level_label (dlb_finding_get_severity (f)),
+                                                        _("Likelihood:"), level_label (dlb_finding_get_likelihood (f)),
+                                                        _("Status:"), status_label (dlb_finding_get_status (f)));
+
+      g_string_append (markup, title);
+      g_string_append (markup, facts);
+      if (has_text (dlb_finding_get_detail (f)))
+        {
+          g_autofree char *e = esc (dlb_finding_get_detail (f));
+          g_string_append_printf (markup, "\n%s", e);
+        }
+      if (has_text (dlb_finding_get_condition (f)))
+        {
+          g_autofree char *e = g_markup_printf_escaped ("\n<i>%s</i> %s", _("Required condition:"),
+                                                        dlb_finding_get_condition (f));
+          g_string_append (markup, e);
+        }
+      if (*refs != '\0')
+        {
+          g_autofree char *e = g_markup_printf_escaped (" <span foreground=\"#4b5563\">%s</span>", refs);
+          g_string_append (markup, e);
+        }
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, (int) i + 1, 0, markup->str);
+      g_string_free (markup, TRUE);
+    }
+}
+
+static void
+add_items_table (Memo        *m,
+                 DlbItemKind  kind,
+                 const char  *title,
+                 char         prefix)
+{
+  GListModel *list = dlb_case_get_items (m->c);
+  guint n = g_list_model_get_n_items (list), number = 0;
+  DlbTable *table = NULL;
+  const char *header[] = { "#", title, _("Likelihood"), _("Impact"), _("Sources"), NULL };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbItem) item = g_list_model_get_item (list, i);
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *lik = NULL;
+      g_autofree char *imp = NULL;
+      g_autofree char *refs = NULL;
+
+      if (dlb_item_get_kind (item) != kind)
+        continue;
+      if (table == NULL)
+        {
+          g_autofree char *h = esc (title);
+          dlb_document_add_heading (m->doc, 2, h, NULL);
+          table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 5);
+          dlb_table_set_header (table, header);
+          dlb_table_set_column_max (table, 0, 0.07);
+          dlb_table_set_column_max (table, 2, 0.12);
+          dlb_table_set_column_max (table, 3, 0.1);
+          dlb_table_set_column_max (table, 4, 0.12);
+        }
+      id = g_strdup_printf ("%c%u", prefix, ++number);
+      text = has_text (dlb_item_get_detail (item))
+             ? g_markup_printf_escaped ("<b>%s</b>\n%s", nonnull (dlb_item_get_title (item)), dlb_item_get_detail (item))
+             : g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_item_get_title (item)));
+      lik = g_strdup_printf ("%d", dlb_item_get_likelihood (item));
+      imp = g_strdup_printf ("%d", dlb_item_get_impact (item));
+      refs = source_refs (m, dlb_item_get_sources (item));
+      dlb_table_add_row (table, (const char *[]) { id, text, lik, imp, refs, NULL });
+    }
+}
+
+static void
+add_items (Memo *m)
+{
+  GListModel *list = dlb_case_get_items (m->c);
+  guint n = g_list_model_get_n_items (list), opportunities = 0, risks = 0;
+  HeatFigure *fig;
+  g_auto(GStrv) alt = NULL;
+
+  if (n == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Opportunities and risks"), "opportunities-risks");
+
+  fig = g_new0 (HeatFigure, 1);
+  fig->strings = g_string_chunk_new (256);
+  fig->items = g_new0 (DlbHeatItem, n);
+  fig->n = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbItem) item = g_list_model_get_item (list, i);
+      gboolean risk = dlb_item_get_kind (item) == DLB_ITEM_RISK;
+      char label[24];
+
+      g_snprintf (label, sizeof label, "%c%u", risk ? 'R' : 'O', risk ? ++risks : ++opportunities);
+      fig->items[i].label = g_string_chunk_insert (fig->strings, label);
+      fig->items[i].likelihood = dlb_item_get_likelihood (item);
+      fig->items[i].impact = dlb_item_get_impact (item);
+      fig->items[i].risk = risk;
+    }
+  alt = dlb_chart_describe_heat_map (fig->items, fig->n);
+  add_figure (m, 210, heat_figure_draw, fig, heat_figure_free, alt);
+
+  add_items_table (m, DLB_ITEM_OPPORTUNITY, _("Opportunities"), 'O');
+  add_items_table (m, DLB_ITEM_RISK, _("Risks"), 'R');
+}
+
+static void
+add_matrix (Memo *m)
+{
+  DlbResult *r = m->result;
+  guint n_crit = dlb_result_get_n_criteria (r), n_opt = dlb_result_get_n_options (r);
+  DlbTable *table;
+  g_autoptr(GPtrArray) header = NULL;
+  BarFigure *fig;
+  const guint *ranking;
+  guint n_ranked = 0;
+  g_auto(GStrv) alt = NULL;
+  int winner = dlb_result_get_winner (r);
+
+  if (n_crit == 0 || n_opt == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Decision matrix"), "decision-matrix");
+
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Each option is scored from 0 to 10 on %u criterion, weighted by %s; "
+                                                          "a total is the weighted mean of its scores.",
+                                                          "Each option is scored from 0 to 10 on %u criteria, weighted by %s; "
+                                                          "a total is the weighted mean of its scores.", n_crit),
+                                             n_crit, weighting_label (dlb_result_get_weighting (r)));
+    g_autofree char *markup = esc (text);
+    dlb_document_add_paragraph (m->doc, markup);
+  }
+  if (dlb_result_get_ahp (r) != NULL)
+    {
+      const DlbAhpConsistency *ahp = dlb_result_get_ahp (r);
+      g_autofree char *text = g_strdup_printf (ahp->inconsistent
+                                               ? _("The pairwise comparisons are inconsistent (consistency ratio %.2f, above 0.10): "
+                                                   "revisit them before relying on the weights.")
+                                               : _("The pairwise comparisons are consistent (consistency ratio %.2f)."),
+                                               ahp->cr);
+      g_autofree char *markup = esc (text);
+      dlb_document_add_note (m->doc, markup);
+    }
+
+  header = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (header, esc (_("Criterion")));
+  g_ptr_array_add (header, esc (_("Weight")));
+  for (guint o = 0; o < n_opt; o++)
+    g_ptr_array_add (header, g_markup_printf_escaped ((int) o == winner ? "<b>%s</b>" : "%s",
+                                                      dlb_result_get_option_name (r, o)));
+  g_ptr_array_add (header, NULL);
+  table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, n_opt + 2);
+  dlb_table_set_header (table, (const char * const *) header->pdata);
+  for (guint o = 0; o < n_opt + 1; o++)
+    dlb_table_set_column_align (table, o + 1, PANGO_ALIGN_RIGHT);
+
+  for (guint k = 0; k < n_crit; k++)
+    {
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *weight = percent (dlb_result_get_weight (r, k));
+
+      if (dlb_result_criterion_has_minimum (r, k))
+        g_ptr_array_add (row, g_markup_printf_escaped ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s %.1f</span>",
+                                                       dlb_result_get_criterion_name (r, k), _("gate: at least"),
+                                                       dlb_result_get_criterion_minimum (r, k)));
+      else
+        g_ptr_array_add (row, esc (dlb_result_get_criterion_name (r, k)));
+      g_ptr_array_add (row, esc (weight));
+      for (guint o = 0; o < n_opt; o++)
+        {
+          if (dlb_result_is_unscored (r, o, k))
+            g_ptr_array_add (row, g_strdup ("–"));
+          else
+            g_ptr_array_add (row, g_strdup_printf ("%.1f", dlb_result_get_score (r, o, k)));
+        }
+      g_ptr_array_add (row, NULL);
+      dlb_table_add_row (table, (const char * const *) row->pdata);
+    }
+  {
+    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (row, g_markup_printf_escaped ("<b>%s</b>", _("Weighted total")));
+    g_ptr_array_add (row, g_strdup ("100 %"));
+    for (guint o = 0; o < n_opt; o++)
+      g_ptr_array_add (row, g_strdup_printf ("<b>%.2f</b>", dlb_result_get_total (r, o)));
+    g_ptr_array_add (row, NULL);
+    dlb_table_add_row (table, (const char * const *) row->pdata);
+  }
+  {
+    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (row, esc (_("Place")));
+    g_ptr_array_add (row, g_strdup (""));
+    for (guint o = 0; o < n_opt; o++)
+      g_ptr_array_add (row, dlb_result_is_disqualified (r, o)
+                            ? esc (_("out (gate)"))
+                            : g_strdup_printf ("%u", dlb_result_get_place (r, o)));
+    g_ptr_array_add (row, NULL);
+    dlb_table_add_row (table, (const char * const *) row->pdata);
+  }
+
+  ranking = dlb_result_get_ranking (r, &n_ranked);
+  fig = g_new0 (BarFigure, 1);
+  fig->strings = g_string_chunk_new (256);
+  fig->bars = g_new0 (DlbBar, MAX (n_ranked, 1));
+  fig->n = n_ranked;
+  for (guint i = 0; i < n_ranked; i++)
+    {
+      guint o = ranking[i];
+
+      fig->bars[i].label = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_option_name (r, o)));
+      fig->bars[i].value = dlb_result_get_total (r, o);
+      fig->bars[i].winner = (int) o == winner;
+      fig->bars[i].disqualified = dlb_result_is_disqualified (r, o);
+    }
+  alt = dlb_chart_describe_bars (fig->bars, fig->n);
+  add_figure (m, 26 + 22.0 * MIN (n_ranked, 20), bar_figure_draw, fig, bar_figure_free, alt);
+
+  /* Gates */
+  for (guint o = 0; o < n_opt; o++)
+    {
+      guint n_fail = 0;
+      const DlbGateFailure *fails = dlb_result_get_gate_failures (r, o, &n_fail);
+
+      for (guint i = 0; i < n_fail; i++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *markup = NULL;
+
+          if (fails[i].unscored)
+            text = g_strdup_printf (_("%s is out: it has no score on %s, which requires at least %.1f."),
+                                    dlb_result_get_option_name (r, o),
+                                    dlb_result_get_criterion_name (r, fails[i].criterion), fails[i].minimum);
+          else
+            text = g_strdup_printf (_("%s is out: it scores %.1f on %s, below the minimum of %.1f."),
+                                    dlb_result_get_option_name (r, o), fails[i].value,
+                                    dlb_result_get_criterion_name (r, fails[i].criterion), fails[i].minimum);
+          markup = esc (text);
+          dlb_document_add_list_item (m->doc, DLB_LIST_BULLET, 0, 0, markup);
+        }
+    }
+
+  {
+    const char * const *warnings = dlb_result_get_warnings (r);
+
+    for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+      {
+        g_autofree char *markup = esc (warnings[i]);
+        dlb_document_add_note (m->doc, markup);
+      }
+  }
+}
+
+static void
+add_sensitivity (Memo *m)
+{
+  DlbResult *r = m->result;
+  guint n_crit = dlb_result_get_n_criteria (r), n_opt = dlb_result_get_n_options (r);
+  int winner = dlb_result_get_winner (r);
+  const DlbRobustness *robust = dlb_result_get_robustness (r);
+  guint n_persp = dlb_result_get_n_perspectives (r);
+  const char *header[] = { _("Criterion"), _("Weight now"), _("Winner holds from – to"), _("Below, first is"),
+                           _("Above, first is"), NULL };
+
+  if (winner < 0 && n_persp == 0)
+    return;
+  if (n_crit == 0 || n_opt == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Sensitivity and perspectives"), "sensitivity");
+
+  if (winner >= 0)
+    {
+      DlbTable *table;
+      int focus = robust != NULL ? robust->criterion : -1;
+
+      {
+        g_autofree char *text = g_strdup_printf (_("How far each criterion’s weight can move, the others rescaled in proportion, "
+                                                   "before %s stops ranking first."), dlb_result_get_option_name (r, (guint) winner));
+        g_autofree char *markup = esc (text);
+        dlb_document_add_paragraph (m->doc, markup);
+      }
+      table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 5);
+      dlb_table_set_header (table, header);
+      dlb_table_set_column_align (table, 1, PANGO_ALIGN_RIGHT);
+      dlb_table_set_column_align (table, 2, PANGO_ALIGN_RIGHT);
+      for (guint k = 0; k < n_crit; k++)
+        {
+          const DlbSensitivity *s = dlb_result_get_sensitivity (r, k);
+          g_autofree char *name = NULL;
+          g_autofree char *now = NULL;
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+          g_autofree char *range = NULL;
+          g_autofree char *below = NULL;
+          g_autofree char *above = NULL;
+
+          if (s == NULL || !s->valid)
+            continue;
+          name = g_markup_printf_escaped ((int) k == focus ? "<b>%s</b>" : "%s", dlb_result_get_criterion_name (r, k));
+          now = percent (s->weight);
+          from = percent (s->holds_from);
+          to = percent (s->holds_to);
+          range = g_strdup_printf ("%s – %s", from, to);
+          below = s->below >= 0 ? esc (dlb_result_get_option_name (r, (guint) s->below)) : g_strdup ("—");
+          above = s->above >= 0 ? esc (dlb_result_get_option_name (r, (guint) s->above)) : g_strdup ("—");
+          dlb_table_add_row (table, (const char *[]) { name, now, range, below, above, NULL });
+        }
+
+      /* The chart follows the criterion the engine finds most sensitive,
+       * else the heaviest one. */
+      if (focus < 0)
+        {
+          double best = -1;
+          for (guint k = 0; k < n_crit; k++)
+            if (dlb_result_get_weight (r, k) > best)
+              {
+                best = dlb_result_get_weight (r, k);
+                focus = (int) k;
+              }
+        }
+      if (focus >= 0)
+        {
+          const DlbSensitivity *s = dlb_result_get_sensitivity (r, (guint) focus);
+          SensitivityFigure *fig = g_new0 (SensitivityFigure, 1);
+          g_auto(GStrv) alt = NULL;
+          guint n_lines = 0;
+
+          fig->strings = g_string_chunk_new (256);
+          fig->lines = g_new0 (DlbSensitivityLine, n_opt);
+          for (guint o = 0; o < n_opt; o++)
+            {
+              double at_zero, at_one;
+
+              if (dlb_result_is_disqualified (r, o))
+                continue;
+              dlb_result_get_sensitivity_line (r, (guint) focus, o, &at_zero, &at_one);
+              fig->lines[n_lines].label = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_option_name (r, o)));
+              fig->lines[n_lines].at_zero = at_zero;
+              fig->lines[n_lines].at_one = at_one;
+              fig->lines[n_lines].winner = (int) o == winner;
+              n_lines++;
+            }
+          fig->chart.criterion = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_criterion_name (r, (guint) focus)));
+          fig->chart.weight = s != NULL ? s->weight : dlb_result_get_weight (r, (guint) focus);
+          fig->chart.holds_from = s != NULL ? s->holds_from : 0;
+          fig->chart.holds_to = s != NULL ? s->holds_to : 1;
+          if (s != NULL && s->below >= 0)
+            fig->chart.below = g_string_chunk_insert (fig->strings, dlb_result_get_option_name (r, (guint) s->below));
+          if (s != NULL && s->above >= 0)
+            fig->chart.above = g_string_chunk_insert (fig->strings, dlb_result_get_option_name (r, (guint) s->above));
+          fig->chart.lines = fig->lines;
+          fig->chart.n_lines = n_lines;
+          alt = dlb_chart_describe_sensitivity (&fig->chart);
+          add_figure (m, 220, sensitivity_figure_draw, fig, sensitivity_figure_free, alt);
+        }
+    }
+
+  if (n_persp > 0)
+    {
+      DlbTable *table;
+      const char *pheader[] = { _("Perspective"), _("First under its weights"), _("Agrees"), NULL };
+
+      dlb_document_add_heading (m->doc, 2, _("Stakeholder perspectives"), NULL);
+      {
+        g_autofree char *markup = esc (dlb_result_get_agreement_sentence (r));
+        dlb_document_add_paragraph (m->doc, markup);
+      }
+      table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 3);
+      dlb_table_set_header (table, pheader);
+      dlb_table_set_column_max (table, 2, 0.12);
+      for (guint p = 0; p < n_persp; p++)
+        {
+          const DlbPerspectiveOutcome *o = dlb_result_get_perspective_outcome (r, p);
+          g_autofree char *name = NULL;
+          g_autofree char *first = NULL;
+          g_autofree char *agrees = NULL;
+
+          if (o == NULL)
+            continue;
+          name = esc (o->name);
+          if (o->weights_all_zero || o->winner < 0)
+            first = esc (_("no winner"));
+          else if (o->tied)
+            first = g_markup_printf_escaped ("%s %s", dlb_result_get_option_name (r, (guint) o->winner), _("(tied)"));
+          else
+            first = esc (dlb_result_get_option_name (r, (guint) o->winner));
+          agrees = esc (o->agrees ? _("yes") : _("no"));
+          dlb_table_add_row (table, (const char *[]) { name, first, agrees, NULL });
+        }
+    }
+}
+
+static void
+add_next_steps (Memo *m)
+{
+  GListModel *findings = dlb_case_get_findings (m->c);
+  GListModel *stakeholders = dlb_case_get_stakeholders (m->c);
+  guint nf = g_list_model_get_n_items (findings), ns = g_list_model_get_n_items (stakeholders);
+  int step = 0;
+  GString *unconsulted = g_string_new (NULL);
+  guint n_unconsulted = 0;
+
+  dlb_document_add_heading (m->doc, 1, _("Conditions and next steps"), "next-steps");
+
+  for (guint i = 0; i < nf; i++)
+    {
+      g_autoptr(DlbFinding) f = g_list_model_get_item (findings, i);
+      DlbFindingStatus status = dlb_finding_get_status (f);
+      g_autofree char *markup = NULL;
+
+      if (status == DLB_FINDING_RESOLVED || status == DLB_FINDING_ACCEPTED)
+        continue;
+      if (has_text (dlb_finding_get_condition (f)))
+        markup = g_markup_printf_escaped ("%s <span foreground=\"#4b5563\">(%s %u)</span>",
+                                          dlb_finding_get_condition (f), _("finding"), i + 1);
+      else
+        markup = g_markup_printf_escaped (_("Decide how to answer finding %u, “%s”: no condition resolves it yet."),
+                                          i + 1, nonnull (dlb_finding_get_title (f)));
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++step, 0, markup);
+    }
+
+  for (guint i = 0; i < ns; i++)
+    {
+      g_autoptr(DlbStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      if (dlb_stakeholder_get_consulted (s))
+        continue;
+      if (n_unconsulted++ < 12)
+        g_string_append_printf (unconsulted, "%s%s", unconsulted->len > 0 ? ", " : "",
+                                nonnull (dlb_stakeholder_get_name (s)));
+    }
+  if (n_unconsulted > 0)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+
+      if (n_unconsulted > 12)
+        g_string_append_printf (unconsulted, g_dngettext (GETTEXT_PACKAGE, ", and %u more", ", and %u more",
+                                                          n_unconsulted - 12), n_unconsulted - 12);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Consult the %u stakeholder not yet consulted: %s.",
+                                           "Consult the %u stakeholders not yet consulted: %s.", n_unconsulted),
+                              n_unconsulted, unconsulted->str);
+      markup = esc (text);
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++step, 0, markup);
+    }
+  g_string_free (unconsulted, TRUE);
+
+  if (step == 0)
+    {
+      g_autofree char *markup = esc (_("No finding is open and every stakeholder has been consulted."));
+      dlb_document_add_paragraph (m->doc, markup);
+    }
+}
+
+static void
+add_sources (Memo *m)
+{
+  GListModel *list = dlb_case_get_sources (m->c);
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Sources"), "sources");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbSource) s = g_list_model_get_item (list, i);
+      GString *markup = g_string_new (NULL);
+      const char *url = dlb_source_get_url (s);
+      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_source_get_label (s)));
+
+      g_string_append (markup, label);
+      if (has_text (dlb_source_get_citation (s)))
+        {
+          g_autofree char *e = esc (dlb_source_get_citation (s));
+          g_string_append_printf (markup, ". %s", e);
+        }
+      {
+        g_autofree char *e = g_markup_printf_escaped (" <span foreground=\"#4b5563\">(%s%s%s)</span>",
+                                                      has_text (dlb_source_get_date (s)) ? dlb_source_get_date (s) : "",
+                                                      has_text (dlb_source_get_date (s)) ? ", " : "",
+                                                      reliability_label (dlb_source_get_reliability (s)));
+        g_string_append (markup, e);
+      }
+      if (has_text (url))
+        {
+          g_autofree char *e = g_markup_printf_escaped ("\n<span foreground=\"#1a5fb4\" underline=\"single\">%s</span>", url);
+          g_string_append (markup, e);
+        }
+      {
+        g_autofree char *numbered = g_strdup_printf ("[%u] %s", i + 1, markup->str);
+        dlb_document_add_paragraph (m->doc, numbered);
+      }
+      if (has_text (url))
+        dlb_document_add_link (m->doc, url, url);
+      g_string_free (markup, TRUE);
+    }
+}
+
+DlbDocument *
+dlb_memo_build (DlbCase              *c,
+                DlbResult            *result,
+                const DlbMemoOptions *opts)
+{
+  DlbMemoOptions defaults;
+  Memo m = { 0 };
+  DlbPaperSize paper;
+  MemoInfo *info;
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+  g_return_val_if_fail (DLB_IS_RESULT (result), NULL);
+
+  if (opts == NULL)
+    {
+      dlb_memo_options_init (&defaults);
+      opts = &defaults;
+    }
+
+  paper = dlb_memo_resolve_paper (c, opts->paper);
+  m.c = c;
+  m.result = result;
+  m.doc = paper == DLB_PAPER_LETTER
+          ? dlb_document_new (DLB_PAPER_LETTER_WIDTH, DLB_PAPER_LETTER_HEIGHT)
+          : dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  m.source_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  m.finding_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  {
+    GListModel *sources = dlb_case_get_sources (c);
+    GListModel *findings = dlb_case_get_findings (c);
+
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      {
+        g_autoptr(DlbSource) s = g_list_model_get_item (sources, i);
+        /* The case keeps the entity alive; its id string outlives the table. */
+        g_hash_table_insert (m.source_numbers, (gpointer) dlb_source_get_id (s), GUINT_TO_POINTER (i + 1));
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(DlbFinding) f = g_list_model_get_item (findings, i);
+        g_hash_table_insert (m.finding_numbers, (gpointer) dlb_finding_get_id (f), GUINT_TO_POINTER (i + 1));
+      }
+  }
+
+  footer = esc (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c) : dlb_case_get_title (c));
+  dlb_document_set_footer (m.doc, footer);
+
+  add_header (&m, opts);
+  add_recommendation (&m);
+  add_background (&m);
+  add_stakeholders (&m);
+  add_findings (&m);
+  add_items (&m);
+  add_matrix (&m);
+  add_sensitivity (&m);
+  add_next_steps (&m);
+  add_sources (&m);
+
+  g_hash_table_unref (m.source_numbers);
+  g_hash_table_unref (m.finding_numbers);
+
+  info = g_new0 (MemoInfo, 1);
+  info->title = g_strdup (has_text (dlb_case_get_title (c)) ? dlb_case_get_title (c) : _("Memorandum"));
+  info->author = g_strdup (dlb_case_get_memo_from (c));
+  info->subject = g_strdup (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c)
+                                                                     : dlb_case_get_question (c));
+  info->creator = opts->creator != NULL ? g_strdup (opts->creator) : g_strdup ("Deliberate " PACKAGE_VERSION);
+  info->date = opts->date;
+  g_object_set_qdata_full (G_OBJECT (m.doc), memo_info_quark (), info, memo_info_free);
+
+  return m.doc;
+}
+
+static void
+fill_info (DlbDocument *doc,
+           DlbPdfInfo  *pdf)
+{
+  MemoInfo *info = g_object_get_qdata (G_OBJECT (doc), memo_info_quark ());
+
+  memset (pdf, 0, sizeof *pdf);
+  pdf->date = -1;
+  pdf->creator = "Deliberate " PACKAGE_VERSION;
+  if (info == NULL)
+    return;
+  pdf->title = info->title;
+  pdf->author = has_text (info->author) ? info->author : NULL;
+  pdf->subject = has_text (info->subject) ? info->subject : NULL;
+  pdf->creator = info->creator;
+  pdf->date = info->date;
+}
+
+gboolean
+dlb_memo_write_pdf (DlbDocument  *doc,
+                    const char   *path,
+                    GError      **error)
+{
+  DlbPdfInfo pdf;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fill_info (doc, &pdf);
+  return dlb_document_write_pdf (doc, path, &pdf, error);
+}
+
+gboolean
+dlb_memo_write_pdf_stream (DlbDocument   *doc,
+                           GOutputStream *stream,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  DlbPdfInfo pdf;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fill_info (doc, &pdf);
+  return dlb_document_write_pdf_stream (doc, stream, &pdf, cancellable, error);
+}
