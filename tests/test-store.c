@@ -16,6 +16,7 @@
 #include "dlb-model.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
+#include "dlb-store-private.h"
 
 /* Each test works in its own temporary folder. */
 typedef struct
@@ -580,11 +581,19 @@ test_undo_redo (Fixture       *fixture,
   g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_STANCE, 1, NULL));
   g_assert_true (dlb_case_insert (c, DLB_ENTITY (tribune), 0, NULL));
   g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "privacy"), NULL));
+  {
+    g_auto (GValue) v = G_VALUE_INIT;
+
+    /* Values come back exactly, not rounded. */
+    g_value_init (&v, G_TYPE_DOUBLE);
+    g_value_set_double (&v, 1.0 / 3.0);
+    g_assert_true (dlb_case_set_field (c, dlb_case_lookup (c, "crime"), DLB_CRITERION_WEIGHT, &v, NULL));
+  }
   g_assert_true (dlb_store_can_undo (store));
   after_edits = reread (path);
 
-  /* Undo all three, newest first; the file follows each step. */
-  for (guint i = 0; i < 3; i++)
+  /* Undo all four, newest first; the file follows each step. */
+  for (guint i = 0; i < 4; i++)
     {
       g_assert_true (dlb_store_undo (store, &error));
       g_assert_no_error (error);
@@ -596,8 +605,8 @@ test_undo_redo (Fixture       *fixture,
   assert_cases_equal (start, seen);
   g_clear_object (&seen);
 
-  /* Redo all three. */
-  for (guint i = 0; i < 3; i++)
+  /* Redo all four. */
+  for (guint i = 0; i < 4; i++)
     {
       g_assert_true (dlb_store_redo (store, &error));
       g_assert_no_error (error);
@@ -609,6 +618,7 @@ test_undo_redo (Fixture       *fixture,
   g_clear_object (&seen);
 
   /* A new edit takes the redo away. */
+  g_assert_true (dlb_store_undo (store, NULL));
   g_assert_true (dlb_store_undo (store, NULL));
   g_assert_true (dlb_store_can_redo (store));
   g_assert_true (set_int (store, "aclu", DLB_STAKEHOLDER_INTEREST, 2, NULL));
@@ -635,8 +645,8 @@ test_undo_redo (Fixture       *fixture,
   assert_cases_equal (start, c);
 
   /* Undo and redo are in the audit trail too. */
-  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'undo'"), ==, 7);
-  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'redo'"), ==, 3);
+  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'undo'"), ==, 9);
+  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'redo'"), ==, 4);
 }
 
 static void
@@ -845,6 +855,38 @@ test_migrate (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpint (query_int (path, "SELECT swing FROM criterion WHERE id = 'privacy'"), ==, 60);
   }
+}
+
+static void
+test_migrate_failure (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "v1-blocked.deliberate");
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  sqlite3 *db;
+
+  /* A table in the way makes step 2 fail after its first statements. */
+  write_version_1 (path);
+  db = open_raw (path);
+  exec_raw (db, "CREATE TABLE case_info_pairwise (x);");
+  sqlite3_close (db);
+  hash = file_hash (path);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Could not upgrade"));
+
+  /* The step was rolled back as a whole. */
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('criterion') "
+                                    "WHERE name = 'rank'"), ==, 0);
+  hash_after = file_hash (path);
+  g_assert_cmpstr (hash, ==, hash_after);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
 static void
@@ -1206,6 +1248,70 @@ test_open_leaves_file_unchanged (Fixture       *fixture,
 }
 
 static void
+test_busy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(DlbStore) store = create_store (fixture, "busy.deliberate");
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  /* Another program holds a write transaction on the file. */
+  db = open_raw (dlb_store_get_path (store));
+  exec_raw (db, "BEGIN IMMEDIATE");
+  hash = file_hash (dlb_store_get_path (store));
+
+  g_assert_false (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 1, &error));
+  g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not change stakeholder: "));
+  g_clear_error (&error);
+  g_assert_cmpint (dlb_stakeholder_get_power (DLB_STAKEHOLDER (dlb_case_lookup (dlb_store_get_case (store), "mayor"))),
+                   ==, 5);
+  hash_after = file_hash (dlb_store_get_path (store));
+  g_assert_cmpstr (hash, ==, hash_after);
+
+  exec_raw (db, "ROLLBACK");
+  sqlite3_close (db);
+
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_error_messages (void)
+{
+  const struct {
+    int rc;
+    int code;
+    const char *message;
+  } cases[] = {
+    { SQLITE_FULL, DLB_STORE_ERROR_DISK_FULL,
+      "Could not add stakeholder: the disk is full. Free some space and try again." },
+    { SQLITE_IOERR_WRITE, DLB_STORE_ERROR_IO,
+      "Could not add stakeholder: the disk could not be read or written. Check the drive and try again." },
+    { SQLITE_READONLY, DLB_STORE_ERROR_READ_ONLY, NULL },
+    { SQLITE_BUSY, DLB_STORE_ERROR_IN_USE, NULL },
+    { SQLITE_LOCKED, DLB_STORE_ERROR_IN_USE, NULL },
+    { SQLITE_CANTOPEN, DLB_STORE_ERROR_IO, NULL },
+    { SQLITE_CORRUPT, DLB_STORE_ERROR_CORRUPT, NULL },
+    { SQLITE_NOTADB, DLB_STORE_ERROR_NOT_A_CASE, NULL },
+    { SQLITE_CONSTRAINT_CHECK, DLB_STORE_ERROR_INVALID, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (_dlb_store_set_sqlite_error (&error, cases[i].rc, NULL, "Could not add stakeholder"));
+      g_assert_error (error, DLB_STORE_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "Could not add stakeholder: "));
+      if (cases[i].message != NULL)
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
 test_journal_descriptions (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1257,6 +1363,7 @@ main (int   argc,
   ADD ("failure-rolls-back", test_failure_rolls_back);
   ADD ("undo-failure-rolls-back", test_undo_failure_rolls_back);
   ADD ("migrate-1-2", test_migrate);
+  ADD ("migrate-failure", test_migrate_failure);
   ADD ("refuse/missing-empty-text", test_refuse_missing_empty_text);
   ADD ("refuse/other-database", test_refuse_other_database);
   ADD ("refuse/too-new", test_refuse_too_new);
@@ -1268,7 +1375,9 @@ main (int   argc,
   ADD ("save-copy", test_save_copy);
   ADD ("write-case-failures", test_write_case_failures);
   ADD ("open-leaves-file-unchanged", test_open_leaves_file_unchanged);
+  ADD ("busy", test_busy);
   g_test_add_func ("/core/store/journal-descriptions", test_journal_descriptions);
+  g_test_add_func ("/core/store/error-messages", test_error_messages);
 
 #undef ADD
 

@@ -24,6 +24,7 @@
 #include "dlb-model.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
+#include "dlb-store-private.h"
 
 /* The case file: one SQLite database per case. The store loads the whole
  * case into a DlbCase, then plugs itself in as the case's backend, so every
@@ -107,11 +108,11 @@ display_name (const char *path)
 
 /* Turns a SQLite result code into the store's error, prefixed with what
  * was being done ("Could not add stakeholder"). Always returns FALSE. */
-static gboolean
-set_sqlite_error (GError     **error,
-                  int          rc,
-                  sqlite3     *db,
-                  const char  *action)
+gboolean
+_dlb_store_set_sqlite_error (GError     **error,
+                             int          rc,
+                             sqlite3     *db,
+                             const char  *action)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
@@ -1476,7 +1477,7 @@ load_group (DlbStore  *self,
   int rc = conn_prepare (self->conn, sql, &stmt);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
 
   sqlite3_bind_int64 (stmt, 1, group);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1536,7 +1537,7 @@ load_group (DlbStore  *self,
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
 
   return TRUE;
 }
@@ -1602,7 +1603,7 @@ backend_begin (gpointer     data,
        * roll back just this part if it fails. */
       rc = conn_exec (self->conn, "SAVEPOINT step");
       if (rc != SQLITE_OK)
-        return set_sqlite_error (error, rc, self->conn->db, self->action);
+        return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
       g_ptr_array_add (self->replay_calls, steps_new ());
       return TRUE;
     }
@@ -1613,7 +1614,7 @@ backend_begin (gpointer     data,
                            &self->group);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, self->conn->db, self->action);
+      _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
       if (!sqlite3_get_autocommit (self->conn->db))
         conn_exec (self->conn, "ROLLBACK");
       return FALSE;
@@ -1672,7 +1673,7 @@ backend_insert (gpointer    data,
   if (rc == SQLITE_OK)
     rc = journal_add (self, "insert", entity, NULL, (int) position, NULL, after);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, self->conn->db, self->action);
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
 
   record_step (self, STEP_INSERT, entity, 0, NULL, NULL, position);
   return TRUE;
@@ -1714,7 +1715,7 @@ backend_update (gpointer       data,
   if (rc == SQLITE_OK)
     rc = journal_add (self, "update", entity, field->name, -1, before_json, after_json);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, self->conn->db, self->action);
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
 
   record_step (self, STEP_UPDATE, entity, index, before, after, 0);
   return TRUE;
@@ -1748,7 +1749,7 @@ backend_remove (gpointer    data,
   if (rc == SQLITE_OK)
     rc = journal_add (self, "remove", entity, NULL, (int) position, before, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, self->conn->db, self->action);
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
 
   record_step (self, STEP_REMOVE, entity, 0, NULL, NULL, position);
   return TRUE;
@@ -1765,7 +1766,7 @@ backend_commit (gpointer   data,
     {
       rc = conn_exec (self->conn, "RELEASE step");
       if (rc != SQLITE_OK)
-        return set_sqlite_error (error, rc, self->conn->db, self->action);
+        return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
       return TRUE;
     }
 
@@ -1775,7 +1776,7 @@ backend_commit (gpointer   data,
   if (rc == SQLITE_OK)
     rc = conn_exec (self->conn, "COMMIT");
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, self->conn->db, self->action);
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
 
   update_undo_state (self);
   return TRUE;
@@ -1841,7 +1842,7 @@ replay (DlbStore  *self,
                            &self->group);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, self->conn->db, action);
+      _dlb_store_set_sqlite_error (error, rc, self->conn->db, action);
       if (!sqlite3_get_autocommit (self->conn->db))
         conn_exec (self->conn, "ROLLBACK");
       return FALSE;
@@ -1870,7 +1871,7 @@ replay (DlbStore  *self,
         rc = conn_exec (self->conn, "COMMIT");
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (&local_error, rc, self->conn->db, action);
+          _dlb_store_set_sqlite_error (&local_error, rc, self->conn->db, action);
           ok = FALSE;
         }
     }
@@ -1987,7 +1988,7 @@ dlb_store_get_journal (DlbStore  *self,
   rc = conn_prepare (self->conn, sql, &stmt);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+      _dlb_store_set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
@@ -2021,7 +2022,7 @@ dlb_store_get_journal (DlbStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+      _dlb_store_set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
       return NULL;
     }
 
@@ -2051,7 +2052,7 @@ load_lists (Conn       *conn,
       g_value_init (&value, field_value_type (kind, field));
       rc = read_list (conn, kind, dlb_entity_get_id (entity), field, &value);
       if (rc != SQLITE_OK)
-        return set_sqlite_error (error, rc, conn->db, action);
+        return _dlb_store_set_sqlite_error (error, rc, conn->db, action);
       dlb_entity_set_value (entity, i, &value);
     }
 
@@ -2130,7 +2131,7 @@ load_case (Conn        *conn,
   rc = conn_prepare (conn, sql, &stmt);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, conn->db, action);
+      _dlb_store_set_sqlite_error (error, rc, conn->db, action);
       return NULL;
     }
 
@@ -2162,7 +2163,7 @@ load_case (Conn        *conn,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, rc, conn->db, action);
+      _dlb_store_set_sqlite_error (error, rc, conn->db, action);
       return NULL;
     }
 
@@ -2181,7 +2182,7 @@ load_case (Conn        *conn,
       rc = conn_prepare (conn, kind_sql, &stmt);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, rc, conn->db, action);
+          _dlb_store_set_sqlite_error (error, rc, conn->db, action);
           return NULL;
         }
 
@@ -2216,7 +2217,7 @@ load_case (Conn        *conn,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, rc, conn->db, action);
+          _dlb_store_set_sqlite_error (error, rc, conn->db, action);
           return NULL;
         }
 
@@ -2405,7 +2406,7 @@ open_connection (const char  *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, NULL, action);
+      _dlb_store_set_sqlite_error (error, rc, NULL, action);
       sqlite3_close (db);
       return FALSE;
     }
@@ -2417,7 +2418,7 @@ open_connection (const char  *path,
   rc = conn_exec (*out, "PRAGMA foreign_keys = ON");
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, db, action);
+      _dlb_store_set_sqlite_error (error, rc, db, action);
       g_clear_pointer (out, conn_free);
       return FALSE;
     }
@@ -2442,7 +2443,7 @@ check_identity (Conn        *conn,
   if (rc == SQLITE_OK)
     rc = conn_query_int64 (conn, "PRAGMA user_version", &user_version);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, conn->db, action);
+    return _dlb_store_set_sqlite_error (error, rc, conn->db, action);
 
   if ((guint32) application_id != DLB_SCHEMA_APPLICATION_ID)
     {
@@ -2558,7 +2559,7 @@ dlb_store_open (const char         *path,
           g_debug ("Upgrading %s failed: %s", path, message);
           /* Translators: %s is a file name */
           upgrade = g_strdup_printf (_("Could not upgrade “%s” to this version of Deliberate"), name);
-          set_sqlite_error (error, rc, self->conn->db, upgrade);
+          _dlb_store_set_sqlite_error (error, rc, self->conn->db, upgrade);
           return NULL;
         }
       self->version = DLB_SCHEMA_VERSION;
@@ -2785,7 +2786,7 @@ dlb_store_write_case (DlbCase     *source,
       if (rc != SQLITE_OK)
         {
           g_debug ("Writing %s failed: %s", path, message != NULL ? message : sqlite3_errmsg (conn->db));
-          ok = set_sqlite_error (error, rc, conn->db, action);
+          ok = _dlb_store_set_sqlite_error (error, rc, conn->db, action);
         }
     }
 
@@ -2796,7 +2797,7 @@ dlb_store_write_case (DlbCase     *source,
       rc = sqlite3_close (conn->db);
       conn->db = NULL;
       if (ok && rc != SQLITE_OK)
-        ok = set_sqlite_error (error, rc, NULL, action);
+        ok = _dlb_store_set_sqlite_error (error, rc, NULL, action);
     }
 
   if (!ok)
@@ -2883,13 +2884,13 @@ dlb_store_save_copy (DlbStore    *self,
     {
       backup = sqlite3_backup_init (dest->db, "main", self->conn->db, "main");
       if (backup == NULL)
-        ok = set_sqlite_error (error, sqlite3_errcode (dest->db), dest->db, action);
+        ok = _dlb_store_set_sqlite_error (error, sqlite3_errcode (dest->db), dest->db, action);
       else
         {
           rc = sqlite3_backup_step (backup, -1);
           sqlite3_backup_finish (backup);
           if (rc != SQLITE_DONE)
-            ok = set_sqlite_error (error, rc, dest->db, action);
+            ok = _dlb_store_set_sqlite_error (error, rc, dest->db, action);
         }
     }
 
@@ -2899,7 +2900,7 @@ dlb_store_save_copy (DlbStore    *self,
       rc = sqlite3_close (dest->db);
       dest->db = NULL;
       if (ok && rc != SQLITE_OK)
-        ok = set_sqlite_error (error, rc, NULL, action);
+        ok = _dlb_store_set_sqlite_error (error, rc, NULL, action);
     }
 
   if (!ok)
