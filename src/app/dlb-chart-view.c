@@ -1,0 +1,336 @@
+/* dlb-chart-view.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-chart-view"
+
+#include "config.h"
+
+#include "dlb-chart-view.h"
+
+/* A chart drawn by the same Cairo code as the memo. The charts use fixed
+ * print colours, so the view lays them on a paper-white card in both the
+ * light and the dark style, like a figure. Screen readers get the chart's
+ * sentences as the accessible description; the view takes keyboard focus
+ * so that they can be reached without a pointer. */
+struct _DlbChartView
+{
+  GtkWidget             parent_instance;
+
+  DlbChartViewDrawFunc  func;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+
+  char                 *description;
+  int                   content_height;
+  double                zoom;
+};
+
+G_DEFINE_FINAL_TYPE (DlbChartView, dlb_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DESCRIPTION,
+  PROP_CONTENT_HEIGHT,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define PADDING 10.0
+#define RADIUS  8.0
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+dlb_chart_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DlbChartView *self = DLB_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  rounded_rectangle (cr, 0.5, 0.5, width - 1, height - 1, RADIUS);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  if (self->func != NULL && width > 2 * PADDING && height > 2 * PADDING)
+    {
+      double zoom = self->zoom > 0 ? self->zoom : 1;
+
+      cairo_save (cr);
+      cairo_translate (cr, PADDING, PADDING);
+      cairo_scale (cr, zoom, zoom);
+      self->func (cr, (width - 2 * PADDING) / zoom, (height - 2 * PADDING) / zoom, self->user_data);
+      cairo_restore (cr);
+    }
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA accent;
+
+      /* The accent colour of the current style, as the focus ring of
+       * any other control. */
+      if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
+        gdk_rgba_parse (&accent, "#3584e4");
+      rounded_rectangle (cr, 1.5, 1.5, width - 3, height - 3, RADIUS - 1);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+dlb_chart_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  DlbChartView *self = DLB_CHART_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = 480;
+    }
+  else
+    {
+      *minimum = self->content_height;
+      *natural = self->content_height;
+    }
+}
+
+static void
+focus_changed (DlbChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dlb_chart_view_finalize (GObject *object)
+{
+  DlbChartView *self = DLB_CHART_VIEW (object);
+
+  if (self->destroy != NULL)
+    self->destroy (self->user_data);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (dlb_chart_view_parent_class)->finalize (object);
+}
+
+static void
+dlb_chart_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlbChartView *self = DLB_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_CONTENT_HEIGHT:
+      g_value_set_int (value, self->content_height);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_chart_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlbChartView *self = DLB_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT_HEIGHT:
+      dlb_chart_view_set_content_height (self, g_value_get_int (value));
+      break;
+    case PROP_ZOOM:
+      dlb_chart_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_chart_view_class_init (DlbChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = dlb_chart_view_finalize;
+  object_class->get_property = dlb_chart_view_get_property;
+  object_class->set_property = dlb_chart_view_set_property;
+
+  widget_class->snapshot = dlb_chart_view_snapshot;
+  widget_class->measure = dlb_chart_view_measure;
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTENT_HEIGHT] =
+    g_param_spec_int ("content-height", NULL, NULL, 40, 4000, 220,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.25, 8.0, 1.5,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+dlb_chart_view_init (DlbChartView *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->content_height = 220;
+  self->zoom = 1.5;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+GtkWidget *
+dlb_chart_view_new (void)
+{
+  return g_object_new (DLB_TYPE_CHART_VIEW, NULL);
+}
+
+void
+dlb_chart_view_set_draw_func (DlbChartView         *self,
+                              DlbChartViewDrawFunc  func,
+                              gpointer              user_data,
+                              GDestroyNotify        destroy)
+{
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  if (self->destroy != NULL)
+    self->destroy (self->user_data);
+  self->func = func;
+  self->user_data = user_data;
+  self->destroy = destroy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dlb_chart_view_set_sentences (DlbChartView       *self,
+                              const char * const *sentences)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  text = sentences != NULL ? g_strjoinv (" ", (char **) sentences) : g_strdup ("");
+  /* Every redraw follows new figures, so this is also where the chart is
+   * told to draw again. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (g_strcmp0 (text, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+const char *
+dlb_chart_view_get_description (DlbChartView *self)
+{
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), NULL);
+
+  return self->description;
+}
+
+void
+dlb_chart_view_set_content_height (DlbChartView *self,
+                                   int           height)
+{
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  height = CLAMP (height, 40, 4000);
+  if (self->content_height == height)
+    return;
+
+  self->content_height = height;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_HEIGHT]);
+}
+
+int
+dlb_chart_view_get_content_height (DlbChartView *self)
+{
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), 0);
+
+  return self->content_height;
+}
+
+void
+dlb_chart_view_set_zoom (DlbChartView *self,
+                         double        zoom)
+{
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.25, 8.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
+    return;
+
+  self->zoom = zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+double
+dlb_chart_view_get_zoom (DlbChartView *self)
+{
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), 1.0);
+
+  return self->zoom;
+}

@@ -1,0 +1,43 @@
+/* dlb-chart-view.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DLB_TYPE_CHART_VIEW (dlb_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlbChartView, dlb_chart_view, DLB, CHART_VIEW, GtkWidget)
+
+/* Draws a chart into (0, 0, width, height) in chart units: the shared
+ * chart functions are laid out in points, so the view scales them up by
+ * its "zoom" to a comfortable on-screen size. */
+typedef void (*DlbChartViewDrawFunc) (cairo_t  *cr,
+                                      double    width,
+                                      double    height,
+                                      gpointer  user_data);
+
+GtkWidget  *dlb_chart_view_new                (void);
+void        dlb_chart_view_set_draw_func      (DlbChartView         *self,
+                                               DlbChartViewDrawFunc  func,
+                                               gpointer              user_data,
+                                               GDestroyNotify        destroy);
+/* The chart's text alternative, one sentence an element; it becomes the
+ * widget's accessible description. */
+void        dlb_chart_view_set_sentences      (DlbChartView         *self,
+                                               const char * const   *sentences);
+const char *dlb_chart_view_get_description    (DlbChartView         *self);
+void        dlb_chart_view_set_content_height (DlbChartView         *self,
+                                               int                   height);
+int         dlb_chart_view_get_content_height (DlbChartView         *self);
+void        dlb_chart_view_set_zoom           (DlbChartView         *self,
+                                               double                zoom);
+double      dlb_chart_view_get_zoom           (DlbChartView         *self);
+
+G_END_DECLS

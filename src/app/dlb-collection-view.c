@@ -1,0 +1,369 @@
+/* dlb-collection-view.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-collection-view"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-collection-view.h"
+#include "dlb-util.h"
+
+/* A list of one kind of entity beside the editor of the selected one. The
+ * list is bound to the case's list model, so it shows exactly what the case
+ * holds; on a narrow window the two fold into one column and selecting a
+ * row moves to its editor. */
+struct _DlbCollectionView
+{
+  AdwBin            parent_instance;
+
+  AdwLeaflet       *leaflet;
+  GtkLabel         *list_title;
+  GtkButton        *add_button;
+  GtkListBox       *list_box;
+  GtkLabel         *editor_title;
+  GtkButton        *remove_button;
+  GtkStack         *editor_stack;
+  AdwStatusPage    *empty_page;
+  DlbEntityEditor  *editor;
+
+  DlbCase          *kase;
+  DlbKind           kind;
+  DlbRowFactory     row_factory;
+  DlbEntityFactory  entity_factory;
+  gpointer          user_data;
+  gulong            title_notify_id;
+  DlbEntity        *title_entity;
+};
+
+G_DEFINE_FINAL_TYPE (DlbCollectionView, dlb_collection_view, ADW_TYPE_BIN)
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  DlbCollectionView *self = user_data;
+
+  return self->row_factory (DLB_ENTITY (item), self->user_data);
+}
+
+static void
+update_editor_title (DlbCollectionView *self)
+{
+  gtk_label_set_text (self->editor_title,
+                      self->title_entity != NULL ? dlb_entity_get_display_name (self->title_entity) : "");
+}
+
+static void
+show_entity (DlbCollectionView *self,
+             DlbEntity         *entity)
+{
+  if (self->title_entity != NULL)
+    g_clear_signal_handler (&self->title_notify_id, self->title_entity);
+  g_clear_object (&self->title_entity);
+
+  dlb_entity_editor_set_entity (self->editor, entity != NULL ? self->kase : NULL, entity);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), entity != NULL);
+  gtk_stack_set_visible_child_name (self->editor_stack, entity != NULL ? "editor" : "empty");
+
+  if (entity != NULL)
+    {
+      self->title_entity = g_object_ref (entity);
+      self->title_notify_id = g_signal_connect_object (entity, "notify", G_CALLBACK (update_editor_title),
+                                                       self, G_CONNECT_SWAPPED);
+    }
+  update_editor_title (self);
+}
+
+static DlbEntity *
+entity_at (DlbCollectionView *self,
+           GtkListBoxRow     *row)
+{
+  g_autoptr(DlbEntity) entity = NULL;
+
+  if (row == NULL || self->kase == NULL)
+    return NULL;
+
+  entity = g_list_model_get_item (dlb_case_get_list (self->kase, self->kind),
+                                  gtk_list_box_row_get_index (row));
+  return entity;  /* borrowed: the case's list keeps it */
+}
+
+static void
+on_row_selected (DlbCollectionView *self,
+                 GtkListBoxRow     *row)
+{
+  DlbEntity *entity = entity_at (self, row);
+
+  show_entity (self, entity);
+  if (entity == NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_row_activated (DlbCollectionView *self,
+                  GtkListBoxRow     *row)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+on_back_clicked (DlbCollectionView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+on_add_clicked (DlbCollectionView *self)
+{
+  g_autoptr(DlbEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->kase == NULL || self->entity_factory == NULL)
+    return;
+
+  entity = self->entity_factory (self->user_data);
+  if (!dlb_case_insert (self->kase, entity, -1, &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  position = g_list_model_get_n_items (dlb_case_get_list (self->kase, self->kind)) - 1;
+  dlb_collection_view_select (self, position);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+
+  /* The first field is the name or title: the one to type next. */
+  {
+    GtkWidget *control = dlb_entity_editor_get_control (self->editor, 1);
+
+    if (control != NULL)
+      gtk_widget_grab_focus (control);
+  }
+}
+
+static void
+on_remove_clicked (DlbCollectionView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  DlbEntity *entity = entity_at (self, row);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+  GtkWidget *overlay;
+
+  if (entity == NULL)
+    return;
+
+  name = g_strdup (dlb_entity_get_display_name (entity));
+  if (!dlb_case_remove (self->kase, entity, &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of what was removed from the case */
+  message = g_strdup_printf (_("Removed “%s”"), name);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+dlb_collection_view_dispose (GObject *object)
+{
+  DlbCollectionView *self = DLB_COLLECTION_VIEW (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  show_entity (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_COLLECTION_VIEW);
+  g_clear_object (&self->kase);
+
+  G_OBJECT_CLASS (dlb_collection_view_parent_class)->dispose (object);
+}
+
+static void
+dlb_collection_view_class_init (DlbCollectionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_collection_view_dispose;
+
+  g_type_ensure (DLB_TYPE_ENTITY_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-collection-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_title);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor_title);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+dlb_collection_view_init (DlbCollectionView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_strings (DlbCollectionView *self)
+{
+  const char *title = NULL, *add = NULL, *remove = NULL, *empty = NULL, *empty_desc = NULL;
+  const char *none = NULL;
+  GtkWidget *placeholder;
+
+  switch (self->kind)
+    {
+    case DLB_KIND_STAKEHOLDER:
+      title = _("Stakeholders");
+      add = _("Add a Stakeholder");
+      remove = _("Remove the Stakeholder");
+      empty = _("No Stakeholder Selected");
+      empty_desc = _("Choose a stakeholder in the list to see and change what is known about them.");
+      none = _("No stakeholders yet. Add the people and bodies the decision affects.");
+      break;
+    case DLB_KIND_FINDING:
+      title = _("Privacy and Civil-Liberties Findings");
+      add = _("Add a Finding");
+      remove = _("Remove the Finding");
+      empty = _("No Finding Selected");
+      empty_desc = _("Choose a finding in the list to see its detail, sources and the condition that would answer it.");
+      none = _("No findings yet.");
+      break;
+    default:
+      title = _("Entries");
+      add = _("Add");
+      remove = _("Remove");
+      empty = _("Nothing Selected");
+      empty_desc = "";
+      none = _("None yet.");
+      break;
+    }
+
+  gtk_label_set_text (self->list_title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove);
+  adw_status_page_set_title (self->empty_page, empty);
+  adw_status_page_set_description (self->empty_page, empty_desc);
+
+  placeholder = gtk_label_new (none);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->list_box, placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+void
+dlb_collection_view_setup (DlbCollectionView *self,
+                           DlbKind            kind,
+                           DlbRowFactory      row_factory,
+                           DlbEntityFactory   entity_factory,
+                           gpointer           user_data)
+{
+  g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
+  g_return_if_fail (kind > DLB_KIND_CASE && kind <= DLB_N_LIST_KINDS);
+  g_return_if_fail (row_factory != NULL);
+
+  self->kind = kind;
+  self->row_factory = row_factory;
+  self->entity_factory = entity_factory;
+  self->user_data = user_data;
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), entity_factory != NULL);
+  set_strings (self);
+}
+
+void
+dlb_collection_view_set_case (DlbCollectionView *self,
+                              DlbCase           *kase)
+{
+  g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
+  g_return_if_fail (kase == NULL || DLB_IS_CASE (kase));
+  g_return_if_fail (self->row_factory != NULL);
+
+  if (self->kase == kase)
+    return;
+
+  show_entity (self, NULL);
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
+                             create_row, self, NULL);
+}
+
+GtkListBox *
+dlb_collection_view_get_list_box (DlbCollectionView *self)
+{
+  g_return_val_if_fail (DLB_IS_COLLECTION_VIEW (self), NULL);
+
+  return self->list_box;
+}
+
+DlbEntityEditor *
+dlb_collection_view_get_editor (DlbCollectionView *self)
+{
+  g_return_val_if_fail (DLB_IS_COLLECTION_VIEW (self), NULL);
+
+  return self->editor;
+}
+
+void
+dlb_collection_view_select (DlbCollectionView *self,
+                            guint              position)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
+
+  row = gtk_list_box_get_row_at_index (self->list_box, position);
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->list_box, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+guint
+dlb_collection_view_get_n_rows (DlbCollectionView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DLB_IS_COLLECTION_VIEW (self), 0);
+
+  while (gtk_list_box_get_row_at_index (self->list_box, n) != NULL)
+    n++;
+  return n;
+}

@@ -1,0 +1,296 @@
+/* dlb-findings-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-findings-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-findings-page.h"
+#include "dlb-util.h"
+
+/* The privacy and civil-liberties findings, numbered as the memo numbers
+ * them, each with how bad and how likely it is, where it stands and the
+ * contract condition that would answer it. */
+struct _DlbFindingsPage
+{
+  AdwBin             parent_instance;
+
+  DlbCollectionView *view;
+
+  DlbStore          *store;
+};
+
+G_DEFINE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkLabel *number;
+  GtkLabel *title;
+  GtkLabel *status;
+  GtkLabel *levels;
+  GtkLabel *condition;
+  GtkLabel *sources;
+  char     *status_class;
+} RowWidgets;
+
+static void
+row_widgets_free (gpointer data)
+{
+  RowWidgets *w = data;
+
+  g_free (w->status_class);
+  g_free (w);
+}
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static char *
+source_labels (DlbCase            *kase,
+               const char * const *ids)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      DlbEntity *source = dlb_case_lookup_kind (kase, DLB_KIND_SOURCE, ids[i]);
+
+      if (s->len > 0)
+        g_string_append (s, _(", "));
+      g_string_append (s, source != NULL ? dlb_source_get_label (DLB_SOURCE (source)) : ids[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+update_row (GtkWidget *row)
+{
+  DlbFinding *f = g_object_get_data (G_OBJECT (row), "entity");
+  DlbCase *kase = g_object_get_data (G_OBJECT (row), "case");
+  RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
+  const char *condition = dlb_finding_get_condition (f);
+  DlbFindingStatus status = dlb_finding_get_status (f);
+  g_autofree char *number = NULL;
+  g_autofree char *levels = NULL;
+  g_autofree char *cond = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *sources_line = NULL;
+  g_autofree char *accessible = NULL;
+  guint position = 0;
+
+  if (!g_list_store_find (G_LIST_STORE (dlb_case_get_findings (kase)), f, &position))
+    return;  /* being removed */
+
+  number = g_strdup_printf ("%u", position + 1);
+  gtk_label_set_text (w->number, number);
+  gtk_label_set_text (w->title, dlb_finding_get_title (f));
+
+  gtk_label_set_text (w->status, dlb_label_for_status (status));
+  if (w->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (w->status), w->status_class);
+  g_free (w->status_class);
+  w->status_class = g_strdup (dlb_css_class_for_status (status));
+  gtk_widget_add_css_class (GTK_WIDGET (w->status), w->status_class);
+
+  /* Translators: a finding's severity and likelihood, each one of Negligible, Limited, Significant, Maximum */
+  levels = g_strdup_printf (_("Severity: %s · Likelihood: %s"),
+                            dlb_label_for_level (dlb_finding_get_severity (f)),
+                            dlb_label_for_level (dlb_finding_get_likelihood (f)));
+  gtk_label_set_text (w->levels, levels);
+
+  if (condition != NULL && *condition)
+    /* Translators: the contract condition that would resolve a finding */
+    cond = g_strdup_printf (_("Condition: %s"), condition);
+  gtk_label_set_text (w->condition, cond ? cond : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->condition), cond != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (w->condition), condition);
+
+  sources = source_labels (kase, dlb_finding_get_sources (f));
+  if (*sources)
+    /* Translators: the sources a finding rests on, a list of labels */
+    sources_line = g_strdup_printf (_("Sources: %s"), sources);
+  gtk_label_set_text (w->sources, sources_line ? sources_line : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->sources), sources_line != NULL);
+
+  /* Translators: how a screen reader announces a finding: number, title, status, severity and likelihood */
+  accessible = g_strdup_printf (_("Finding %s: %s. %s. %s"), number, dlb_finding_get_title (f),
+                                dlb_label_for_status (status), levels);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+create_row (DlbEntity *entity,
+            gpointer   user_data)
+{
+  DlbFindingsPage *self = user_data;
+  DlbCase *kase = dlb_store_get_case (self->store);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+
+  gtk_widget_add_css_class (row, "entity-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+
+  w->number = add_label (GTK_BOX (outer), "finding-number");
+  gtk_label_set_wrap (w->number, FALSE);
+  gtk_label_set_xalign (w->number, 0.5);
+  gtk_widget_set_valign (GTK_WIDGET (w->number), GTK_ALIGN_START);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (outer), box);
+
+  gtk_box_append (GTK_BOX (box), top);
+  w->title = add_label (GTK_BOX (top), "heading");
+  gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
+  w->status = add_label (GTK_BOX (top), "status-pill");
+  gtk_label_set_wrap (w->status, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (w->status), GTK_ALIGN_START);
+
+  w->levels = add_label (GTK_BOX (box), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (w->levels), "dim-label");
+  w->condition = add_label (GTK_BOX (box), NULL);
+  gtk_label_set_lines (w->condition, 3);
+  gtk_label_set_ellipsize (w->condition, PANGO_ELLIPSIZE_END);
+  w->sources = add_label (GTK_BOX (box), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (w->sources), "dim-label");
+
+  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "case", g_object_ref (kase), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "widgets", w, row_widgets_free);
+  g_signal_connect_object (entity, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  /* Numbers follow the position; source labels may be renamed. */
+  g_signal_connect_object (dlb_case_get_findings (kase), "items-changed", G_CALLBACK (update_row),
+                           row, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (kase, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+
+  return row;
+}
+
+static DlbEntity *
+create_entity (gpointer user_data)
+{
+  return DLB_ENTITY (dlb_finding_new (_("New finding")));
+}
+
+static void
+dlb_findings_page_set_store (DlbFindingsPage *self,
+                                 DlbStore            *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  dlb_collection_view_set_case (self->view, store != NULL ? dlb_store_get_case (store) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+dlb_findings_page_dispose (GObject *object)
+{
+  DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_FINDINGS_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dlb_findings_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_findings_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_findings_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dlb_findings_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_findings_page_class_init (DlbFindingsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_findings_page_dispose;
+  object_class->get_property = dlb_findings_page_get_property;
+  object_class->set_property = dlb_findings_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DLB_TYPE_COLLECTION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-findings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbFindingsPage, view);
+}
+
+static void
+dlb_findings_page_init (DlbFindingsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_collection_view_setup (self->view, DLB_KIND_FINDING, create_row, create_entity, self);
+}
+
+DlbCollectionView *
+dlb_findings_page_get_view (DlbFindingsPage *self)
+{
+  g_return_val_if_fail (DLB_IS_FINDINGS_PAGE (self), NULL);
+
+  return self->view;
+}

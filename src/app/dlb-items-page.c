@@ -1,0 +1,433 @@
+/* dlb-items-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-items-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-entity-editor.h"
+#include "dlb-items-page.h"
+#include "dlb-util.h"
+
+/* What the partnership could bring and what it could cost, side by side on
+ * a wide window and one above the other on a narrow one. Both lists are
+ * views of the case's one list of items, filtered by kind. */
+struct _DlbItemsPage
+{
+  AdwBin              parent_instance;
+
+  GtkListBox         *opportunities_list;
+  GtkListBox         *risks_list;
+
+  DlbStore           *store;
+  GtkCustomFilter    *filters[2];
+  GtkFilterListModel *models[2];
+  gulong              changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (DlbItemsPage, dlb_items_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkLabel *title;
+  GtkLabel *rating;
+  GtkLabel *detail;
+  GtkLabel *levels;
+} RowWidgets;
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+update_row (GtkWidget *row)
+{
+  DlbItem *item = g_object_get_data (G_OBJECT (row), "entity");
+  RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
+  const char *detail = dlb_item_get_detail (item);
+  int likelihood = dlb_item_get_likelihood (item);
+  int impact = dlb_item_get_impact (item);
+  g_autofree char *rating = NULL;
+  g_autofree char *levels = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_text (w->title, dlb_item_get_title (item));
+  gtk_label_set_text (w->detail, detail ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->detail), detail != NULL && *detail);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (w->detail), detail);
+
+  /* Likelihood times impact: the cell of the heat map the item falls in. */
+  rating = g_strdup_printf ("%d", likelihood * impact);
+  gtk_label_set_text (w->rating, rating);
+  gtk_widget_remove_css_class (GTK_WIDGET (w->rating), "rating-high");
+  gtk_widget_remove_css_class (GTK_WIDGET (w->rating), "rating-medium");
+  if (likelihood * impact >= 15)
+    gtk_widget_add_css_class (GTK_WIDGET (w->rating), "rating-high");
+  else if (likelihood * impact >= 8)
+    gtk_widget_add_css_class (GTK_WIDGET (w->rating), "rating-medium");
+
+  /* Translators: an opportunity's or risk's likelihood and impact, each on a 1–5 scale */
+  levels = g_strdup_printf (_("Likelihood %d of 5 · Impact %d of 5"), likelihood, impact);
+  gtk_label_set_text (w->levels, levels);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (w->rating), _("Likelihood × impact"));
+
+  /* Translators: how a screen reader announces an opportunity or a risk: title, then likelihood and impact */
+  accessible = g_strdup_printf (_("%s. %s"), dlb_item_get_title (item), levels);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+
+  gtk_widget_add_css_class (row, "entity-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_box_append (GTK_BOX (box), top);
+  w->title = add_label (GTK_BOX (top), "heading");
+  gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
+  w->rating = add_label (GTK_BOX (top), "rating");
+  gtk_label_set_wrap (w->rating, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (w->rating), GTK_ALIGN_START);
+
+  w->detail = add_label (GTK_BOX (box), NULL);
+  gtk_label_set_lines (w->detail, 4);
+  gtk_label_set_ellipsize (w->detail, PANGO_ELLIPSIZE_END);
+  w->levels = add_label (GTK_BOX (box), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (w->levels), "dim-label");
+
+  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+
+  return row;
+}
+
+static gboolean
+filter_opportunity (gpointer item,
+                    gpointer user_data)
+{
+  return dlb_item_get_kind (DLB_ITEM (item)) == DLB_ITEM_OPPORTUNITY;
+}
+
+static gboolean
+filter_risk (gpointer item,
+             gpointer user_data)
+{
+  return dlb_item_get_kind (DLB_ITEM (item)) == DLB_ITEM_RISK;
+}
+
+static void
+on_editor_remove (GtkButton *button,
+                  GtkWindow *dialog)
+{
+  DlbEntityEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  DlbCase *kase = g_object_get_data (G_OBJECT (dialog), "case");
+  DlbEntity *entity = dlb_entity_editor_get_entity (editor);
+  g_autoptr(GError) error = NULL;
+
+  if (entity == NULL)
+    return;
+
+  if (!dlb_case_remove (kase, entity, &error))
+    {
+      dlb_show_toast (GTK_WIDGET (editor), error->message);
+      return;
+    }
+
+  gtk_window_close (dialog);
+}
+
+static void
+on_editor_entity_removed (GtkWindow  *dialog,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *list)
+{
+  DlbEntityEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  DlbEntity *entity = dlb_entity_editor_get_entity (editor);
+
+  /* An undo in the case window may take the item away. */
+  if (entity != NULL && !g_list_store_find (G_LIST_STORE (list), entity, NULL))
+    gtk_window_close (dialog);
+}
+
+static void
+open_editor (DlbItemsPage *self,
+             DlbItem      *item)
+{
+  DlbCase *kase = dlb_store_get_case (self->store);
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *editor = dlb_entity_editor_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *title = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Risk") : _("Opportunity");
+  const char *remove_label = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Remove the Risk")
+                                                                         : _("Remove the Opportunity");
+
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 640);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), remove);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_margin_top (editor, 18);
+  gtk_widget_set_margin_bottom (editor, 18);
+  gtk_widget_set_margin_start (editor, 12);
+  gtk_widget_set_margin_end (editor, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_window_set_content (ADW_WINDOW (dialog), overlay);
+
+  dlb_entity_editor_set_entity (DLB_ENTITY_EDITOR (editor), kase, DLB_ENTITY (item));
+  g_object_set_data (G_OBJECT (dialog), "editor", editor);
+  g_object_set_data_full (G_OBJECT (dialog), "case", g_object_ref (kase), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_editor_remove), dialog);
+  g_signal_connect_object (dlb_case_get_items (kase), "items-changed",
+                           G_CALLBACK (on_editor_entity_removed), dialog, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_row_activated (DlbItemsPage  *self,
+                  GtkListBoxRow *row)
+{
+  DlbItem *item = g_object_get_data (G_OBJECT (row), "entity");
+
+  if (item != NULL && self->store != NULL)
+    open_editor (self, item);
+}
+
+static void
+add_item (DlbItemsPage *self,
+          DlbItemKind   kind)
+{
+  g_autoptr(DlbItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  item = dlb_item_new (kind, kind == DLB_ITEM_RISK ? _("New risk") : _("New opportunity"));
+  if (!dlb_case_insert (dlb_store_get_case (self->store), DLB_ENTITY (item), -1, &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  open_editor (self, item);
+}
+
+static void
+on_add_opportunity (DlbItemsPage *self)
+{
+  add_item (self, DLB_ITEM_OPPORTUNITY);
+}
+
+static void
+on_add_risk (DlbItemsPage *self)
+{
+  add_item (self, DLB_ITEM_RISK);
+}
+
+static void
+on_case_changed (DlbItemsPage *self)
+{
+  /* An item may have moved from one list to the other. */
+  for (guint i = 0; i < 2; i++)
+    gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+dlb_items_page_set_store (DlbItemsPage *self,
+                          DlbStore     *store)
+{
+  GtkListBox *lists[2] = { self->opportunities_list, self->risks_list };
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, dlb_store_get_case (self->store));
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_list_box_bind_model (lists[i], NULL, NULL, NULL, NULL);
+      g_clear_object (&self->models[i]);
+    }
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      DlbCase *kase = dlb_store_get_case (store);
+
+      for (guint i = 0; i < 2; i++)
+        {
+          self->models[i] = gtk_filter_list_model_new (g_object_ref (dlb_case_get_items (kase)),
+                                                       g_object_ref (GTK_FILTER (self->filters[i])));
+          gtk_list_box_bind_model (lists[i], G_LIST_MODEL (self->models[i]), create_row, self, NULL);
+        }
+      self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed),
+                                                  self, G_CONNECT_SWAPPED);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+dlb_items_page_dispose (GObject *object)
+{
+  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
+
+  if (self->opportunities_list != NULL)
+    dlb_items_page_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_ITEMS_PAGE);
+  g_clear_object (&self->store);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&self->models[i]);
+      g_clear_object (&self->filters[i]);
+    }
+
+  G_OBJECT_CLASS (dlb_items_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_items_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_items_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dlb_items_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_items_page_class_init (DlbItemsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_items_page_dispose;
+  object_class->get_property = dlb_items_page_get_property;
+  object_class->set_property = dlb_items_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-items-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbItemsPage, opportunities_list);
+  gtk_widget_class_bind_template_child (widget_class, DlbItemsPage, risks_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_opportunity);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_risk);
+}
+
+static GtkWidget *
+make_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+static void
+dlb_items_page_init (DlbItemsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filters[0] = gtk_custom_filter_new (filter_opportunity, NULL, NULL);
+  self->filters[1] = gtk_custom_filter_new (filter_risk, NULL, NULL);
+  gtk_list_box_set_placeholder (self->opportunities_list, make_placeholder (_("No opportunities yet.")));
+  gtk_list_box_set_placeholder (self->risks_list, make_placeholder (_("No risks yet.")));
+}
+
+GtkListBox *
+dlb_items_page_get_list_box (DlbItemsPage *self,
+                             DlbItemKind   kind)
+{
+  g_return_val_if_fail (DLB_IS_ITEMS_PAGE (self), NULL);
+
+  return kind == DLB_ITEM_RISK ? self->risks_list : self->opportunities_list;
+}

@@ -1,0 +1,23 @@
+/* dlb-items-page.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlb-store.h"
+
+G_BEGIN_DECLS
+
+#define DLB_TYPE_ITEMS_PAGE (dlb_items_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB, ITEMS_PAGE, AdwBin)
+
+GtkListBox *dlb_items_page_get_list_box (DlbItemsPage *self,
+                                         DlbItemKind   kind);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* dlb-overview-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-overview-page.h"
+#include "dlb-util.h"
+
+#define N_RECENT_CHANGES 5
+
+/* The case at a glance: the question, the memo's header, how much is on
+ * each page, and what changed last. Everything is read from the case when
+ * it changes; nothing here is kept apart from it. */
+
+typedef enum
+{
+  COUNT_STAKEHOLDERS,
+  COUNT_OPEN_FINDINGS,
+  COUNT_OPPORTUNITIES,
+  COUNT_RISKS,
+  COUNT_OPTIONS,
+  COUNT_CRITERIA,
+  N_COUNTS
+} CountKind;
+
+static const char * const count_names[N_COUNTS] = {
+  "stakeholders", "open-findings", "opportunities", "risks", "options", "criteria",
+};
+
+struct _DlbOverviewPage
+{
+  AdwBin         parent_instance;
+
+  GtkLabel      *title_label;
+  GtkLabel      *question_label;
+  GtkLabel      *recommendation_label;
+  GtkFlowBox    *counts_box;
+  AdwActionRow  *to_row;
+  AdwActionRow  *from_row;
+  AdwActionRow  *subject_row;
+  AdwActionRow  *date_row;
+  GtkListBox    *changes_list;
+
+  GtkLabel      *count_numbers[N_COUNTS];
+  GtkLabel      *count_captions[N_COUNTS];
+  guint          counts[N_COUNTS];
+
+  DlbStore      *store;
+  gulong         changed_id;
+  gulong         undo_id;
+  gulong         redo_id;
+};
+
+G_DEFINE_FINAL_TYPE (DlbOverviewPage, dlb_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+count_caption (CountKind kind,
+               guint     n)
+{
+  switch (kind)
+    {
+    case COUNT_STAKEHOLDERS:
+      return g_dngettext (GETTEXT_PACKAGE, "Stakeholder", "Stakeholders", n);
+    case COUNT_OPEN_FINDINGS:
+      return g_dngettext (GETTEXT_PACKAGE, "Open Finding", "Open Findings", n);
+    case COUNT_OPPORTUNITIES:
+      return g_dngettext (GETTEXT_PACKAGE, "Opportunity", "Opportunities", n);
+    case COUNT_RISKS:
+      return g_dngettext (GETTEXT_PACKAGE, "Risk", "Risks", n);
+    case COUNT_OPTIONS:
+      return g_dngettext (GETTEXT_PACKAGE, "Option", "Options", n);
+    case COUNT_CRITERIA:
+      return g_dngettext (GETTEXT_PACKAGE, "Criterion", "Criteria", n);
+    case N_COUNTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_row_text (AdwActionRow *row,
+              const char   *text)
+{
+  adw_action_row_set_subtitle (row, text != NULL && *text ? text : "—");
+}
+
+static void
+refresh_journal (DlbOverviewPage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
+    gtk_list_box_remove (self->changes_list, child);
+
+  if (self->store == NULL)
+    return;
+
+  entries = dlb_store_get_journal (self->store, N_RECENT_CHANGES, &error);
+  if (entries == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history of changes could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_append (self->changes_list, row);
+      return;
+    }
+
+  if (entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Every change you make is recorded here and can be undone."));
+      gtk_list_box_append (self->changes_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DlbJournalEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *description = dlb_journal_entry_dup_description (entry);
+      g_autofree char *when = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (dlb_journal_entry_get_time (entry) != NULL)
+        when = dlb_format_relative_time (dlb_journal_entry_get_time (entry), now);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), description ? description : "");
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when ? when : "");
+      gtk_list_box_append (self->changes_list, row);
+    }
+}
+
+static void
+refresh (DlbOverviewPage *self)
+{
+  DlbCase *kase;
+  GListModel *findings;
+  const char *question;
+
+  if (self->store == NULL)
+    return;
+
+  kase = dlb_store_get_case (self->store);
+  gtk_label_set_text (self->title_label, dlb_case_get_title (kase));
+  question = dlb_case_get_question (kase);
+  gtk_label_set_text (self->question_label, question ? question : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->question_label), question != NULL && *question);
+
+  set_row_text (self->to_row, dlb_case_get_memo_to (kase));
+  set_row_text (self->from_row, dlb_case_get_memo_from (kase));
+  set_row_text (self->subject_row, dlb_case_get_memo_subject (kase));
+  set_row_text (self->date_row, dlb_case_get_memo_date (kase));
+
+  /* A finding is still open until it is resolved or knowingly accepted. */
+  findings = dlb_case_get_findings (kase);
+  self->counts[COUNT_OPEN_FINDINGS] = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DlbFinding) finding = g_list_model_get_item (findings, i);
+      DlbFindingStatus status = dlb_finding_get_status (finding);
+
+      if (status == DLB_FINDING_OPEN || status == DLB_FINDING_CONDITION_REQUIRED)
+        self->counts[COUNT_OPEN_FINDINGS]++;
+    }
+  self->counts[COUNT_STAKEHOLDERS] = g_list_model_get_n_items (dlb_case_get_stakeholders (kase));
+  self->counts[COUNT_OPPORTUNITIES] = dlb_case_count_items (kase, DLB_ITEM_OPPORTUNITY);
+  self->counts[COUNT_RISKS] = dlb_case_count_items (kase, DLB_ITEM_RISK);
+  self->counts[COUNT_OPTIONS] = g_list_model_get_n_items (dlb_case_get_options (kase));
+  self->counts[COUNT_CRITERIA] = g_list_model_get_n_items (dlb_case_get_criteria (kase));
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", self->counts[i]);
+      g_autofree char *accessible = NULL;
+
+      gtk_label_set_text (self->count_numbers[i], number);
+      gtk_label_set_text (self->count_captions[i], count_caption (i, self->counts[i]));
+      /* Translators: a count and what is counted, e.g. "11 Stakeholders" */
+      accessible = g_strdup_printf (_("%s %s"), number, count_caption (i, self->counts[i]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->count_numbers[i]))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+
+  refresh_journal (self);
+}
+
+static void
+on_recommendation_changed (DlbOverviewPage *self)
+{
+  const char *text = gtk_label_get_label (self->recommendation_label);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recommendation_label), text != NULL && *text);
+}
+
+static void
+dlb_overview_page_set_store (DlbOverviewPage *self,
+                             DlbStore        *store)
+{
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, dlb_store_get_case (self->store));
+      g_clear_signal_handler (&self->undo_id, self->store);
+      g_clear_signal_handler (&self->redo_id, self->store);
+    }
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_object (dlb_store_get_case (store), "changed",
+                                                  G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      /* An undo rewrites the journal's tail even where the case ends up as
+       * it was. */
+      self->undo_id = g_signal_connect_object (store, "notify::can-undo",
+                                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      self->redo_id = g_signal_connect_object (store, "notify::can-redo",
+                                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      refresh (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+dlb_overview_page_dispose (GObject *object)
+{
+  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
+
+  dlb_overview_page_set_store (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (dlb_overview_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_overview_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_overview_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dlb_overview_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_overview_page_class_init (DlbOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_overview_page_dispose;
+  object_class->get_property = dlb_overview_page_get_property;
+  object_class->set_property = dlb_overview_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, counts_box);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, to_row);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, from_row);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, changes_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_recommendation_changed);
+}
+
+static void
+dlb_overview_page_init (DlbOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *number = gtk_label_new ("0");
+      GtkWidget *caption = gtk_label_new (NULL);
+      GtkWidget *child = gtk_flow_box_child_new ();
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "count-card");
+      gtk_widget_set_name (card, count_names[i]);
+      gtk_widget_add_css_class (number, "count-number");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (card), number);
+      gtk_box_append (GTK_BOX (card), caption);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_flow_box_append (self->counts_box, child);
+
+      self->count_numbers[i] = GTK_LABEL (number);
+      self->count_captions[i] = GTK_LABEL (caption);
+    }
+}
+
+/* The recommendation line; the decision engine's summary goes here. */
+GtkLabel *
+dlb_overview_page_get_recommendation_label (DlbOverviewPage *self)
+{
+  g_return_val_if_fail (DLB_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->recommendation_label;
+}
+
+/* A count shown at a glance, by name ("stakeholders", "open-findings",
+ * "opportunities", "risks", "options", "criteria"); for tests. */
+guint
+dlb_overview_page_get_count (DlbOverviewPage *self,
+                             const char      *name)
+{
+  g_return_val_if_fail (DLB_IS_OVERVIEW_PAGE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    if (g_str_equal (count_names[i], name))
+      return (guint) g_ascii_strtoull (gtk_label_get_text (self->count_numbers[i]), NULL, 10);
+
+  g_return_val_if_reached (0);
+}

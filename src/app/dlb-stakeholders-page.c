@@ -1,0 +1,254 @@
+/* dlb-stakeholders-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-stakeholders-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-stakeholders-page.h"
+#include "dlb-util.h"
+
+/* Everyone the decision affects: who they are, what they worry about and
+ * where they stand, with the editor of the selected one. */
+struct _DlbStakeholdersPage
+{
+  AdwBin             parent_instance;
+
+  DlbCollectionView *view;
+
+  DlbStore          *store;
+};
+
+G_DEFINE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkLabel *name;
+  GtkLabel *group;
+  GtkLabel *role;
+  GtkLabel *concern;
+  GtkLabel *power;
+  GtkLabel *interest;
+  GtkLabel *stance;
+} RowWidgets;
+
+static GtkLabel *
+add_label (GtkBox     *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static GtkLabel *
+add_badge (GtkBox *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "badge");
+  gtk_box_append (box, label);
+  return GTK_LABEL (label);
+}
+
+static void
+update_row (GtkWidget *row)
+{
+  DlbStakeholder *s = g_object_get_data (G_OBJECT (row), "entity");
+  RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
+  const char *role = dlb_stakeholder_get_role (s);
+  const char *concern = dlb_stakeholder_get_concern (s);
+  int stance = dlb_stakeholder_get_stance (s);
+  g_autofree char *power = NULL;
+  g_autofree char *interest = NULL;
+  g_autofree char *stance_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_text (w->name, dlb_stakeholder_get_name (s));
+  gtk_label_set_text (w->group, dlb_label_for_group (dlb_stakeholder_get_group (s)));
+  gtk_label_set_text (w->role, role ? role : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->role), role != NULL && *role);
+  gtk_label_set_text (w->concern, concern ? concern : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->concern), concern != NULL && *concern);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (w->concern), concern);
+
+  /* Translators: a stakeholder's power on a 1–5 scale, shown as a badge */
+  power = g_strdup_printf (_("Power %d"), dlb_stakeholder_get_power (s));
+  /* Translators: a stakeholder's interest on a 1–5 scale, shown as a badge */
+  interest = g_strdup_printf (_("Interest %d"), dlb_stakeholder_get_interest (s));
+  gtk_label_set_text (w->power, power);
+  gtk_label_set_text (w->interest, interest);
+  gtk_label_set_text (w->stance, dlb_label_for_stance (stance));
+  gtk_widget_remove_css_class (GTK_WIDGET (w->stance), "stance-against");
+  gtk_widget_remove_css_class (GTK_WIDGET (w->stance), "stance-for");
+  if (stance < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (w->stance), "stance-against");
+  else if (stance > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (w->stance), "stance-for");
+
+  /* Translators: how a screen reader announces a stakeholder row: name, group, power, interest, stance */
+  accessible = g_strdup_printf (_("%s, %s, %s, %s, %s"), dlb_stakeholder_get_name (s),
+                                dlb_label_for_group (dlb_stakeholder_get_group (s)),
+                                power, interest, dlb_label_for_stance (stance));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+create_row (DlbEntity *entity,
+            gpointer   user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+
+  gtk_widget_add_css_class (row, "entity-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_box_append (GTK_BOX (box), top);
+  w->name = add_label (GTK_BOX (top), "heading");
+  gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
+  w->group = add_label (GTK_BOX (top), "group-pill");
+  gtk_label_set_wrap (w->group, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (w->group), GTK_ALIGN_START);
+
+  w->role = add_label (GTK_BOX (box), "dim-label");
+  w->concern = add_label (GTK_BOX (box), NULL);
+  gtk_label_set_lines (w->concern, 3);
+  gtk_label_set_ellipsize (w->concern, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (w->concern), "concern");
+
+  gtk_widget_set_margin_top (badges, 4);
+  gtk_box_append (GTK_BOX (box), badges);
+  w->power = add_badge (GTK_BOX (badges));
+  w->interest = add_badge (GTK_BOX (badges));
+  w->stance = add_badge (GTK_BOX (badges));
+
+  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
+  g_signal_connect_object (entity, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+
+  return row;
+}
+
+static DlbEntity *
+create_entity (gpointer user_data)
+{
+  return DLB_ENTITY (dlb_stakeholder_new (_("New stakeholder")));
+}
+
+static void
+dlb_stakeholders_page_set_store (DlbStakeholdersPage *self,
+                                 DlbStore            *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  dlb_collection_view_set_case (self->view, store != NULL ? dlb_store_get_case (store) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+dlb_stakeholders_page_dispose (GObject *object)
+{
+  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_STAKEHOLDERS_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dlb_stakeholders_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_stakeholders_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_stakeholders_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dlb_stakeholders_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_stakeholders_page_dispose;
+  object_class->get_property = dlb_stakeholders_page_get_property;
+  object_class->set_property = dlb_stakeholders_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DLB_TYPE_COLLECTION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-stakeholders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbStakeholdersPage, view);
+}
+
+static void
+dlb_stakeholders_page_init (DlbStakeholdersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_collection_view_setup (self->view, DLB_KIND_STAKEHOLDER, create_row, create_entity, self);
+}
+
+DlbCollectionView *
+dlb_stakeholders_page_get_view (DlbStakeholdersPage *self)
+{
+  g_return_val_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self), NULL);
+
+  return self->view;
+}

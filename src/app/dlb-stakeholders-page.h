@@ -1,0 +1,23 @@
+/* dlb-stakeholders-page.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlb-collection-view.h"
+#include "dlb-store.h"
+
+G_BEGIN_DECLS
+
+#define DLB_TYPE_STAKEHOLDERS_PAGE (dlb_stakeholders_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB, STAKEHOLDERS_PAGE, AdwBin)
+
+DlbCollectionView *dlb_stakeholders_page_get_view (DlbStakeholdersPage *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* dlb-util.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dlb-model.h"
+
+G_BEGIN_DECLS
+
+/* The words the interface uses for the model's values. Every string is
+ * translated; none of them is ever written to a case file. */
+const char *dlb_label_for_field      (DlbKind           kind,
+                                      const char       *field_name);
+const char *dlb_label_for_enum_value (GType             enum_type,
+                                      int               value);
+const char *dlb_label_for_group      (DlbGroup          group);
+const char *dlb_label_for_status     (DlbFindingStatus  status);
+const char *dlb_label_for_level      (int               level);
+const char *dlb_label_for_stance     (int               stance);
+const char *dlb_css_class_for_status (DlbFindingStatus  status);
+char       *dlb_format_relative_time (GDateTime        *time,
+                                      GDateTime        *now);
+
+/* The application's settings, or NULL (with a warning) when the schema is
+ * not installed, so a missing schema never aborts the program. */
+GSettings  *dlb_settings_new         (void);
+
+/* Shows a message in the nearest toast overlay above widget. */
+void        dlb_show_toast           (GtkWidget        *widget,
+                                      const char       *message);
+
+G_END_DECLS

@@ -1,0 +1,464 @@
+/* dlb-window.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-findings-page.h"
+#include "dlb-items-page.h"
+#include "dlb-json.h"
+#include "dlb-overview-page.h"
+#include "dlb-stakeholders-page.h"
+#include "dlb-util.h"
+#include "dlb-window.h"
+
+/* One window per case file. The window owns the open store and closes it
+ * when it goes away; its pages are views of the store's case. */
+struct _DlbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *stack;
+
+  DlbStore             *store;
+  GSettings            *settings;
+  gulong                title_id;
+  gulong                can_undo_id;
+  gulong                can_redo_id;
+};
+
+G_DEFINE_FINAL_TYPE (DlbWindow, dlb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (DlbWindow *self)
+{
+  gboolean writable = self->store != NULL && !dlb_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && dlb_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 writable && dlb_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", self->store != NULL);
+}
+
+static void
+update_title (DlbWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *title;
+
+  if (self->store == NULL)
+    return;
+
+  title = dlb_case_get_title (dlb_store_get_case (self->store));
+  basename = g_filename_display_basename (dlb_store_get_path (self->store));
+  if (dlb_store_get_read_only (self->store))
+    /* Translators: the window subtitle of a case file open read-only; %s is its file name */
+    subtitle = g_strdup_printf (_("%s (Read-Only)"), basename);
+  else
+    subtitle = g_steal_pointer (&basename);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+dlb_window_set_store (DlbWindow *self,
+                      DlbStore  *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  self->title_id = g_signal_connect_object (dlb_store_get_case (store), "notify::title",
+                                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  self->can_undo_id = g_signal_connect_object (store, "notify::can-undo",
+                                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  self->can_redo_id = g_signal_connect_object (store, "notify::can-redo",
+                                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_title (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    ok = dlb_store_undo (self->store, &error);
+  else
+    ok = dlb_store_redo (self->store, &error);
+
+  if (!ok)
+    dlb_show_toast (GTK_WIDGET (self->toast_overlay), error->message);
+}
+
+static GtkFileFilter *
+make_filter (const char *name,
+             const char *mime_type,
+             const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+static char *
+suggested_name (DlbWindow  *self,
+                const char *suffix)
+{
+  g_autofree char *title = g_strdup (dlb_case_get_title (dlb_store_get_case (self->store)));
+
+  /* A title may hold a slash; a file name cannot. */
+  g_strdelimit (title, "/\\", '-');
+  return g_strconcat (title, suffix, NULL);
+}
+
+static void
+on_save_copy_response (GtkNativeDialog *dialog,
+                       int              response,
+                       DlbWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      if (path == NULL)
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Could not save a copy as “%s”: choose a folder on this computer"), name);
+      else if (!dlb_store_save_copy (self->store, path, &error))
+        /* Translators: %s is a file name, then what went wrong */
+        message = g_strdup_printf (_("Could not save a copy as “%s”: %s"), name, error->message);
+      else
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          /* Translators: %s is a file name */
+          message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
+      dlb_show_toast (GTK_WIDGET (self->toast_overlay), message);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = suggested_name (self, _(" (copy).deliberate"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                               make_filter (_("Case Files"), "application/x-deliberate", "*.deliberate"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_copy_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_json_response (GtkNativeDialog *dialog,
+                         int              response,
+                         DlbWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      if (path == NULL)
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Could not export “%s”: choose a folder on this computer"), name);
+      else if (!dlb_json_write_case_to_file (dlb_store_get_case (self->store), path, &error))
+        /* Translators: %s is a file name, then what went wrong */
+        message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
+      else
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Exported the case as “%s”"), name);
+      dlb_show_toast (GTK_WIDGET (self->toast_overlay), message);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_json_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export as JSON"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = suggested_name (self, ".json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                               make_filter (_("JSON Files"), "application/json", "*.json"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_json_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_page_changed (DlbWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static gboolean
+dlb_window_close_request (GtkWindow *window)
+{
+  DlbWindow *self = DLB_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (dlb_window_parent_class)->close_request (window);
+}
+
+static void
+dlb_window_constructed (GObject *object)
+{
+  DlbWindow *self = DLB_WINDOW (object);
+
+  G_OBJECT_CLASS (dlb_window_parent_class)->constructed (object);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+        adw_view_stack_set_visible_child_name (self->stack, page);
+    }
+
+  update_actions (self);
+}
+
+static void
+dlb_window_dispose (GObject *object)
+{
+  DlbWindow *self = DLB_WINDOW (object);
+
+  /* The pages go first: an editor may still hand a last edit to the case. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_WINDOW);
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->title_id, dlb_store_get_case (self->store));
+      g_clear_signal_handler (&self->can_undo_id, self->store);
+      g_clear_signal_handler (&self->can_redo_id, self->store);
+      dlb_store_close (self->store);
+      g_clear_object (&self->store);
+    }
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dlb_window_parent_class)->dispose (object);
+}
+
+static void
+dlb_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlbWindow *self = DLB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DlbWindow *self = DLB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dlb_window_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_window_class_init (DlbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = dlb_window_constructed;
+  object_class->dispose = dlb_window_dispose;
+  object_class->get_property = dlb_window_get_property;
+  object_class->set_property = dlb_window_set_property;
+  window_class->close_request = dlb_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The pages of dlb-window.ui. */
+  g_type_ensure (DLB_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DLB_TYPE_STAKEHOLDERS_PAGE);
+  g_type_ensure (DLB_TYPE_FINDINGS_PAGE);
+  g_type_ensure (DLB_TYPE_ITEMS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_activated);
+
+  /* Bubble-phase shortcuts: a text field's own undo comes first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-json", NULL);
+}
+
+static void
+dlb_window_init (DlbWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = dlb_settings_new ();
+}
+
+DlbWindow *
+dlb_window_new (GtkApplication *application,
+                DlbStore       *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DLB_IS_STORE (store), NULL);
+
+  return g_object_new (DLB_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+DlbStore *
+dlb_window_get_store (DlbWindow *self)
+{
+  g_return_val_if_fail (DLB_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/* A page of the case, by its name in dlb-window.ui: "overview",
+ * "stakeholders", "findings", "items". */
+GtkWidget *
+dlb_window_get_page (DlbWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (DLB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+void
+dlb_window_add_toast (DlbWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (DLB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,28 @@
+/* dlb-window.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlb-store.h"
+
+G_BEGIN_DECLS
+
+#define DLB_TYPE_WINDOW (dlb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlbWindow, dlb_window, DLB, WINDOW, AdwApplicationWindow)
+
+DlbWindow *dlb_window_new       (GtkApplication *application,
+                                 DlbStore       *store);
+DlbStore  *dlb_window_get_store (DlbWindow      *self);
+GtkWidget *dlb_window_get_page  (DlbWindow      *self,
+                                 const char     *name);
+void       dlb_window_add_toast (DlbWindow      *self,
+                                 AdwToast       *toast);
+
+G_END_DECLS
