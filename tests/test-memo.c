@@ -1,0 +1,375 @@
+/* test-memo.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "dlb-memo.h"
+
+#define FIXED_DATE 1575244800  /* 2 December 2019 */
+#define EPSILON 0.6
+
+static void
+append (DlbCase  *c,
+        gpointer  entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (entity), &error));
+  g_assert_no_error (error);
+  g_object_unref (entity);
+}
+
+static void
+add_score (DlbCase    *c,
+           const char *option,
+           const char *criterion,
+           double      value)
+{
+  DlbScore *s = dlb_score_new (option, criterion);
+
+  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, value);
+  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (value - 1, 0));
+  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (value + 1, 10));
+  append (c, s);
+}
+
+static DlbCase *
+make_case (void)
+{
+  DlbCase *c = dlb_case_new ();
+  DlbFinding *f;
+  DlbOption *o;
+  DlbPerspective *p;
+  const char *sources[] = { "s-markey", NULL };
+  const char *resolves[] = { "f-retention", NULL };
+
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Doorbell camera partnership");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_QUESTION, "Should the police department partner with the vendor?");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Test Advisor");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_SUBJECT, "Doorbell partnership");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND,
+                         "The department wants footage.\n\nResidents are wary & want <limits>.");
+  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_LETTER);
+
+  append (c, g_object_new (DLB_TYPE_SOURCE, "id", "s-markey", "label", "Markey investigation",
+                           "citation", "Letter to Amazon, 2019.", "url", "https://example.org/markey", NULL));
+  append (c, g_object_new (DLB_TYPE_STAKEHOLDER, "id", "mayor", "name", "Mayor’s office", "power", 5,
+                           "interest", 5, "stance", -1, "concern", "Reform and accountability.", NULL));
+  append (c, g_object_new (DLB_TYPE_STAKEHOLDER, "id", "aclu", "name", "Civil liberties union", "power", 3,
+                           "interest", 5, "stance", -2, "consulted", TRUE, NULL));
+  append (c, g_object_new (DLB_TYPE_STAKEHOLDER, "id", "vendor", "name", "Camera vendor", "power", 4,
+                           "interest", 4, "stance", 2, NULL));
+
+  f = g_object_new (DLB_TYPE_FINDING, "id", "f-retention", "title", "Footage kept for ever",
+                    "detail", "No retention limit.", "condition", "Delete footage within 30 days.",
+                    "severity", 3, "likelihood", 4, NULL);
+  dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
+  dlb_entity_set_enum (DLB_ENTITY (f), DLB_FINDING_STATUS, DLB_FINDING_CONDITION_REQUIRED);
+  append (c, f);
+  append (c, g_object_new (DLB_TYPE_FINDING, "id", "f-biometrics", "title", "Biometric data may be sold",
+                           "severity", 4, "likelihood", 2, NULL));
+
+  append (c, g_object_new (DLB_TYPE_ITEM, "id", "o-theft", "title", "Less package theft",
+                           "likelihood", 3, "impact", 2, NULL));
+  {
+    DlbItem *risk = g_object_new (DLB_TYPE_ITEM, "id", "r-trust", "title", "Loss of community trust",
+                                  "likelihood", 4, "impact", 5, NULL);
+    dlb_entity_set_enum (DLB_ENTITY (risk), DLB_ITEM_KIND, DLB_ITEM_RISK);
+    append (c, risk);
+  }
+
+  append (c, g_object_new (DLB_TYPE_CRITERION, "id", "privacy", "name", "Citizen privacy", "weight", 60.0, NULL));
+  append (c, g_object_new (DLB_TYPE_CRITERION, "id", "crime", "name", "Crime reduction", "weight", 40.0, NULL));
+
+  o = g_object_new (DLB_TYPE_OPTION, "id", "enter", "name", "Enter under conditions", NULL);
+  dlb_entity_set_strv (DLB_ENTITY (o), DLB_OPTION_RESOLVES, resolves);
+  append (c, o);
+  append (c, g_object_new (DLB_TYPE_OPTION, "id", "decline", "name", "Decline the partnership", NULL));
+
+  add_score (c, "enter", "privacy", 3);
+  add_score (c, "enter", "crime", 9);
+  add_score (c, "decline", "privacy", 8);
+  add_score (c, "decline", "crime", 2);
+
+  p = g_object_new (DLB_TYPE_PERSPECTIVE, "id", "p-union", "name", "Civil liberties union", "stakeholder", "aclu", NULL);
+  dlb_entity_set_variant (DLB_ENTITY (p), DLB_PERSPECTIVE_WEIGHTS,
+                          g_variant_new_parsed ("{'privacy': 90.0, 'crime': 10.0}"));
+  append (c, p);
+  return c;
+}
+
+static DlbResult *
+analyze (DlbCase *c)
+{
+  DlbEngineOptions options;
+
+  dlb_engine_options_init (&options);
+  options.draws = 400;
+  return dlb_engine_analyze (c, &options);
+}
+
+static DlbDocument *
+build (DlbCase *c)
+{
+  g_autoptr(DlbResult) result = analyze (c);
+  DlbMemoOptions opts;
+
+  dlb_memo_options_init (&opts);
+  opts.date = FIXED_DATE;
+  return dlb_memo_build (c, result, &opts);
+}
+
+static char *
+write_pdf (DlbDocument *doc,
+           const char  *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlb_memo_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_pdf (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The text of the recommendation section, from the PDF as a reader's
+ * tools see it; NULL (and the test skipped) without pdftotext. */
+static char *
+recommendation_text (DlbDocument *doc)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *start, *end;
+
+  if (tool == NULL)
+    return NULL;
+  path = write_pdf (doc, "memo.pdf");
+  {
+    const char *argv[] = { tool, path, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  remove_pdf (path);
+  start = strstr (out, "\nRecommendation\n");
+  g_assert_nonnull (start);
+  end = strstr (start, "\nBackground\n");
+  g_assert_nonnull (end);
+  return g_strndup (start, (gsize) (end - start));
+}
+
+static void
+test_recommendation_follows_weights (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) doc = build (c);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DlbDocument) doc2 = NULL;
+
+  g_assert_cmpint (dlb_document_get_n_pages (doc), >=, 2);
+  g_assert_cmpfloat (dlb_document_get_page_width (doc), ==, DLB_PAPER_LETTER_WIDTH);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "recommendation"), ==, 0);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "sources"), >=, 0);
+
+  before = recommendation_text (doc);
+  if (before == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (before, "Recommendation: Decline the partnership"));
+
+  /* Crime reduction now matters most: entering wins, and the memo says so. */
+  dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "privacy")), DLB_CRITERION_WEIGHT, 20);
+  dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "crime")), DLB_CRITERION_WEIGHT, 80);
+  doc2 = build (c);
+  after = recommendation_text (doc2);
+  g_assert_nonnull (strstr (after, "Recommendation: Enter under conditions"));
+  g_assert_null (strstr (after, "Recommendation: Decline"));
+  /* A conditional option lists the condition from the finding it resolves. */
+  g_assert_nonnull (strstr (after, "Delete footage within 30 days."));
+}
+
+static void
+test_override (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "enter");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_JUSTIFICATION, "The council already voted for it.");
+  doc = build (c);
+  text = recommendation_text (doc);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Enter under conditions"));
+  g_assert_nonnull (strstr (text, "Decline the partnership"));
+  g_assert_nonnull (strstr (text, "The council already voted for it."));
+}
+
+static void
+test_no_winner (void)
+{
+  g_autoptr(DlbCase) c = dlb_case_new ();
+  g_autoptr(DlbDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Empty case");
+  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, "Nothing yet.");
+  doc = build (c);
+  g_assert_cmpint (dlb_document_get_n_pages (doc), ==, 1);
+  text = recommendation_text (doc);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "No option can be recommended."));
+}
+
+static void
+test_byte_identical (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) a = build (c);
+  g_autoptr(DlbDocument) b = build (c);
+  g_autofree char *pa = write_pdf (a, "a.pdf");
+  g_autofree char *pb = write_pdf (b, "b.pdf");
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  gsize la, lb;
+
+  g_assert_true (g_file_get_contents (pa, &ca, &la, NULL));
+  g_assert_true (g_file_get_contents (pb, &cb, &lb, NULL));
+  g_assert_cmpmem (ca, la, cb, lb);
+  g_assert_nonnull (memmem (ca, la, "/Title", 6));
+  remove_pdf (pa);
+  remove_pdf (pb);
+}
+
+static void
+test_paper (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+
+  g_assert_cmpint (dlb_memo_paper_for_locale ("en_US.UTF-8"), ==, DLB_PAPER_LETTER);
+  g_assert_cmpint (dlb_memo_paper_for_locale ("fr_CA"), ==, DLB_PAPER_LETTER);
+  g_assert_cmpint (dlb_memo_paper_for_locale ("es_MX.UTF-8"), ==, DLB_PAPER_LETTER);
+  g_assert_cmpint (dlb_memo_paper_for_locale ("de_DE.UTF-8"), ==, DLB_PAPER_A4);
+  g_assert_cmpint (dlb_memo_paper_for_locale ("en_GB"), ==, DLB_PAPER_A4);
+  g_assert_cmpint (dlb_memo_paper_for_locale ("C"), ==, DLB_PAPER_A4);
+
+  /* The case's choice wins over the preference; "auto" follows it. */
+  g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_A4), ==, DLB_PAPER_LETTER);
+  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_AUTO);
+  g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_A4), ==, DLB_PAPER_A4);
+  g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_LETTER), ==, DLB_PAPER_LETTER);
+}
+
+static void
+test_hard_text (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(DlbDocument) doc = NULL;
+  double ax, ay, aw, ah;
+  int n;
+
+  while (huge->len < 5000)
+    g_string_append (huge, "Footage is kept for ever and shared without consent, say residents. ");
+  for (int i = 0; i < 200; i++)
+    g_string_append_c (word, 'a' + i % 26);
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%d", i);
+      g_autofree char *name = g_strdup_printf ("Neighbourhood association %d", i + 1);
+      const char *concern = i == 0 ? huge->str
+                          : i == 1 ? word->str
+                          : i == 2 ? "يخشى السكان أن تُحفظ التسجيلات إلى الأبد."
+                          : i == 3 ? "居民担心录像会被永久保存。"
+                          : i == 4 ? "Cameras 🔔📹 everywhere 🏙️"
+                          : "Wants <b>limits</b> & oversight.";
+      append (c, g_object_new (DLB_TYPE_STAKEHOLDER, "id", id, "name", i == 1 ? word->str : name,
+                               "power", 1 + i % 5, "interest", 1 + (i / 5) % 5, "stance", i % 5 - 2,
+                               "concern", concern, NULL));
+    }
+  doc = build (c);
+  n = dlb_document_get_n_pages (doc);
+  g_assert_cmpint (n, >, 10);
+
+  dlb_document_get_text_area (doc, &ax, &ay, &aw, &ah);
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(GArray) boxes = dlb_document_get_boxes (doc, p);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 61, 79);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          DlbBox *b = &g_array_index (boxes, DlbBox, i);
+
+          g_assert_cmpfloat (b->x, >=, b->cell_x - EPSILON);
+          g_assert_cmpfloat (b->y, >=, b->cell_y - EPSILON);
+          g_assert_cmpfloat (b->x + b->width, <=, b->cell_x + b->cell_width + EPSILON);
+          g_assert_cmpfloat (b->y + b->height, <=, b->cell_y + b->cell_height + EPSILON);
+          g_assert_cmpfloat (b->cell_x, >=, ax - EPSILON);
+          g_assert_cmpfloat (b->cell_y, >=, ay - EPSILON);
+          g_assert_cmpfloat (b->cell_x + b->cell_width, <=, ax + aw + EPSILON);
+          g_assert_cmpfloat (b->cell_y + b->cell_height, <=, ay + ah + EPSILON);
+        }
+      g_assert_true (dlb_document_draw_page (doc, cr, p, 61, 79, &error));
+      g_assert_no_error (error);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  {
+    g_autofree char *path = write_pdf (doc, "hard.pdf");
+    remove_pdf (path);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/memo/recommendation-follows-weights", test_recommendation_follows_weights);
+  g_test_add_func ("/memo/override", test_override);
+  g_test_add_func ("/memo/no-winner", test_no_winner);
+  g_test_add_func ("/memo/byte-identical", test_byte_identical);
+  g_test_add_func ("/memo/paper", test_paper);
+  g_test_add_func ("/memo/hard-text", test_hard_text);
+
+  return g_test_run ();
+}
