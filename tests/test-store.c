@@ -1050,6 +1050,24 @@ test_refuse_corrupt (Fixture       *fixture,
       g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT);
       g_assert_nonnull (strstr (error->message, "damaged"));
     }
+
+  /* Our mark, but a table gone. */
+  {
+    g_autofree char *path = fixture_path (fixture, "corrupt-schema.deliberate");
+    g_autoptr(DlbCase) c = make_full_case ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlbStore) store = NULL;
+    sqlite3 *db;
+
+    g_assert_true (dlb_store_write_case (c, path, NULL));
+    db = open_raw (path);
+    exec_raw (db, "PRAGMA foreign_keys = OFF; DROP TABLE source;");
+    sqlite3_close (db);
+
+    store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+    g_assert_null (store);
+    g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT);
+  }
 }
 
 static void

@@ -2031,6 +2031,19 @@ dlb_store_get_journal (DlbStore  *self,
 
 /* Loading ----------------------------------------------------------------- */
 
+/* A file with our mark whose tables do not read as ours is damaged, not
+ * merely unreadable. */
+static gboolean
+load_error (GError     **error,
+            int          rc,
+            sqlite3     *db,
+            const char  *action)
+{
+  if ((rc & 0xff) == SQLITE_ERROR)
+    rc = SQLITE_CORRUPT;
+  return _dlb_store_set_sqlite_error (error, rc, db, action);
+}
+
 static gboolean
 load_lists (Conn       *conn,
             DlbEntity  *entity,
@@ -2052,7 +2065,7 @@ load_lists (Conn       *conn,
       g_value_init (&value, field_value_type (kind, field));
       rc = read_list (conn, kind, dlb_entity_get_id (entity), field, &value);
       if (rc != SQLITE_OK)
-        return _dlb_store_set_sqlite_error (error, rc, conn->db, action);
+        return load_error (error, rc, conn->db, action);
       dlb_entity_set_value (entity, i, &value);
     }
 
@@ -2131,7 +2144,7 @@ load_case (Conn        *conn,
   rc = conn_prepare (conn, sql, &stmt);
   if (rc != SQLITE_OK)
     {
-      _dlb_store_set_sqlite_error (error, rc, conn->db, action);
+      load_error (error, rc, conn->db, action);
       return NULL;
     }
 
@@ -2163,7 +2176,7 @@ load_case (Conn        *conn,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _dlb_store_set_sqlite_error (error, rc, conn->db, action);
+      load_error (error, rc, conn->db, action);
       return NULL;
     }
 
@@ -2182,7 +2195,7 @@ load_case (Conn        *conn,
       rc = conn_prepare (conn, kind_sql, &stmt);
       if (rc != SQLITE_OK)
         {
-          _dlb_store_set_sqlite_error (error, rc, conn->db, action);
+          load_error (error, rc, conn->db, action);
           return NULL;
         }
 
@@ -2217,7 +2230,7 @@ load_case (Conn        *conn,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          _dlb_store_set_sqlite_error (error, rc, conn->db, action);
+          load_error (error, rc, conn->db, action);
           return NULL;
         }
 
@@ -2599,8 +2612,16 @@ dlb_store_close (DlbStore *self)
       self->lock_fd = -1;
     }
 
-  self->undo_group = 0;
-  self->redo_group = 0;
+  if (self->undo_group != 0)
+    {
+      self->undo_group = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (self->redo_group != 0)
+    {
+      self->redo_group = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
 }
 
 DlbCase *
