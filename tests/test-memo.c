@@ -347,6 +347,8 @@ test_hard_text (void)
           g_assert_cmpfloat (b->cell_x + b->cell_width, <=, ax + aw + EPSILON);
           g_assert_cmpfloat (b->cell_y + b->cell_height, <=, ay + ah + EPSILON);
         }
+      if (p + 1 < n)
+        g_assert_cmpint (g_array_index (boxes, DlbBox, boxes->len - 1).kind, !=, DLB_BOX_HEADING);
       g_assert_true (dlb_document_draw_page (doc, cr, p, 61, 79, &error));
       g_assert_no_error (error);
       cairo_destroy (cr);

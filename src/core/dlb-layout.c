@@ -988,8 +988,11 @@ block_min_start (DlbDocument *self,
       return b->space_before + b->figure_h + (b->caption_text.n_lines > 0 ? 4 + b->caption_text.height : 0);
     case BLOCK_TABLE:
       {
+        /* The same rule as the table's own start: a first row that is
+         * not tall comes whole. */
         DlbTable *t = b->table;
-        double first = t->rows->len > 0 ? MIN (t->row_h[0], 48) : 0;
+        double page_h = self->page_h - self->margin_top - self->margin_bottom;
+        double first = t->rows->len == 0 ? 0 : t->row_h[0] < page_h / 4 ? t->row_h[0] : MIN (t->row_h[0], 42.0);
         return b->space_before + t->header_h + first;
       }
     case BLOCK_RULE:

@@ -708,7 +708,7 @@ add_stakeholders (Memo *m)
       fig->points[i].stance = dlb_stakeholder_get_stance (s);
     }
   alt = dlb_chart_describe_grid (fig->points, fig->n);
-  add_figure (m, 300, grid_figure_draw, fig, grid_figure_free, alt);
+  add_figure (m, 280, grid_figure_draw, fig, grid_figure_free, alt);
 
   table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 6);
   dlb_table_set_header (table, header);
@@ -885,7 +885,7 @@ add_items (Memo *m)
       fig->items[i].risk = risk;
     }
   alt = dlb_chart_describe_heat_map (fig->items, fig->n);
-  add_figure (m, 210, heat_figure_draw, fig, heat_figure_free, alt);
+  add_figure (m, 190, heat_figure_draw, fig, heat_figure_free, alt);
 
   add_items_table (m, DLB_ITEM_OPPORTUNITY, _("Opportunities"), 'O');
   add_items_table (m, DLB_ITEM_RISK, _("Risks"), 'R');
