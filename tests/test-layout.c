@@ -277,6 +277,15 @@ test_pdf (void)
   first = write_to_bytes (doc, dir, "a.pdf");
   second = write_to_bytes (doc, dir, "b.pdf");
   g_assert_true (g_bytes_equal (first, second));
+  {
+    gsize size;
+    const char *data = g_bytes_get_data (first, &size);
+
+    /* The link is live and the section has an outline entry. */
+    g_assert_nonnull (memmem (data, size, "/URI", 4));
+    g_assert_nonnull (memmem (data, size, "example.org/report", 18));
+    g_assert_nonnull (memmem (data, size, "/Outlines", 9));
+  }
 
   /* A folder that does not exist: an error, and no file anywhere. */
   bad = g_build_filename (dir, "missing", "c.pdf", NULL);
