@@ -545,6 +545,8 @@ test_journal (Fixture       *fixture,
         {
           g_assert_cmpstr (dlb_journal_entry_get_action (step), ==, "remove");
           g_assert_nonnull (dlb_journal_entry_get_before (step));
+          /* Named after its option and criterion, though the criterion went first. */
+          g_assert_true (g_str_has_suffix (dlb_journal_entry_get_entity_name (step), " × Crime reduction"));
           n_scores++;
         }
     }

@@ -83,6 +83,8 @@ struct _DlbStore
   gboolean    replaying;     /* undo/redo: the store owns the transaction */
   GPtrArray  *replay_calls;  /* GArray of Step per model call made */
 
+  GHashTable *gone_names;    /* id -> name of what this edit removed */
+
   gint64      undo_group;    /* 0: nothing to undo */
   gint64      redo_group;
 };
@@ -1383,13 +1385,21 @@ entity_label (DlbStore  *self,
 {
   if (DLB_IS_SCORE (entity))
     {
-      DlbEntity *option = dlb_case_lookup (self->case_, dlb_score_get_option (DLB_SCORE (entity)));
-      DlbEntity *criterion = dlb_case_lookup (self->case_, dlb_score_get_criterion (DLB_SCORE (entity)));
+      const char *ids[2] = { dlb_score_get_option (DLB_SCORE (entity)),
+                             dlb_score_get_criterion (DLB_SCORE (entity)) };
+      const char *names[2];
 
-      if (option != NULL && criterion != NULL)
+      /* The option or criterion may have gone earlier in this same edit. */
+      for (guint i = 0; i < 2; i++)
+        {
+          DlbEntity *other = dlb_case_lookup (self->case_, ids[i]);
+
+          names[i] = other != NULL ? dlb_entity_get_display_name (other)
+                                   : g_hash_table_lookup (self->gone_names, ids[i]);
+        }
+      if (names[0] != NULL && names[1] != NULL)
         /* Translators: a score's name: the option, then the criterion */
-        return g_strdup_printf (_("%s × %s"), dlb_entity_get_display_name (option),
-                                dlb_entity_get_display_name (criterion));
+        return g_strdup_printf (_("%s × %s"), names[0], names[1]);
     }
 
   return g_strdup (dlb_entity_get_display_name (entity));
@@ -1596,6 +1606,7 @@ backend_begin (gpointer     data,
 
   g_free (self->action);
   self->action = describe_action (action);
+  g_hash_table_remove_all (self->gone_names);
 
   if (self->replaying)
     {
@@ -1750,6 +1761,9 @@ backend_remove (gpointer    data,
     rc = journal_add (self, "remove", entity, NULL, (int) position, before, NULL);
   if (rc != SQLITE_OK)
     return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  g_hash_table_insert (self->gone_names, g_strdup (dlb_entity_get_id (entity)),
+                       entity_label (self, entity));
 
   record_step (self, STEP_REMOVE, entity, 0, NULL, NULL, position);
   return TRUE;
@@ -2285,6 +2299,7 @@ dlb_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->action);
+  g_clear_pointer (&self->gone_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (dlb_store_parent_class)->finalize (object);
 }
@@ -2332,6 +2347,7 @@ dlb_store_class_init (DlbStoreClass *klass)
 static void
 dlb_store_init (DlbStore *self)
 {
+  self->gone_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lock_fd = -1;
   self->edit_kind = "edit";
 }
