@@ -447,10 +447,6 @@ dlb_chart_draw_grid (cairo_t            *cr,
   cairo_rectangle (cr, plot.x, plot.y, plot.w, plot.h);
   cairo_stroke (cr);
 
-  rgb (cr, 0x5b6573);
-  for (int q = 0; q < 4; q++)
-    show_text (cr, context, quadrant_title (q), 7, TRUE, quads[q].x, quads[q].y, 0, 0);
-
   /* Axes */
   rgb (cr, 0x3d4551);
   for (int i = 1; i <= 5; i++)
@@ -520,6 +516,17 @@ dlb_chart_draw_grid (cairo_t            *cr,
         }
       else
         unplaced++;
+    }
+
+  /* Quadrant titles last, on a light ground, so that crowded cells never
+   * hide them. */
+  for (int q = 0; q < 4; q++)
+    {
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_rectangle (cr, quads[q].x - 1.5, quads[q].y - 0.5, quads[q].w + 3, quads[q].h + 1);
+      cairo_fill (cr);
+      rgb (cr, 0x4b5563);
+      show_text (cr, context, quadrant_title (q), 7, TRUE, quads[q].x, quads[q].y, 0, 0);
     }
 
   /* Legend */
