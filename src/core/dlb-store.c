@@ -549,11 +549,11 @@ read_field (sqlite3_stmt    *stmt,
 
 /* Writes the rows of a list field for @owner (after clearing them). */
 static int
-write_list (Conn         *conn,
-            DlbKind       kind,
-            const char   *owner,
+write_list (Conn           *conn,
+            DlbKind         kind,
+            const char     *owner,
             const DlbField *field,
-            const GValue *value)
+            const GValue   *value)
 {
   g_autofree char *table = list_table (kind, field);
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"owner\" = ?", table);
@@ -2059,11 +2059,11 @@ load_error (GError     **error,
 }
 
 static gboolean
-load_lists (Conn       *conn,
-            DlbEntity  *entity,
-            guint       version,
-            GError    **error,
-            const char *action)
+load_lists (Conn        *conn,
+            DlbEntity   *entity,
+            guint        version,
+            const char  *action,
+            GError     **error)
 {
   DlbKind kind = dlb_entity_get_kind (entity);
   DlbEntityClass *klass = kind_class (kind);
@@ -2194,7 +2194,7 @@ load_case (Conn        *conn,
       return NULL;
     }
 
-  if (!load_lists (conn, DLB_ENTITY (case_), version, error, action))
+  if (!load_lists (conn, DLB_ENTITY (case_), version, action, error))
     return NULL;
 
   for (DlbKind kind = DLB_KIND_STAKEHOLDER; kind <= DLB_KIND_PERSPECTIVE; kind++)
@@ -2253,7 +2253,7 @@ load_case (Conn        *conn,
           DlbEntity *entity = g_ptr_array_index (entities, i);
           g_autoptr(GError) local_error = NULL;
 
-          if (!load_lists (conn, entity, version, error, action))
+          if (!load_lists (conn, entity, version, action, error))
             return NULL;
           if (!dlb_case_append (case_, entity, &local_error))
             {
