@@ -795,19 +795,79 @@ measure_table (DlbDocument *self,
         }
     }
 
-  for (guint c = 0; c < n_cols; c++)
+  if (!need_min)
     {
-      if (!need_min)
+      for (guint c = 0; c < n_cols; c++)
         {
           if (table->style == DLB_TABLE_FIELDS)
             table->col_w[c] = c + 1 == n_cols ? max_w[c] + (avail - sum_max) : max_w[c];
           else
             table->col_w[c] = max_w[c] + (avail - sum_max) * max_w[c] / sum_max;
         }
-      else if (sum_min >= avail)
-        table->col_w[c] = min_w[c] * avail / sum_min;
-      else
-        table->col_w[c] = min_w[c] + (max_w[c] - min_w[c]) * (avail - sum_min) / (sum_max - sum_min);
+    }
+  else
+    {
+      /* Narrow columns (a short name, a number) get their natural width
+       * outright when it is within a fair share of what is left; the wide
+       * ones share the rest between their minimum and natural widths. */
+      gboolean *fixed = g_new0 (gboolean, n_cols);
+      double remaining = avail, flex_min = 0, flex_max = 0;
+      guint n_flex = n_cols;
+      gboolean changed = TRUE;
+
+      while (changed && n_flex > 0)
+        {
+          double share = MIN (remaining / n_flex, avail * 0.15);
+
+          changed = FALSE;
+          for (guint c = 0; c < n_cols; c++)
+            if (!fixed[c] && max_w[c] <= share)
+              {
+                fixed[c] = TRUE;
+                table->col_w[c] = max_w[c];
+                remaining -= max_w[c];
+                n_flex--;
+                changed = TRUE;
+              }
+        }
+      for (guint c = 0; c < n_cols; c++)
+        if (!fixed[c])
+          {
+            flex_min += min_w[c];
+            flex_max += MIN (max_w[c], remaining);
+          }
+      for (guint c = 0; c < n_cols; c++)
+        {
+          double top = MIN (max_w[c], remaining);
+
+          if (fixed[c])
+            continue;
+          if (flex_min >= remaining)
+            table->col_w[c] = min_w[c] * MAX (remaining, 0) / flex_min;
+          else if (flex_max > flex_min)
+            table->col_w[c] = min_w[c] + (top - min_w[c]) * (remaining - flex_min) / (flex_max - flex_min);
+          else
+            table->col_w[c] = min_w[c];
+        }
+      g_free (fixed);
+      /* Whatever rounding left over goes to the widest column, so that a
+       * table always spans the text width exactly. */
+      {
+        double total = 0;
+        guint widest = 0;
+
+        for (guint c = 0; c < n_cols; c++)
+          {
+            total += table->col_w[c];
+            if (table->col_w[c] > table->col_w[widest])
+              widest = c;
+          }
+        table->col_w[widest] = MAX (table->col_w[widest] + avail - total, MIN_COLUMN);
+      }
+    }
+
+  for (guint c = 0; c < n_cols; c++)
+    {
       table->col_x[c] = x;
       x += table->col_w[c];
     }

@@ -712,9 +712,10 @@ add_stakeholders (Memo *m)
 
   table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 6);
   dlb_table_set_header (table, header);
-  for (guint c = 3; c < 6; c++)
-    dlb_table_set_column_max (table, c, 0.12);
-  dlb_table_set_column_max (table, 0, 0.22);
+  for (guint c = 3; c < 5; c++)
+    dlb_table_set_column_max (table, c, 0.09);
+  dlb_table_set_column_max (table, 5, 0.11);
+  dlb_table_set_column_max (table, 0, 0.20);
   dlb_table_set_column_max (table, 1, 0.14);
   for (guint i = 0; i < n; i++)
     {
