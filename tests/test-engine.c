@@ -171,6 +171,7 @@ test_ties (void)
   g_autoptr(DlbCase) c = dlb_case_new ();
   g_autoptr(DlbResult) r = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
   const guint *ranking;
 
   add_criterion (c, "a", "A", 1, -1);
@@ -213,6 +214,11 @@ test_ties (void)
   json = dlb_result_to_json (r, c);
   g_assert_nonnull (strstr (json, "\"ties\": [[\"x\", \"y\"]]"));
   g_assert_nonnull (strstr (json, "\"winner_tied\": true"));
+
+  text = dlb_result_to_text (r, c);
+  g_assert_nonnull (strstr (text, "Recommendation: X, tied with Y (score 5.00 of 10)"));
+  g_assert_nonnull (strstr (text, "1=    X"));
+  g_assert_nonnull (strstr (text, "1=    Y"));
 }
 
 /* Gates ------------------------------------------------------------------- */

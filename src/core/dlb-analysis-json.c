@@ -590,6 +590,12 @@ dlb_result_to_text (DlbResult *result,
   if (winner < 0)
     /* Translators: %s is why there is no recommendation */
     g_string_append_printf (out, _("No recommendation: %s"), dlb_result_get_reason (result));
+  else if (runner_up >= 0 && dlb_result_get_winner_tied (result))
+    /* Translators: two options tied for first place, and their score */
+    g_string_append_printf (out, _("Recommendation: %s, tied with %s (score %.2f of 10)"),
+                            dlb_result_get_option_name (result, winner),
+                            dlb_result_get_option_name (result, runner_up),
+                            dlb_result_get_total (result, winner));
   else if (runner_up >= 0)
     /* Translators: the winning option, its score, the margin and the runner-up */
     g_string_append_printf (out, _("Recommendation: %s (score %.2f of 10, %.2f ahead of %s)"),

@@ -347,10 +347,13 @@ read_scores (DlbResult  *self,
       value = dlb_score_get_value (score);
       low = dlb_score_get_low (score);
       high = dlb_score_get_high (score);
-      if (!isfinite (value))
-        value = 0.0;
+      /* The model keeps scores on 0–10; hold the engine to that even for a
+       * case built without validation, so that totals stay on the scale. */
+      value = isfinite (value) ? CLAMP (value, 0.0, 10.0) : 0.0;
       if (!isfinite (low) || !isfinite (high))
         low = high = value;
+      low = CLAMP (low, 0.0, 10.0);
+      high = CLAMP (high, 0.0, 10.0);
       if (low > high)
         {
           double t = low;
