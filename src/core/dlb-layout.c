@@ -307,10 +307,10 @@ dlb_document_init (DlbDocument *self)
 
   self->page_w = DLB_PAPER_A4_WIDTH;
   self->page_h = DLB_PAPER_A4_HEIGHT;
-  self->margin_top = 62;
-  self->margin_bottom = 62;
-  self->margin_left = 66;
-  self->margin_right = 66;
+  self->margin_top = 58;
+  self->margin_bottom = 60;
+  self->margin_left = 62;
+  self->margin_right = 62;
 }
 
 DlbDocument *
@@ -924,7 +924,7 @@ measure (DlbDocument *self)
           break;
 
         case BLOCK_PARAGRAPH:
-          text_init (self, &b->text, b->markup, FONT_BODY, text_w, PANGO_ALIGN_LEFT, 1.18);
+          text_init (self, &b->text, b->markup, FONT_BODY, text_w, PANGO_ALIGN_LEFT, 1.15);
           b->space_before = 0;
           b->space_after = 7;
           break;
@@ -946,7 +946,7 @@ measure (DlbDocument *self)
               marker = g_strdup (b->level == 0 ? "•" : "–");
             b->x = b->level * LIST_INDENT + marker_w;
             text_init (self, &b->marker, marker, FONT_BODY, marker_w - 4, PANGO_ALIGN_RIGHT, 0);
-            text_init (self, &b->text, b->markup, FONT_BODY, text_w - b->x, PANGO_ALIGN_LEFT, 1.18);
+            text_init (self, &b->text, b->markup, FONT_BODY, text_w - b->x, PANGO_ALIGN_LEFT, 1.15);
             b->space_before = 0;
             b->space_after = 3.5;
           }

@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * paginated once, at its own page size, into a list of page breaks; one
  * function then draws any page onto any cairo_t, scaled to the size it is
  * given, so the PDF, printing and the on-screen preview show the same
- * pages. Coordinates are in points (1/72 inch). */
+ * pages. Coordinates are in points (1/72 inch). A document measures with
+ * the calling thread's Pango font map: build, draw and write it from one
+ * thread. */
 
 #define DLB_LAYOUT_ERROR (dlb_layout_error_quark ())
 
@@ -169,8 +171,9 @@ int           dlb_document_get_dest_page     (DlbDocument    *self,
 /* The alternative texts of the figures, in order (NULL-terminated). */
 char        **dlb_document_dup_alt_texts     (DlbDocument    *self);
 
-/* Draws page (0-based) scaled to fit width x height, centred. Returns FALSE
- * with error set if cairo failed. */
+/* Draws page (0-based) scaled to fit width x height, centred. Draws
+ * nothing under the text: a preview paints its own paper first. Returns
+ * FALSE with error set if cairo failed (or the page does not exist). */
 gboolean      dlb_document_draw_page         (DlbDocument    *self,
                                               cairo_t        *cr,
                                               int             page,
