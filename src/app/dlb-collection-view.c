@@ -195,6 +195,8 @@ dlb_collection_view_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   show_entity (self, NULL);
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_COLLECTION_VIEW);
   g_clear_object (&self->kase);
 
@@ -321,8 +323,18 @@ dlb_collection_view_set_case (DlbCollectionView *self,
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_set_object (&self->kase, kase);
   if (kase != NULL)
-    gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
-                             create_row, self, NULL);
+    {
+      gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
+                               create_row, self, NULL);
+      /* Side by side, an empty editor beside a full list is wasted room. */
+      if (!adw_leaflet_get_folded (self->leaflet))
+        {
+          GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+          if (first != NULL)
+            gtk_list_box_select_row (self->list_box, first);
+        }
+    }
 }
 
 GtkListBox *

@@ -465,7 +465,9 @@ build_row (DlbEntityEditor *self,
         GtkWidget *title = gtk_label_new (label);
         GtkEventController *focus = gtk_event_controller_focus_new ();
 
-        fr->row = gtk_list_box_row_new ();
+        /* A preferences row, so the group puts it in its boxed list. */
+        fr->row = adw_preferences_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr->row), FALSE);
         gtk_widget_set_focusable (fr->row, FALSE);
         gtk_widget_add_css_class (fr->row, "text-field-row");

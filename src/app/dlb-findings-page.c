@@ -217,6 +217,8 @@ dlb_findings_page_dispose (GObject *object)
 {
   DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
 
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_FINDINGS_PAGE);
   g_clear_object (&self->store);
 

@@ -26,6 +26,7 @@ struct _DlbItemsPage
   GtkListBox         *risks_list;
 
   DlbStore           *store;
+  DlbCase            *kase;
   GtkCustomFilter    *filters[2];
   GtkFilterListModel *models[2];
   gulong              changed_id;
@@ -58,6 +59,8 @@ add_label (GtkBox     *box,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* The two lists share a line when both fit at this width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
@@ -188,7 +191,7 @@ static void
 open_editor (DlbItemsPage *self,
              DlbItem      *item)
 {
-  DlbCase *kase = dlb_store_get_case (self->store);
+  DlbCase *kase = self->kase;
   GtkWidget *dialog = adw_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -241,7 +244,7 @@ on_row_activated (DlbItemsPage  *self,
 {
   DlbItem *item = g_object_get_data (G_OBJECT (row), "entity");
 
-  if (item != NULL && self->store != NULL)
+  if (item != NULL && self->kase != NULL)
     open_editor (self, item);
 }
 
@@ -252,11 +255,11 @@ add_item (DlbItemsPage *self,
   g_autoptr(DlbItem) item = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  if (self->kase == NULL)
     return;
 
   item = dlb_item_new (kind, kind == DLB_ITEM_RISK ? _("New risk") : _("New opportunity"));
-  if (!dlb_case_insert (dlb_store_get_case (self->store), DLB_ENTITY (item), -1, &error))
+  if (!dlb_case_insert (self->kase, DLB_ENTITY (item), -1, &error))
     {
       dlb_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -294,8 +297,9 @@ dlb_items_page_set_store (DlbItemsPage *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, dlb_store_get_case (self->store));
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_clear_object (&self->kase);
   for (guint i = 0; i < 2; i++)
     {
       gtk_list_box_bind_model (lists[i], NULL, NULL, NULL, NULL);
@@ -304,10 +308,11 @@ dlb_items_page_set_store (DlbItemsPage *self,
 
   g_set_object (&self->store, store);
 
-  if (store != NULL)
+  if (store != NULL && dlb_store_get_case (store) != NULL)
     {
       DlbCase *kase = dlb_store_get_case (store);
 
+      self->kase = g_object_ref (kase);
       for (guint i = 0; i < 2; i++)
         {
           self->models[i] = gtk_filter_list_model_new (g_object_ref (dlb_case_get_items (kase)),
@@ -328,6 +333,8 @@ dlb_items_page_dispose (GObject *object)
 
   if (self->opportunities_list != NULL)
     dlb_items_page_set_store (self, NULL);
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_ITEMS_PAGE);
   g_clear_object (&self->store);
   for (guint i = 0; i < 2; i++)

@@ -54,6 +54,7 @@ struct _DlbOverviewPage
   guint          counts[N_COUNTS];
 
   DlbStore      *store;
+  DlbCase       *kase;
   gulong         changed_id;
   gulong         undo_id;
   gulong         redo_id;
@@ -162,10 +163,10 @@ refresh (DlbOverviewPage *self)
   GListModel *findings;
   const char *question;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->kase == NULL)
     return;
 
-  kase = dlb_store_get_case (self->store);
+  kase = self->kase;
   gtk_label_set_text (self->title_label, dlb_case_get_title (kase));
   question = dlb_case_get_question (kase);
   gtk_label_set_text (self->question_label, question ? question : "");
@@ -226,16 +227,18 @@ dlb_overview_page_set_store (DlbOverviewPage *self,
 
   if (self->store != NULL)
     {
-      g_clear_signal_handler (&self->changed_id, dlb_store_get_case (self->store));
+      g_clear_signal_handler (&self->changed_id, self->kase);
       g_clear_signal_handler (&self->undo_id, self->store);
       g_clear_signal_handler (&self->redo_id, self->store);
     }
 
   g_set_object (&self->store, store);
+  g_clear_object (&self->kase);
 
-  if (store != NULL)
+  if (store != NULL && dlb_store_get_case (store) != NULL)
     {
-      self->changed_id = g_signal_connect_object (dlb_store_get_case (store), "changed",
+      self->kase = g_object_ref (dlb_store_get_case (store));
+      self->changed_id = g_signal_connect_object (self->kase, "changed",
                                                   G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       /* An undo rewrites the journal's tail even where the case ends up as
        * it was. */
@@ -255,6 +258,8 @@ dlb_overview_page_dispose (GObject *object)
   DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
 
   dlb_overview_page_set_store (self, NULL);
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (dlb_overview_page_parent_class)->dispose (object);

@@ -88,6 +88,7 @@ update_row (GtkWidget *row)
   gtk_label_set_text (w->group, dlb_label_for_group (dlb_stakeholder_get_group (s)));
   gtk_label_set_text (w->role, role ? role : "");
   gtk_widget_set_visible (GTK_WIDGET (w->role), role != NULL && *role);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (w->role), role);
   gtk_label_set_text (w->concern, concern ? concern : "");
   gtk_widget_set_visible (GTK_WIDGET (w->concern), concern != NULL && *concern);
   gtk_widget_set_tooltip_text (GTK_WIDGET (w->concern), concern);
@@ -134,6 +135,8 @@ create_row (DlbEntity *entity,
   gtk_widget_set_valign (GTK_WIDGET (w->group), GTK_ALIGN_START);
 
   w->role = add_label (GTK_BOX (box), "dim-label");
+  gtk_label_set_lines (w->role, 2);
+  gtk_label_set_ellipsize (w->role, PANGO_ELLIPSIZE_END);
   w->concern = add_label (GTK_BOX (box), NULL);
   gtk_label_set_lines (w->concern, 3);
   gtk_label_set_ellipsize (w->concern, PANGO_ELLIPSIZE_END);
@@ -175,6 +178,8 @@ dlb_stakeholders_page_dispose (GObject *object)
 {
   DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
 
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_STAKEHOLDERS_PAGE);
   g_clear_object (&self->store);
 

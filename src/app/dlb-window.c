@@ -315,12 +315,15 @@ dlb_window_dispose (GObject *object)
 {
   DlbWindow *self = DLB_WINDOW (object);
 
-  /* The pages go first: an editor may still hand a last edit to the case. */
+  /* The pages go first: an editor may still hand a last edit to the case
+   * before the file is closed. */
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_WINDOW);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
 
   if (self->store != NULL)
     {
-      g_clear_signal_handler (&self->title_id, dlb_store_get_case (self->store));
+      if (dlb_store_get_case (self->store) != NULL)
+        g_clear_signal_handler (&self->title_id, dlb_store_get_case (self->store));
       g_clear_signal_handler (&self->can_undo_id, self->store);
       g_clear_signal_handler (&self->can_redo_id, self->store);
       dlb_store_close (self->store);

@@ -1,0 +1,1031 @@
+/* dlb-matrix-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-matrix-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-charts.h"
+#include "dlb-chart-view.h"
+#include "dlb-enums.h"
+#include "dlb-matrix-page.h"
+
+/* A weight being dragged is written to the case once the slider has been
+ * still this long: one journal entry per drag, not one per pixel. */
+#define COMMIT_DELAY_MS 400
+
+/* While a weight is dragged the page recomputes every frame. When a full
+ * analysis takes longer than this, the preview runs fewer Monte Carlo
+ * draws and says so; the full count comes back on release. */
+#define PREVIEW_BUDGET_US 8000
+#define PREVIEW_DRAWS     2000
+
+/* Below this width the results go under the scores and weights. */
+#define COLUMNS_BREAK   940
+#define COLUMNS_SPACING 24
+
+/* DlbMatrixColumns: two columns side by side, or stacked when narrow. */
+
+#define DLB_TYPE_MATRIX_COLUMNS (dlb_matrix_columns_get_type ())
+G_DECLARE_FINAL_TYPE (DlbMatrixColumns, dlb_matrix_columns, DLB, MATRIX_COLUMNS, GtkWidget)
+
+struct _DlbMatrixColumns
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DlbMatrixColumns, dlb_matrix_columns, GTK_TYPE_WIDGET)
+
+static void
+columns_split (int  width,
+               int *first,
+               int *second)
+{
+  *first = (int) ((width - COLUMNS_SPACING) * 0.54);
+  *second = width - COLUMNS_SPACING - *first;
+}
+
+static void
+dlb_matrix_columns_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *a = gtk_widget_get_first_child (widget);
+  GtkWidget *b = a != NULL ? gtk_widget_get_next_sibling (a) : NULL;
+  int min_a = 0, nat_a = 0, min_b = 0, nat_b = 0;
+
+  *minimum = *natural = 0;
+  if (a == NULL || b == NULL)
+    return;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (a, orientation, -1, &min_a, &nat_a, NULL, NULL);
+      gtk_widget_measure (b, orientation, -1, &min_b, &nat_b, NULL, NULL);
+      *minimum = MAX (min_a, min_b);
+      *natural = MAX (nat_a + nat_b + COLUMNS_SPACING, COLUMNS_BREAK);
+      return;
+    }
+
+  if (for_size >= COLUMNS_BREAK)
+    {
+      int wa, wb;
+
+      columns_split (for_size, &wa, &wb);
+      gtk_widget_measure (a, orientation, wa, &min_a, &nat_a, NULL, NULL);
+      gtk_widget_measure (b, orientation, wb, &min_b, &nat_b, NULL, NULL);
+      *minimum = MAX (min_a, min_b);
+      *natural = MAX (nat_a, nat_b);
+    }
+  else
+    {
+      gtk_widget_measure (a, orientation, for_size, &min_a, &nat_a, NULL, NULL);
+      gtk_widget_measure (b, orientation, for_size, &min_b, &nat_b, NULL, NULL);
+      *minimum = min_a + min_b + COLUMNS_SPACING;
+      *natural = nat_a + nat_b + COLUMNS_SPACING;
+    }
+}
+
+static void
+dlb_matrix_columns_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *a = gtk_widget_get_first_child (widget);
+  GtkWidget *b = a != NULL ? gtk_widget_get_next_sibling (a) : NULL;
+
+  if (a == NULL || b == NULL)
+    return;
+
+  if (width >= COLUMNS_BREAK)
+    {
+      int wa, wb;
+      gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+      columns_split (width, &wa, &wb);
+      gtk_widget_size_allocate (a, &(GtkAllocation) { rtl ? wb + COLUMNS_SPACING : 0, 0, wa, height }, -1);
+      gtk_widget_size_allocate (b, &(GtkAllocation) { rtl ? 0 : wa + COLUMNS_SPACING, 0, wb, height }, -1);
+    }
+  else
+    {
+      int ha, unused;
+
+      gtk_widget_measure (a, GTK_ORIENTATION_VERTICAL, width, &unused, &ha, NULL, NULL);
+      ha = MIN (ha, height);
+      gtk_widget_size_allocate (a, &(GtkAllocation) { 0, 0, width, ha }, -1);
+      gtk_widget_size_allocate (b, &(GtkAllocation) { 0, ha + COLUMNS_SPACING, width,
+                                                      MAX (height - ha - COLUMNS_SPACING, 0) }, -1);
+    }
+}
+
+static GtkSizeRequestMode
+dlb_matrix_columns_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+dlb_matrix_columns_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (dlb_matrix_columns_parent_class)->dispose (object);
+}
+
+static void
+dlb_matrix_columns_class_init (DlbMatrixColumnsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_matrix_columns_dispose;
+  widget_class->measure = dlb_matrix_columns_measure;
+  widget_class->size_allocate = dlb_matrix_columns_size_allocate;
+  widget_class->get_request_mode = dlb_matrix_columns_get_request_mode;
+}
+
+static void
+dlb_matrix_columns_init (DlbMatrixColumns *self)
+{
+}
+
+/* The page */
+
+typedef struct
+{
+  char      *option_id;
+  char      *criterion_id;
+  GtkWidget *button;
+  GtkWidget *label;
+  GtkWidget *range;
+  gboolean   scored;
+  double     value, low, high;
+} ScoreCell;
+
+typedef struct
+{
+  char      *criterion_id;
+  GtkWidget *row;
+  GtkWidget *name_label;
+  GtkWidget *gate_label;
+  GtkWidget *percent_label;
+  GtkWidget *scale;
+} WeightRow;
+
+struct _DlbMatrixPage
+{
+  GtkWidget         parent_instance;
+
+  GtkStack         *stack;
+  AdwStatusPage    *empty_status;
+  GtkGrid          *score_grid;
+  GtkButton        *method_button;
+  GtkDropDown      *method_dropdown;
+  GtkLabel         *weights_note;
+  GtkListBox       *weights_list;
+  GtkDropDown      *perspective_dropdown;
+  GtkStringList    *perspective_model;
+  GtkLabel         *context_label;
+  GtkLabel         *winner_label;
+  GtkLabel         *summary_label;
+  GtkLabel         *robustness_label;
+  GtkBox           *warnings_box;
+  DlbChartView     *bars_chart;
+  GtkBox           *gates_box;
+  GtkLabel         *draws_label;
+  GtkListBox       *probability_list;
+  GtkDropDown      *criterion_dropdown;
+  GtkStringList    *criterion_model;
+  DlbChartView     *sensitivity_chart;
+  GtkLabel         *sensitivity_label;
+  GtkLabel         *agreement_label;
+  GtkListBox       *perspectives_list;
+
+  DlbCase          *kase;
+  DlbStore         *store;
+  DlbResult        *result;
+
+  /* What the grid, the weight rows and the dropdowns were built for:
+   * rebuilt only when these change, so that an edit never takes the
+   * focus away from the control being used. */
+  char             *structure_key;
+  char             *perspectives_key;
+  GPtrArray        *cells;          /* ScoreCell, owned by their buttons */
+  GPtrArray        *weight_rows;    /* WeightRow */
+  GPtrArray        *total_labels;   /* GtkLabel per option, case order */
+  GPtrArray        *perspective_ids;
+
+  char             *perspective;
+  char             *criterion;
+
+  /* Weights being dragged: criterion id -> points (double *). */
+  GHashTable       *preview;
+  guint             commit_timeout;
+  guint             tick_id;
+  gint64            full_analysis_us;
+  gboolean          reduced_draws;
+  gboolean          updating;
+
+  /* What the charts draw, kept for their draw callbacks. */
+  DlbBar           *bars;
+  guint             n_bars;
+  DlbSensitivityLine *lines;
+  DlbSensitivityChart sensitivity;
+
+  GtkWindow        *editor;
+};
+
+G_DEFINE_FINAL_TYPE (DlbMatrixPage, dlb_matrix_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void analyze (DlbMatrixPage *self);
+
+/* Formatting */
+
+static char *
+format_score (double value)
+{
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
+}
+
+static char *
+format_total (double total)
+{
+  return g_strdup_printf ("%.2f", total);
+}
+
+static char *
+format_percent (double fraction)
+{
+  /* Translators: a percentage, e.g. "24 %" */
+  return g_strdup_printf (_("%.0f %%"), fraction * 100);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static GtkWidget *
+note_label (const char *text,
+            const char *icon_name,
+            const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (css_class != NULL)
+    {
+      gtk_widget_add_css_class (icon, css_class);
+      gtk_widget_add_css_class (label, css_class);
+    }
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+show_error (DlbMatrixPage *self,
+            const GError  *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
+  else
+    {
+      /* No overlay to show it in (a page on its own): keep the message
+       * next to the weights, where the edit was made. */
+      gtk_label_set_text (self->weights_note, error->message);
+    }
+}
+
+static gboolean
+is_read_only (DlbMatrixPage *self)
+{
+  return self->kase == NULL || dlb_case_get_read_only (self->kase)
+         || (self->store != NULL && dlb_store_get_read_only (self->store));
+}
+
+/* Weights: the analysis and the drag preview */
+
+static gboolean
+weights_editable (DlbMatrixPage *self)
+{
+  DlbWeighting weighting;
+
+  if (self->kase == NULL || self->perspective != NULL || is_read_only (self))
+    return FALSE;
+  weighting = dlb_case_get_weighting (self->kase);
+  return weighting == DLB_WEIGHTING_DIRECT || weighting == DLB_WEIGHTING_SWING;
+}
+
+static guint
+weight_field (DlbMatrixPage *self)
+{
+  return dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING ? DLB_CRITERION_SWING
+                                                                     : DLB_CRITERION_WEIGHT;
+}
+
+/* The override the engine takes while a weight is dragged: every
+ * criterion's points, the dragged ones at their slider's value. Swing
+ * weights are proportional to the swings, so they preview as points too. */
+static GVariant *
+preview_weights (DlbMatrixPage *self)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sd}"));
+  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  guint field = weight_field (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);
+      const char *id = dlb_entity_get_id (criterion);
+      double *points = g_hash_table_lookup (self->preview, id);
+
+      g_variant_builder_add (&builder, "{sd}", id,
+                             points != NULL ? *points : dlb_entity_get_double (criterion, field));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static void update_page (DlbMatrixPage *self);
+
+static void
+analyze (DlbMatrixPage *self)
+{
+  g_autoptr(GVariant) weights = NULL;
+  DlbEngineOptions options;
+  gboolean previewing;
+  gint64 start;
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  if (self->kase == NULL)
+    {
+      g_clear_object (&self->result);
+      update_page (self);
+      return;
+    }
+
+  previewing = g_hash_table_size (self->preview) > 0 && weights_editable (self);
+  dlb_engine_options_init (&options);
+  options.perspective = self->perspective;
+  if (previewing)
+    {
+      weights = preview_weights (self);
+      options.weights = weights;
+    }
+  self->reduced_draws = previewing && self->full_analysis_us > PREVIEW_BUDGET_US;
+  if (self->reduced_draws)
+    options.draws = PREVIEW_DRAWS;
+
+  start = g_get_monotonic_time ();
+  g_clear_object (&self->result);
+  self->result = dlb_engine_analyze (self->kase, &options);
+  if (!self->reduced_draws)
+    self->full_analysis_us = g_get_monotonic_time () - start;
+
+  update_page (self);
+}
+
+static gboolean
+preview_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (widget);
+
+  self->tick_id = 0;
+  analyze (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Recomputes at the start of the next frame, so that every figure moves
+ * with the slider in the frame that draws it, however many value changes
+ * the pointer produced since the last one. */
+static void
+queue_analysis (DlbMatrixPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      analyze (self);
+      return;
+    }
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), preview_tick, NULL, NULL);
+}
+
+static void
+commit_weights (DlbMatrixPage *self)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  if (self->kase == NULL || g_hash_table_size (self->preview) == 0)
+    return;
+
+  /* The model becomes the truth again before the edits land, so that the
+   * analysis their "changed" signal starts uses the committed weights. */
+  pending = g_steal_pointer (&self->preview);
+  self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GValue) v = G_VALUE_INIT;
+      DlbEntity *criterion = dlb_case_lookup_kind (self->kase, DLB_KIND_CRITERION, key);
+
+      if (criterion == NULL || !weights_editable (self))
+        continue;
+      g_value_init (&v, G_TYPE_DOUBLE);
+      g_value_set_double (&v, *(double *) value);
+      if (!dlb_case_set_field (self->kase, criterion, weight_field (self), &v, &error))
+        show_error (self, error);
+    }
+
+  /* Nothing changed (the slider came back) or an edit was refused: the
+   * page still has to drop the preview. */
+  analyze (self);
+}
+
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  DlbMatrixPage *self = data;
+
+  self->commit_timeout = 0;
+  commit_weights (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weight_scale_changed (GtkRange  *range,
+                      WeightRow *row)
+{
+  DlbMatrixPage *self = g_object_get_data (G_OBJECT (range), "page");
+
+  if (self->updating || !weights_editable (self))
+    return;
+
+  g_hash_table_insert (self->preview, g_strdup (row->criterion_id),
+                       g_memdup2 (&(double) { round (gtk_range_get_value (range)) }, sizeof (double)));
+  queue_analysis (self);
+
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  self->commit_timeout = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+}
+
+static void
+weight_scale_released (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       DlbMatrixPage   *self)
+{
+  if (self->commit_timeout != 0)
+    commit_weights (self);
+}
+
+static void
+weight_scale_focused (GtkEventControllerFocus *controller,
+                      WeightRow               *row)
+{
+  DlbMatrixPage *self = g_object_get_data (G_OBJECT (row->scale), "page");
+
+  /* Working on a weight shows its sensitivity. */
+  dlb_matrix_page_select_criterion (self, row->criterion_id);
+}
+
+static void
+weight_row_free (gpointer data)
+{
+  WeightRow *row = data;
+
+  g_free (row->criterion_id);
+  g_free (row);
+}
+
+static WeightRow *
+weight_row_new (DlbMatrixPage *self,
+                DlbEntity     *criterion)
+{
+  WeightRow *row = g_new0 (WeightRow, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_autofree char *name = g_strdup_printf ("weight-%s", dlb_entity_get_id (criterion));
+  g_autofree char *accessible = NULL;
+
+  row->criterion_id = g_strdup (dlb_entity_get_id (criterion));
+  row->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
+  gtk_widget_set_focusable (row->row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 2);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  row->name_label = gtk_label_new (dlb_entity_get_display_name (criterion));
+  gtk_label_set_xalign (GTK_LABEL (row->name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (row->name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (row->name_label, TRUE);
+  gtk_widget_set_tooltip_text (row->name_label, dlb_entity_get_string (criterion, DLB_CRITERION_DESCRIPTION));
+  gtk_box_append (GTK_BOX (top), row->name_label);
+
+  row->gate_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->gate_label, "matrix-gate");
+  gtk_widget_set_valign (row->gate_label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), row->gate_label);
+
+  row->percent_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->percent_label, "numeric");
+  gtk_widget_add_css_class (row->percent_label, "heading");
+  gtk_label_set_width_chars (GTK_LABEL (row->percent_label), 5);
+  gtk_label_set_xalign (GTK_LABEL (row->percent_label), 1);
+  gtk_box_append (GTK_BOX (top), row->percent_label);
+  gtk_box_append (GTK_BOX (box), top);
+
+  row->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 100, 1);
+  gtk_widget_set_name (row->scale, name);
+  gtk_scale_set_digits (GTK_SCALE (row->scale), 0);
+  gtk_range_set_round_digits (GTK_RANGE (row->scale), 0);
+  gtk_scale_set_value_pos (GTK_SCALE (row->scale), GTK_POS_RIGHT);
+  /* Translators: the accessible name of a weight slider; %s is a criterion */
+  accessible = g_strdup_printf (_("Weight of %s"), dlb_entity_get_display_name (criterion));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data (G_OBJECT (row->scale), "page", self);
+  g_signal_connect (row->scale, "value-changed", G_CALLBACK (weight_scale_changed), row);
+  g_signal_connect (focus, "enter", G_CALLBACK (weight_scale_focused), row);
+  gtk_widget_add_controller (row->scale, focus);
+  /* Capture phase: the range's own drag gesture claims the sequence, but
+   * the release still passes here first. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (weight_scale_released), self);
+  gtk_widget_add_controller (row->scale, GTK_EVENT_CONTROLLER (click));
+  gtk_box_append (GTK_BOX (box), row->scale);
+
+  return row;
+}
+
+static void
+update_weight_rows (DlbMatrixPage *self)
+{
+  gboolean editable = weights_editable (self);
+  guint field = editable ? weight_field (self) : DLB_CRITERION_WEIGHT;
+  double upper = 100;
+  GListModel *criteria = dlb_case_get_criteria (self->kase);
+
+  /* Points run 0–100 unless a criterion already has more (the model
+   * allows up to 1000). */
+  for (guint i = 0; editable && i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);
+
+      if (dlb_entity_get_double (criterion, field) > 100)
+        upper = 1000;
+    }
+
+  self->updating = TRUE;
+  for (guint k = 0; k < self->weight_rows->len; k++)
+    {
+      WeightRow *row = g_ptr_array_index (self->weight_rows, k);
+      DlbEntity *criterion = dlb_case_lookup_kind (self->kase, DLB_KIND_CRITERION, row->criterion_id);
+      int index = dlb_result_find_criterion (self->result, row->criterion_id);
+      double weight = index >= 0 ? dlb_result_get_weight (self->result, (guint) index) : 0;
+      g_autofree char *percent = format_percent (weight);
+      double *preview = g_hash_table_lookup (self->preview, row->criterion_id);
+
+      if (criterion == NULL)
+        continue;
+
+      gtk_label_set_text (GTK_LABEL (row->percent_label), percent);
+
+      if (dlb_criterion_has_minimum (DLB_CRITERION (criterion)))
+        {
+          g_autofree char *minimum = format_score (dlb_criterion_get_minimum (DLB_CRITERION (criterion)));
+          /* Translators: a badge on a criterion with a gate; %s is the minimum score */
+          g_autofree char *gate = g_strdup_printf (_("Gate ≥ %s"), minimum);
+          /* Translators: %s is the minimum score */
+          g_autofree char *tooltip = g_strdup_printf (_("An option scoring below %s here is ruled out "
+                                                        "whatever its total"), minimum);
+
+          gtk_label_set_text (GTK_LABEL (row->gate_label), gate);
+          gtk_widget_set_tooltip_text (row->gate_label, tooltip);
+          gtk_widget_set_visible (row->gate_label, TRUE);
+        }
+      else
+        gtk_widget_set_visible (row->gate_label, FALSE);
+
+      gtk_widget_set_sensitive (row->scale, editable);
+      gtk_scale_set_draw_value (GTK_SCALE (row->scale), editable);
+      if (editable)
+        {
+          double points = preview != NULL ? *preview : dlb_entity_get_double (criterion, field);
+          g_autofree char *text = g_strdup_printf (dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING
+                                                   /* Translators: a criterion's swing, then its weight */
+                                                   ? _("swing %.0f, weight %s")
+                                                   /* Translators: a criterion's points, then its weight */
+                                                   : _("%.0f points, weight %s"),
+                                                   points, percent);
+
+          gtk_range_set_range (GTK_RANGE (row->scale), 0, dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING
+                                                            ? 100 : upper);
+          gtk_range_set_increments (GTK_RANGE (row->scale), 1, upper > 100 ? 50 : 5);
+          gtk_range_set_value (GTK_RANGE (row->scale), points);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale),
+                                          GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+        }
+      else
+        {
+          /* Derived weights (a ranking, AHP or a perspective) are shown,
+           * in percent, on the same scale, but edited elsewhere. */
+          gtk_range_set_range (GTK_RANGE (row->scale), 0, 100);
+          gtk_range_set_value (GTK_RANGE (row->scale), weight * 100);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale),
+                                          GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, percent, -1);
+        }
+    }
+  self->updating = FALSE;
+}
+
+static void
+update_weights_header (DlbMatrixPage *self)
+{
+  DlbWeighting weighting = dlb_case_get_weighting (self->kase);
+  g_autofree char *note = NULL;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->method_dropdown, (guint) weighting);
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->method_dropdown), !is_read_only (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->method_button),
+                          weighting == DLB_WEIGHTING_RANKING || weighting == DLB_WEIGHTING_AHP);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->method_button), !is_read_only (self));
+  gtk_button_set_label (self->method_button, weighting == DLB_WEIGHTING_AHP ? _("_Compare Pairs…")
+                                                                              : _("_Rank Criteria…"));
+
+  if (self->perspective != NULL)
+    {
+      const char *name = self->result != NULL ? dlb_result_get_perspective (self->result) : NULL;
+      guint n = self->perspective_ids->len;
+
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->perspective_ids, i), self->perspective) == 0)
+          name = gtk_string_list_get_string (self->perspective_model, i + 1);
+      /* Translators: %s is a perspective, e.g. "Illinois ACLU" */
+      note = g_strdup_printf (_("Showing the weights of %s. Choose “Case weights” to edit the case’s own."),
+                              name != NULL ? name : "");
+    }
+  else if (weighting == DLB_WEIGHTING_DIRECT)
+    note = g_strdup (_("Drag to give each criterion its points; the percentages are the resulting weights."));
+  else if (weighting == DLB_WEIGHTING_SWING)
+    note = g_strdup (_("Rate how much the swing from the worst to the best score matters on each criterion, "
+                       "the most important swing at 100."));
+  else if (weighting == DLB_WEIGHTING_RANKING)
+    note = g_strdup (_("The weights come from the order of the criteria (rank-order centroid)."));
+  else
+    {
+      const DlbAhpConsistency *ahp = self->result != NULL ? dlb_result_get_ahp (self->result) : NULL;
+
+      if (ahp != NULL)
+        /* Translators: %.2f is AHP's consistency ratio */
+        note = g_strdup_printf (ahp->inconsistent
+                                ? _("The weights come from pairwise comparisons. Consistency ratio %.2f: "
+                                    "above 0.10, the comparisons contradict each other.")
+                                : _("The weights come from pairwise comparisons. Consistency ratio %.2f."),
+                                ahp->cr);
+      else
+        note = g_strdup (_("The weights come from pairwise comparisons."));
+    }
+  gtk_label_set_text (self->weights_note, note);
+}
+
+/* The score grid */
+
+static void
+score_cell_free (gpointer data)
+{
+  ScoreCell *cell = data;
+
+  g_free (cell->option_id);
+  g_free (cell->criterion_id);
+  g_free (cell);
+}
+
+static void
+draw_range (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  ScoreCell *cell = data;
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (area));
+  GdkRGBA fg, accent;
+  double y = height / 2.0, lo, hi, v;
+
+  gtk_style_context_get_color (style, &fg);
+  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
+    accent = fg;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 4);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.12);
+  cairo_move_to (cr, 2, y);
+  cairo_line_to (cr, width - 2, y);
+  cairo_stroke (cr);
+
+  if (!cell->scored)
+    return;
+
+  lo = 2 + (width - 4) * CLAMP (cell->low, 0, 10) / 10;
+  hi = 2 + (width - 4) * CLAMP (cell->high, 0, 10) / 10;
+  v = 2 + (width - 4) * CLAMP (cell->value, 0, 10) / 10;
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.45);
+  cairo_move_to (cr, lo, y);
+  cairo_line_to (cr, MAX (hi, lo + 0.01), y);
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+  cairo_arc (cr, v, y, 3.2, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+cell_clicked (GtkButton *button,
+              ScoreCell *cell)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), DLB_TYPE_MATRIX_PAGE));
+
+  dlb_matrix_page_edit_score (self, cell->option_id, cell->criterion_id);
+}
+
+static GtkWidget *
+header_label (const char *text,
+              const char *css_class,
+              float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_justify (GTK_LABEL (label), xalign > 0 ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+rebuild_grid (DlbMatrixPage *self)
+{
+  GListModel *options = dlb_case_get_options (self->kase);
+  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  guint n_options = g_list_model_get_n_items (options);
+  guint n_criteria = g_list_model_get_n_items (criteria);
+  GtkWidget *child;
+  GtkWidget *total;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->score_grid))) != NULL)
+    gtk_grid_remove (self->score_grid, child);
+  g_ptr_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->total_labels, 0);
+
+  for (guint o = 0; o < n_options; o++)
+    {
+      g_autoptr(DlbEntity) option = g_list_model_get_item (options, o);
+      GtkWidget *label = header_label (dlb_entity_get_display_name (option), "heading", 0.5);
+
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_tooltip_text (label, dlb_entity_get_string (option, DLB_OPTION_DESCRIPTION));
+      gtk_grid_attach (self->score_grid, label, (int) o + 1, 0, 1, 1);
+    }
+
+  for (guint c = 0; c < n_criteria; c++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, c);
+      GtkWidget *label = header_label (dlb_entity_get_display_name (criterion), NULL, 0);
+
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_widget_set_tooltip_text (label, dlb_entity_get_string (criterion, DLB_CRITERION_DESCRIPTION));
+      gtk_widget_set_margin_end (label, 8);
+      gtk_grid_attach (self->score_grid, label, 0, (int) c + 1, 1, 1);
+
+      for (guint o = 0; o < n_options; o++)
+        {
+          g_autoptr(DlbEntity) option = g_list_model_get_item (options, o);
+          ScoreCell *cell = g_new0 (ScoreCell, 1);
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+          g_autofree char *name = g_strdup_printf ("score-%s-%s", dlb_entity_get_id (option),
+                                                   dlb_entity_get_id (criterion));
+
+          cell->option_id = g_strdup (dlb_entity_get_id (option));
+          cell->criterion_id = g_strdup (dlb_entity_get_id (criterion));
+          cell->button = gtk_button_new ();
+          gtk_widget_set_name (cell->button, name);
+          gtk_widget_add_css_class (cell->button, "flat");
+          gtk_widget_add_css_class (cell->button, "score-cell");
+          cell->label = gtk_label_new (NULL);
+          gtk_widget_add_css_class (cell->label, "numeric");
+          gtk_box_append (GTK_BOX (box), cell->label);
+          cell->range = gtk_drawing_area_new ();
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (cell->range), 8);
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (cell->range), 56);
+          gtk_widget_set_halign (cell->range, GTK_ALIGN_CENTER);
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (cell->range), draw_range, cell, NULL);
+          gtk_box_append (GTK_BOX (box), cell->range);
+          gtk_button_set_child (GTK_BUTTON (cell->button), box);
+          g_object_set_data_full (G_OBJECT (cell->button), "cell", cell, score_cell_free);
+          g_signal_connect (cell->button, "clicked", G_CALLBACK (cell_clicked), cell);
+          gtk_grid_attach (self->score_grid, cell->button, (int) o + 1, (int) c + 1, 1, 1);
+          g_ptr_array_add (self->cells, cell);
+        }
+    }
+
+  total = header_label (_("Weighted total"), "heading", 0);
+  gtk_widget_set_margin_top (total, 6);
+  gtk_grid_attach (self->score_grid, total, 0, (int) n_criteria + 1, 1, 1);
+  for (guint o = 0; o < n_options; o++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "matrix-total");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_grid_attach (self->score_grid, label, (int) o + 1, (int) n_criteria + 1, 1, 1);
+      g_ptr_array_add (self->total_labels, label);
+    }
+}
+
+static const DlbGateFailure *
+find_gate_failure (DlbResult  *result,
+                   const char *option_id,
+                   const char *criterion_id)
+{
+  int option = dlb_result_find_option (result, option_id);
+  int criterion = dlb_result_find_criterion (result, criterion_id);
+  const DlbGateFailure *failures;
+  guint n = 0;
+
+  if (option < 0 || criterion < 0)
+    return NULL;
+  failures = dlb_result_get_gate_failures (result, (guint) option, &n);
+  for (guint i = 0; i < n; i++)
+    if (failures[i].criterion == (guint) criterion)
+      return &failures[i];
+  return NULL;
+}
+
+static void
+update_grid (DlbMatrixPage *self)
+{
+  gboolean read_only = is_read_only (self);
+  GListModel *options = dlb_case_get_options (self->kase);
+
+  for (guint k = 0; k < self->cells->len; k++)
+    {
+      ScoreCell *cell = g_ptr_array_index (self->cells, k);
+      DlbScore *score = dlb_case_get_score (self->kase, cell->option_id, cell->criterion_id);
+      DlbEntity *option = dlb_case_lookup (self->kase, cell->option_id);
+      DlbEntity *criterion = dlb_case_lookup (self->kase, cell->criterion_id);
+      const DlbGateFailure *gate = find_gate_failure (self->result, cell->option_id, cell->criterion_id);
+      g_autofree char *markup = NULL;
+      g_autofree char *accessible = NULL;
+      g_autofree char *tooltip = NULL;
+
+      cell->scored = score != NULL;
+      if (score != NULL)
+        {
+          g_autofree char *value = format_score (dlb_score_get_value (score));
+          g_autofree char *low = format_score (dlb_score_get_low (score));
+          g_autofree char *high = format_score (dlb_score_get_high (score));
+          const char *rationale = dlb_score_get_rationale (score);
+
+          cell->value = dlb_score_get_value (score);
+          cell->low = dlb_score_get_low (score);
+          cell->high = dlb_score_get_high (score);
+          if (cell->low == cell->high)
+            markup = g_strdup_printf ("<b>%s</b>", value);
+          else
+            /* Translators: a score and its range, e.g. "7 (5–8)"; keep the markup */
+            markup = g_strdup_printf (_("<b>%s</b> <small>(%s–%s)</small>"), value, low, high);
+          /* Translators: how a screen reader announces a score cell: option, criterion, score, range */
+          accessible = g_strdup_printf (_("%s on %s: %s, plausible range %s to %s"),
+                                        dlb_entity_get_display_name (option),
+                                        dlb_entity_get_display_name (criterion), value, low, high);
+          tooltip = g_strdup (rationale != NULL && *rationale ? rationale : _("No rationale yet"));
+        }
+      else
+        {
+          markup = g_strdup ("<span alpha=\"50%\">—</span>");
+          /* Translators: how a screen reader announces an empty score cell: option, criterion */
+          accessible = g_strdup_printf (_("%s on %s: not scored"), dlb_entity_get_display_name (option),
+                                        dlb_entity_get_display_name (criterion));
+          tooltip = g_strdup (_("Not scored yet: it counts as 0. Select to score it."));
+        }
+
+      if (gate != NULL)
+        {
+          g_autofree char *minimum = format_score (gate->minimum);
+          /* Translators: appended to a score's tooltip; %s is the minimum score */
+          g_autofree char *more = g_strdup_printf (_("Below this criterion’s minimum of %s: the option is ruled out."),
+                                                   minimum);
+          char *joined = g_strconcat (tooltip, "\n\n", more, NULL);
+
+          g_free (tooltip);
+          tooltip = joined;
+          gtk_widget_add_css_class (cell->label, "error");
+        }
+      else
+        gtk_widget_remove_css_class (cell->label, "error");
+
+      gtk_label_set_markup (GTK_LABEL (cell->label), markup);
+      gtk_widget_set_tooltip_text (cell->button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                      -1);
+      gtk_widget_set_sensitive (cell->button, !read_only);
+      gtk_widget_queue_draw (cell->range);
+    }
+
+  for (guint o = 0; o < self->total_labels->len && o < g_list_model_get_n_items (options); o++)
+    {
+      GtkWidget *label = g_ptr_array_index (self->total_labels, o);
+      g_autoptr(DlbEntity) option = g_list_model_get_item (options, o);
+      int index = dlb_result_find_option (self->result, dlb_entity_get_id (option));
+      g_autofree char *total = index >= 0 ? format_total (dlb_result_get_total (self->result, (guint) index))
+                                          : g_strdup ("—");
+
+      gtk_label_set_text (GTK_LABEL (label), total);
+      if (index >= 0 && index == dlb_result_get_winner (self->result))
+        gtk_widget_add_css_class (label, "accent");
+      else
+        gtk_widget_remove_css_class (label, "accent");
+      if (index >= 0 && dlb_result_is_disqualified (self->result, (guint) index))
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+    }
+}
