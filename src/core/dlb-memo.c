@@ -143,6 +143,20 @@ nonnull (const char *s)
   return s != NULL ? s : "";
 }
 
+static const char *
+opt_name (DlbResult *r,
+          guint      option)
+{
+  return nonnull (dlb_result_get_option_name (r, option));
+}
+
+static const char *
+crit_name (DlbResult *r,
+           guint      criterion)
+{
+  return nonnull (dlb_result_get_criterion_name (r, criterion));
+}
+
 static gboolean
 has_text (const char *s)
 {
@@ -540,7 +554,7 @@ add_conditions (Memo      *m,
                                         has_text (dlb_finding_get_condition (f)) ? dlb_finding_get_condition (f)
                                                                                  : _("No condition is written yet."),
                                         /* Translators: "finding 3: title" */
-                                        _("finding"), number, dlb_finding_get_title (f));
+                                        _("finding"), number, nonnull (dlb_finding_get_title (f)));
       dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++n, 0, markup);
     }
 }
@@ -564,7 +578,7 @@ add_recommendation (Memo *m)
       if (has_text (override_id) && (override = option_by_id (m, override_id)) != NULL)
         {
           g_autofree char *text = g_markup_printf_escaped (_("The analyst nevertheless recommends <b>%s</b>."),
-                                                           dlb_option_get_name (override));
+                                                           nonnull (dlb_option_get_name (override)));
           dlb_document_add_paragraph (doc, text);
           if (has_text (dlb_case_get_justification (m->c)))
             {
@@ -577,7 +591,7 @@ add_recommendation (Memo *m)
     }
 
   {
-    const char *name = dlb_result_get_option_name (r, (guint) winner);
+    const char *name = opt_name (r, (guint) winner);
     g_autofree char *total = score_text (dlb_result_get_total (r, (guint) winner));
     int runner = dlb_result_get_runner_up (r);
     g_autofree char *lead = NULL;
@@ -587,7 +601,7 @@ add_recommendation (Memo *m)
       override = option_by_id (m, override_id);
 
     if (override != NULL)
-      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("The analyst recommends:"), dlb_option_get_name (override));
+      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("The analyst recommends:"), nonnull (dlb_option_get_name (override)));
     else
       lead = g_markup_printf_escaped ("<b>%s %s</b>", _("Recommendation:"), name);
     dlb_document_add_paragraph (doc, lead);
@@ -595,7 +609,7 @@ add_recommendation (Memo *m)
     if (override != NULL)
       {
         g_autofree char *text = g_markup_printf_escaped (_("The analysis ranks <b>%s</b> first; the analyst recommends "
-                                                           "<b>%s</b> instead."), name, dlb_option_get_name (override));
+                                                           "<b>%s</b> instead."), name, nonnull (dlb_option_get_name (override)));
         dlb_document_add_paragraph (doc, text);
         if (has_text (dlb_case_get_justification (m->c)))
           {
@@ -613,14 +627,14 @@ add_recommendation (Memo *m)
     if (dlb_result_get_winner_tied (r) && runner >= 0)
       body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 and ties for first place with <b>%s</b>; "
                                         "the weighted scores alone do not decide between them."),
-                                      name, total, dlb_result_get_option_name (r, (guint) runner));
+                                      name, total, opt_name (r, (guint) runner));
     else if (runner >= 0)
       {
         g_autofree char *margin = score_text (dlb_result_get_margin (r));
         g_autofree char *runner_total = score_text (dlb_result_get_total (r, (guint) runner));
         body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 on the weighted criteria, %s points ahead of "
                                           "the next option, %s (%s)."),
-                                        name, total, margin, dlb_result_get_option_name (r, (guint) runner),
+                                        name, total, margin, opt_name (r, (guint) runner),
                                         runner_total);
       }
     else
@@ -936,7 +950,7 @@ add_matrix (Memo *m)
   g_ptr_array_add (header, esc (_("Weight")));
   for (guint o = 0; o < n_opt; o++)
     g_ptr_array_add (header, g_markup_printf_escaped ((int) o == winner ? "<b>%s</b>" : "%s",
-                                                      dlb_result_get_option_name (r, o)));
+                                                      opt_name (r, o)));
   g_ptr_array_add (header, NULL);
   table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, n_opt + 2);
   dlb_table_set_header (table, (const char * const *) header->pdata);
@@ -950,10 +964,10 @@ add_matrix (Memo *m)
 
       if (dlb_result_criterion_has_minimum (r, k))
         g_ptr_array_add (row, g_markup_printf_escaped ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s %.1f</span>",
-                                                       dlb_result_get_criterion_name (r, k), _("gate: at least"),
+                                                       crit_name (r, k), _("gate: at least"),
                                                        dlb_result_get_criterion_minimum (r, k)));
       else
-        g_ptr_array_add (row, esc (dlb_result_get_criterion_name (r, k)));
+        g_ptr_array_add (row, esc (crit_name (r, k)));
       g_ptr_array_add (row, esc (weight));
       for (guint o = 0; o < n_opt; o++)
         {
@@ -997,7 +1011,7 @@ add_matrix (Memo *m)
     {
       guint o = ranking[i];
 
-      fig->bars[i].label = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_option_name (r, o)));
+      fig->bars[i].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
       fig->bars[i].value = dlb_result_get_total (r, o);
       fig->bars[i].winner = (int) o == winner;
       fig->bars[i].disqualified = dlb_result_is_disqualified (r, o);
@@ -1018,12 +1032,12 @@ add_matrix (Memo *m)
 
           if (fails[i].unscored)
             text = g_strdup_printf (_("%s is out: it has no score on %s, which requires at least %.1f."),
-                                    dlb_result_get_option_name (r, o),
-                                    dlb_result_get_criterion_name (r, fails[i].criterion), fails[i].minimum);
+                                    opt_name (r, o),
+                                    crit_name (r, fails[i].criterion), fails[i].minimum);
           else
             text = g_strdup_printf (_("%s is out: it scores %.1f on %s, below the minimum of %.1f."),
-                                    dlb_result_get_option_name (r, o), fails[i].value,
-                                    dlb_result_get_criterion_name (r, fails[i].criterion), fails[i].minimum);
+                                    opt_name (r, o), fails[i].value,
+                                    crit_name (r, fails[i].criterion), fails[i].minimum);
           markup = esc (text);
           dlb_document_add_list_item (m->doc, DLB_LIST_BULLET, 0, 0, markup);
         }
@@ -1064,7 +1078,7 @@ add_sensitivity (Memo *m)
 
       {
         g_autofree char *text = g_strdup_printf (_("How far each criterion’s weight can move, the others rescaled in proportion, "
-                                                   "before %s stops ranking first."), dlb_result_get_option_name (r, (guint) winner));
+                                                   "before %s stops ranking first."), opt_name (r, (guint) winner));
         g_autofree char *markup = esc (text);
         dlb_document_add_paragraph (m->doc, markup);
       }
@@ -1085,13 +1099,13 @@ add_sensitivity (Memo *m)
 
           if (s == NULL || !s->valid)
             continue;
-          name = g_markup_printf_escaped ((int) k == focus ? "<b>%s</b>" : "%s", dlb_result_get_criterion_name (r, k));
+          name = g_markup_printf_escaped ((int) k == focus ? "<b>%s</b>" : "%s", crit_name (r, k));
           now = percent (s->weight);
           from = percent (s->holds_from);
           to = percent (s->holds_to);
           range = g_strdup_printf ("%s – %s", from, to);
-          below = s->below >= 0 ? esc (dlb_result_get_option_name (r, (guint) s->below)) : g_strdup ("—");
-          above = s->above >= 0 ? esc (dlb_result_get_option_name (r, (guint) s->above)) : g_strdup ("—");
+          below = s->below >= 0 ? esc (opt_name (r, (guint) s->below)) : g_strdup ("—");
+          above = s->above >= 0 ? esc (opt_name (r, (guint) s->above)) : g_strdup ("—");
           dlb_table_add_row (table, (const char *[]) { name, now, range, below, above, NULL });
         }
 
@@ -1123,20 +1137,20 @@ add_sensitivity (Memo *m)
               if (dlb_result_is_disqualified (r, o))
                 continue;
               dlb_result_get_sensitivity_line (r, (guint) focus, o, &at_zero, &at_one);
-              fig->lines[n_lines].label = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_option_name (r, o)));
+              fig->lines[n_lines].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
               fig->lines[n_lines].at_zero = at_zero;
               fig->lines[n_lines].at_one = at_one;
               fig->lines[n_lines].winner = (int) o == winner;
               n_lines++;
             }
-          fig->chart.criterion = g_string_chunk_insert (fig->strings, nonnull (dlb_result_get_criterion_name (r, (guint) focus)));
+          fig->chart.criterion = g_string_chunk_insert (fig->strings, nonnull (crit_name (r, (guint) focus)));
           fig->chart.weight = s != NULL ? s->weight : dlb_result_get_weight (r, (guint) focus);
           fig->chart.holds_from = s != NULL ? s->holds_from : 0;
           fig->chart.holds_to = s != NULL ? s->holds_to : 1;
           if (s != NULL && s->below >= 0)
-            fig->chart.below = g_string_chunk_insert (fig->strings, dlb_result_get_option_name (r, (guint) s->below));
+            fig->chart.below = g_string_chunk_insert (fig->strings, opt_name (r, (guint) s->below));
           if (s != NULL && s->above >= 0)
-            fig->chart.above = g_string_chunk_insert (fig->strings, dlb_result_get_option_name (r, (guint) s->above));
+            fig->chart.above = g_string_chunk_insert (fig->strings, opt_name (r, (guint) s->above));
           fig->chart.lines = fig->lines;
           fig->chart.n_lines = n_lines;
           alt = dlb_chart_describe_sensitivity (&fig->chart);
@@ -1166,13 +1180,13 @@ add_sensitivity (Memo *m)
 
           if (o == NULL)
             continue;
-          name = esc (o->name);
+          name = esc (nonnull (o->name));
           if (o->weights_all_zero || o->winner < 0)
             first = esc (_("no winner"));
           else if (o->tied)
-            first = g_markup_printf_escaped ("%s %s", dlb_result_get_option_name (r, (guint) o->winner), _("(tied)"));
+            first = g_markup_printf_escaped ("%s %s", opt_name (r, (guint) o->winner), _("(tied)"));
           else
-            first = esc (dlb_result_get_option_name (r, (guint) o->winner));
+            first = esc (opt_name (r, (guint) o->winner));
           agrees = esc (o->agrees ? _("yes") : _("no"));
           dlb_table_add_row (table, (const char *[]) { name, first, agrees, NULL });
         }
