@@ -360,6 +360,27 @@ test_hard_text (void)
   }
 }
 
+static void
+test_stream (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) doc = build (c);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) small = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer buffer = g_malloc (4096);
+
+  g_assert_true (dlb_memo_write_pdf_stream (doc, memory, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), >, 4096);
+
+  /* A stream that fills up: the write fails with an error, not a crash. */
+  small = g_memory_output_stream_new (buffer, 4096, NULL, g_free);
+  g_assert_false (dlb_memo_write_pdf_stream (doc, small, NULL, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/memo/byte-identical", test_byte_identical);
   g_test_add_func ("/memo/paper", test_paper);
   g_test_add_func ("/memo/hard-text", test_hard_text);
+  g_test_add_func ("/memo/stream", test_stream);
 
   return g_test_run ();
 }
