@@ -956,17 +956,22 @@ draw_chunk_run (gpointer data)
               acc0 += g[q].alpha * sum + g[q].beta * max;
               out |= g[q].g1 * sum + g[q].g2 * max < g[q].threshold;
             }
-          /* Two sums, so that each addition need not wait for the last. */
-          for (q = o->term_start; q + 1 < o->term_end; q += 2)
+          /* Four at a time into two sums, so that each addition need not
+           * wait for the last. */
+          for (q = o->term_start; q + 3 < o->term_end; q += 4)
             {
-              double sum0, max0, sum1, max1;
+              double sum0, max0, sum1, max1, sum2, max2, sum3, max3;
 
               draw_uniforms (&state, &sum0, &max0);
               draw_uniforms (&state, &sum1, &max1);
-              acc0 += t[q].alpha * sum0 + t[q].beta * max0;
-              acc1 += t[q + 1].alpha * sum1 + t[q + 1].beta * max1;
+              draw_uniforms (&state, &sum2, &max2);
+              draw_uniforms (&state, &sum3, &max3);
+              acc0 += t[q].alpha * sum0 + t[q].beta * max0 +
+                      (t[q + 2].alpha * sum2 + t[q + 2].beta * max2);
+              acc1 += t[q + 1].alpha * sum1 + t[q + 1].beta * max1 +
+                      (t[q + 3].alpha * sum3 + t[q + 3].beta * max3);
             }
-          if (q < o->term_end)
+          for (; q < o->term_end; q++)
             {
               double sum, max;
 
