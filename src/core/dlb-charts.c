@@ -998,6 +998,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
   PangoContext *context;
   double lo = 10, hi = 0, px = 30, py = 14, pw, ph, label_w;
   g_autofree EndLabel *ends = NULL;
+  g_autofree int *styles = NULL;
   guint n;
 
   g_return_if_fail (cr != NULL);
@@ -1007,7 +1008,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
   context = chart_context ();
   context_ref = G_OBJECT (context);
   n = chart->n_lines;
-  label_w = MIN (width * 0.28, 130);
+  label_w = MIN (width * 0.36, 170);
   pw = MAX (width - px - label_w - 6, 20);
   ph = MAX (height - py - 30, 20);
 
@@ -1085,13 +1086,22 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
       show_text (cr, context, text, 6.5, TRUE, SX (w), py - 10, 0.5, 0);
     }
 
+  /* The winner is always drawn solid and dark; the others take the
+   * dashed styles in order. */
+  styles = g_new0 (int, MAX (n, 1));
+  {
+    int next = 1;
+    for (guint i = 0; i < n; i++)
+      styles[i] = chart->lines[i].winner ? 0 : next++;
+  }
+
   for (guint i = 0; i < n; i++)
     {
       const DlbSensitivityLine *l = &chart->lines[i];
       int n_dash;
-      const double *dash = dash_pattern ((int) i, &n_dash);
+      const double *dash = dash_pattern (styles[i], &n_dash);
 
-      rgb (cr, series_colour ((int) i));
+      rgb (cr, series_colour (styles[i]));
       cairo_set_line_width (cr, l->winner ? 2.0 : 1.2);
       cairo_set_dash (cr, dash, n_dash, 0);
       cairo_move_to (cr, SX (0), SY (l->at_zero));
@@ -1101,7 +1111,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
       for (int m = 0; m <= 4; m++)
         {
           double w = m / 4.0;
-          marker_path (cr, (int) i, SX (w), SY (w * l->at_one + (1 - w) * l->at_zero), 2.4);
+          marker_path (cr, styles[i], SX (w), SY (w * l->at_one + (1 - w) * l->at_zero), 2.4);
           cairo_fill (cr);
         }
     }
@@ -1142,8 +1152,8 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
     {
       guint i = ends[k].index;
 
-      rgb (cr, series_colour ((int) i));
-      marker_path (cr, (int) i, px + pw + 8, ends[k].y + 4.5, 2.4);
+      rgb (cr, series_colour (styles[i]));
+      marker_path (cr, styles[i], px + pw + 8, ends[k].y + 4.5, 2.4);
       cairo_fill (cr);
       rgb (cr, 0x1f2933);
       show_text (cr, context, chart->lines[i].label, 7, chart->lines[i].winner,
