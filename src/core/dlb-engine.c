@@ -21,6 +21,7 @@ struct _DlbResult
   GObject parent_instance;
 
   GStringChunk *strings;
+  GHashTable   *criterion_index;  /* id -> index + 1, while analysing */
 
   DlbResultStatus status;
   const char     *reason;
@@ -88,6 +89,7 @@ dlb_result_finalize (GObject *object)
   DlbResult *self = DLB_RESULT (object);
 
   g_string_chunk_free (self->strings);
+  g_clear_pointer (&self->criterion_index, g_hash_table_unref);
   g_strfreev (self->warnings);
   g_free (self->option_ids);
   g_free (self->option_names);
@@ -314,15 +316,13 @@ read_scores (DlbResult  *self,
 {
   GListModel *scores = dlb_case_get_scores (c);
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) criteria = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_options = self->n_options;
   guint n_criteria = self->n_criteria;
   guint n_scores = g_list_model_get_n_items (scores);
 
   for (guint i = 0; i < n_options; i++)
-    g_hash_table_insert (options, (gpointer) self->option_ids[i], GUINT_TO_POINTER (i + 1));
-  for (guint k = 0; k < n_criteria; k++)
-    g_hash_table_insert (criteria, (gpointer) self->criterion_ids[k], GUINT_TO_POINTER (k + 1));
+    if (self->option_ids[i] != NULL)
+      g_hash_table_insert (options, (gpointer) self->option_ids[i], GUINT_TO_POINTER (i + 1));
 
   for (gsize p = 0; p < (gsize) n_options * n_criteria; p++)
     self->unscored[p] = TRUE;
@@ -339,7 +339,7 @@ read_scores (DlbResult  *self,
       if (option_id == NULL || criterion_id == NULL)
         continue;
       i = GPOINTER_TO_UINT (g_hash_table_lookup (options, option_id));
-      k = GPOINTER_TO_UINT (g_hash_table_lookup (criteria, criterion_id));
+      k = GPOINTER_TO_UINT (g_hash_table_lookup (self->criterion_index, criterion_id));
       if (i == 0 || k == 0)
         continue;
       p = (gsize) (i - 1) * n_criteria + (k - 1);
@@ -401,16 +401,29 @@ read_scores (DlbResult  *self,
                                   self->n_bad_ranges));
 }
 
-static gboolean
-perspective_points (DlbPerspective *perspective,
-                    const char     *criterion_id,
-                    double         *points)
+/* Writes the points a weight set (a{sd}: criterion id -> points) gives each
+ * criterion into @points, leaving criteria it does not list alone. One
+ * pass over the set: looking each criterion up in it would be quadratic. */
+static void
+apply_points (DlbResult *self,
+              GVariant  *weights,
+              double    *points)
 {
-  gboolean found = FALSE;
-  double weight = dlb_perspective_lookup_weight (perspective, criterion_id, &found);
+  GVariantIter iter;
+  const char *id;
+  double value;
 
-  *points = found ? weight : 0.0;
-  return found;
+  if (weights == NULL)
+    return;
+
+  g_variant_iter_init (&iter, weights);
+  while (g_variant_iter_next (&iter, "{&sd}", &id, &value))
+    {
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (self->criterion_index, id));
+
+      if (k > 0)
+        points[k - 1] = value;
+    }
 }
 
 static void
@@ -429,19 +442,16 @@ compute_weights (DlbResult              *self,
     {
       self->weighting = DLB_WEIGHTING_DIRECT;
       self->overridden = options->weights != NULL;
-      for (guint k = 0; k < n; k++)
-        {
-          g_autoptr(DlbCriterion) criterion = g_list_model_get_item (criteria, k);
-          double v;
+      if (perspective != NULL)
+        apply_points (self, dlb_perspective_get_weights (perspective), points);
+      else
+        for (guint k = 0; k < n; k++)
+          {
+            g_autoptr(DlbCriterion) criterion = g_list_model_get_item (criteria, k);
 
-          if (options->weights != NULL &&
-              g_variant_lookup (options->weights, self->criterion_ids[k], "d", &v))
-            points[k] = v;
-          else if (perspective != NULL)
-            perspective_points (perspective, self->criterion_ids[k], &points[k]);
-          else
             points[k] = dlb_criterion_get_weight (criterion);
-        }
+          }
+      apply_points (self, options->weights, points);
       ok = dlb_weights_normalize (points, n, self->weights);
     }
   else
@@ -1183,8 +1193,8 @@ compute_perspectives (DlbResult  *self,
       out->stakeholder = intern (self, dlb_perspective_get_stakeholder (perspective));
       out->winner = -1;
 
-      for (guint k = 0; k < nc; k++)
-        perspective_points (perspective, self->criterion_ids[k], &points[k]);
+      memset (points, 0, MAX (nc, 1) * sizeof (double));
+      apply_points (self, dlb_perspective_get_weights (perspective), points);
       ok = dlb_weights_normalize (points, nc, weights);
       out->weights_all_zero = !ok;
       if (!ok || no == 0)
@@ -1300,6 +1310,11 @@ dlb_engine_analyze (DlbCase                *c,
         self->criterion_names[k] = self->criterion_ids[k];
       self->minimums[k] = (isfinite (minimum) && minimum >= 0.0) ? minimum : -1.0;
     }
+  self->criterion_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < nc; k++)
+    if (self->criterion_ids[k] != NULL)
+      g_hash_table_insert (self->criterion_index, (gpointer) self->criterion_ids[k],
+                           GUINT_TO_POINTER (k + 1));
 
   if (options->perspective != NULL)
     {
@@ -1379,6 +1394,8 @@ dlb_engine_analyze (DlbCase                *c,
     }
 
   compute_perspectives (self, dlb_case_get_perspectives (c));
+
+  g_clear_pointer (&self->criterion_index, g_hash_table_unref);
 
   g_ptr_array_add (warnings, NULL);
   self->warnings = (char **) g_ptr_array_free (g_steal_pointer (&warnings), FALSE);
