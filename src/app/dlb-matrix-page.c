@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -1027,5 +1028,1023 @@ update_grid (DlbMatrixPage *self)
         gtk_widget_add_css_class (label, "error");
       else
         gtk_widget_remove_css_class (label, "error");
+    }
+}
+
+/* Results */
+
+static void
+draw_bars (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  data)
+{
+  DlbMatrixPage *self = data;
+
+  dlb_chart_draw_bars (cr, width, height, self->bars, self->n_bars);
+}
+
+static void
+draw_sensitivity (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  data)
+{
+  DlbMatrixPage *self = data;
+
+  if (self->sensitivity.n_lines > 0)
+    dlb_chart_draw_sensitivity (cr, width, height, &self->sensitivity);
+}
+
+static char *
+describe_gate_failure (DlbResult            *result,
+                       guint                 option,
+                       const DlbGateFailure *failure)
+{
+  g_autofree char *minimum = format_score (failure->minimum);
+  g_autofree char *value = format_score (failure->value);
+  const char *option_name = dlb_result_get_option_name (result, option);
+  const char *criterion_name = dlb_result_get_criterion_name (result, failure->criterion);
+
+  if (failure->unscored)
+    /* Translators: an option, a criterion and the criterion's minimum score */
+    return g_strdup_printf (_("%s is ruled out: it is not scored on %s, which requires at least %s."),
+                            option_name, criterion_name, minimum);
+  /* Translators: an option, its score, a criterion and the criterion's minimum score */
+  return g_strdup_printf (_("%s is ruled out: it scores %s on %s, below the minimum of %s."),
+                          option_name, value, criterion_name, minimum);
+}
+
+static void
+update_headline (DlbMatrixPage *self)
+{
+  DlbResult *r = self->result;
+  const char * const *warnings = dlb_result_get_warnings (r);
+  int winner = dlb_result_get_winner (r);
+  int runner_up = dlb_result_get_runner_up (r);
+  const char *robustness = dlb_result_get_robustness_sentence (r);
+
+  if (self->perspective != NULL)
+    {
+      const char *name = NULL;
+
+      for (guint i = 0; i < dlb_result_get_n_perspectives (r); i++)
+        {
+          const DlbPerspectiveOutcome *p = dlb_result_get_perspective_outcome (r, i);
+
+          if (g_strcmp0 (p->id, self->perspective) == 0)
+            name = p->name;
+        }
+      {
+        /* Translators: %s is a perspective, e.g. "Illinois ACLU" */
+        g_autofree char *context = g_strdup_printf (_("As %s would weigh it"), name != NULL ? name : "");
+        gtk_label_set_text (self->context_label, context);
+      }
+      gtk_widget_set_visible (GTK_WIDGET (self->context_label), TRUE);
+    }
+  else if (dlb_result_get_weights_overridden (r))
+    {
+      gtk_label_set_text (self->context_label, _("Previewing the new weights"));
+      gtk_widget_set_visible (GTK_WIDGET (self->context_label), TRUE);
+    }
+  else
+    {
+      gtk_label_set_text (self->context_label, _("Recommended"));
+      gtk_widget_set_visible (GTK_WIDGET (self->context_label), winner >= 0);
+    }
+
+  if (winner >= 0)
+    {
+      g_autofree char *total = format_total (dlb_result_get_total (r, (guint) winner));
+      g_autofree char *summary = NULL;
+
+      gtk_label_set_text (self->winner_label, dlb_result_get_option_name (r, (guint) winner));
+      if (dlb_result_get_winner_tied (r) && runner_up >= 0)
+        /* Translators: another option, then the shared total out of 10 */
+        summary = g_strdup_printf (_("Tied for first with %s at %s of 10."),
+                                   dlb_result_get_option_name (r, (guint) runner_up), total);
+      else if (runner_up >= 0)
+        {
+          g_autofree char *margin = format_total (dlb_result_get_margin (r));
+
+          /* Translators: the winner's total out of 10, the margin in points, then the runner-up */
+          summary = g_strdup_printf (_("Weighted total %s of 10, %s points ahead of %s."),
+                                     total, margin, dlb_result_get_option_name (r, (guint) runner_up));
+        }
+      else
+        /* Translators: the winner's total out of 10 */
+        summary = g_strdup_printf (_("Weighted total %s of 10; no other option passes the gates."), total);
+
+      if (dlb_result_has_probabilities (r))
+        {
+          g_autofree char *p = format_percent (dlb_result_get_probability_first (r, (guint) winner));
+          /* Translators: %s is a percentage */
+          g_autofree char *more = g_strdup_printf (_(" It ranks first in %s of the simulated draws."), p);
+          char *joined = g_strconcat (summary, more, NULL);
+
+          g_free (summary);
+          summary = joined;
+        }
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  else
+    {
+      gtk_label_set_text (self->winner_label, _("No Recommendation"));
+      gtk_label_set_text (self->summary_label, dlb_result_get_reason (r));
+    }
+
+  gtk_label_set_text (self->robustness_label, robustness != NULL ? robustness : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), robustness != NULL && *robustness);
+
+  clear_box (GTK_WIDGET (self->warnings_box));
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    {
+      GtkWidget *note = note_label (warnings[i], "dialog-warning-symbolic", NULL);
+
+      gtk_widget_add_css_class (note, "caption");
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (self->warnings_box, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings != NULL && warnings[0] != NULL);
+}
+
+static void
+update_ranking (DlbMatrixPage *self)
+{
+  DlbResult *r = self->result;
+  guint n = 0;
+  const guint *ranking = dlb_result_get_ranking (r, &n);
+  int winner = dlb_result_get_winner (r);
+  g_auto(GStrv) sentences = NULL;
+
+  g_free (self->bars);
+  self->bars = g_new0 (DlbBar, MAX (n, 1));
+  self->n_bars = n;
+  clear_box (GTK_WIDGET (self->gates_box));
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint o = ranking[k];
+      const DlbGateFailure *failures;
+      guint n_failures = 0;
+
+      self->bars[k].label = dlb_result_get_option_name (r, o);
+      self->bars[k].value = dlb_result_get_total (r, o);
+      self->bars[k].winner = (int) o == winner;
+      self->bars[k].disqualified = dlb_result_is_disqualified (r, o);
+
+      failures = dlb_result_get_gate_failures (r, o, &n_failures);
+      for (guint f = 0; f < n_failures; f++)
+        {
+          g_autofree char *text = describe_gate_failure (r, o, &failures[f]);
+
+          gtk_box_append (self->gates_box, note_label (text, "action-unavailable-symbolic", "error"));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->gates_box), gtk_widget_get_first_child (GTK_WIDGET (self->gates_box)) != NULL);
+
+  /* The bars are laid out in points: a row of about 22 points each. */
+  dlb_chart_view_set_content_height (self->bars_chart,
+                                     (int) ((MAX (n, 1) * 22 + 16) * dlb_chart_view_get_zoom (self->bars_chart)) + 20);
+  sentences = dlb_chart_describe_bars (self->bars, self->n_bars);
+  dlb_chart_view_set_sentences (self->bars_chart, (const char * const *) sentences);
+}
+
+static void
+update_probabilities (DlbMatrixPage *self)
+{
+  DlbResult *r = self->result;
+  guint n = 0;
+  const guint *ranking = dlb_result_get_ranking (r, &n);
+  g_autofree char *draws_text = NULL;
+  g_autofree char *draws = NULL;
+
+  clear_box (GTK_WIDGET (self->probability_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->probability_list), dlb_result_has_probabilities (r) && n > 0);
+  if (!dlb_result_has_probabilities (r))
+    {
+      gtk_label_set_text (self->draws_label, _("No simulation was run."));
+      return;
+    }
+
+  draws = g_strdup_printf ("%'u", dlb_result_get_draws (r));
+  if (self->reduced_draws)
+    /* Translators: %s is a number of draws, e.g. "2,000"; %d the full number */
+    draws_text = g_strdup_printf (_("Estimated from %s draws while you drag; %d when you let go."),
+                                  draws, DLB_ENGINE_DEFAULT_DRAWS);
+  else
+    /* Translators: %s is a number of draws, e.g. "10,000" */
+    draws_text = g_strdup_printf (_("From %s simulated draws of every score within its range."), draws);
+  if (dlb_result_get_probability_none (r) > 0.0005)
+    {
+      g_autofree char *none = format_percent (dlb_result_get_probability_none (r));
+      /* Translators: %s is a percentage */
+      g_autofree char *more = g_strdup_printf (_(" In %s of them every option fails a gate."), none);
+      char *joined = g_strconcat (draws_text, more, NULL);
+
+      g_free (draws_text);
+      draws_text = joined;
+    }
+  gtk_label_set_text (self->draws_label, draws_text);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint o = ranking[k];
+      double p = dlb_result_get_probability_first (r, o);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (dlb_result_get_option_name (r, o));
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+      g_autofree char *percent = format_percent (p);
+      GtkWidget *value = gtk_label_new (percent);
+      g_autofree char *accessible = NULL;
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (p, 0, 1));
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_size_request (bar, 96, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_label_set_width_chars (GTK_LABEL (value), 5);
+      gtk_label_set_xalign (GTK_LABEL (value), 1);
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), bar);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      /* Translators: an option, then its chance of ranking first in percent */
+      accessible = g_strdup_printf (_("%s: %s chance of ranking first"), dlb_result_get_option_name (r, o), percent);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_list_box_append (self->probability_list, row);
+    }
+}
+
+static void
+update_sensitivity (DlbMatrixPage *self)
+{
+  DlbResult *r = self->result;
+  int c = self->criterion != NULL ? dlb_result_find_criterion (r, self->criterion) : -1;
+  guint n_options = dlb_result_get_n_options (r);
+  const DlbSensitivity *s;
+  g_auto(GStrv) sentences = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int winner = dlb_result_get_winner (r);
+  guint n_lines = 0;
+  gboolean any_qualified = FALSE;
+
+  if (c < 0 && dlb_result_get_n_criteria (r) > 0)
+    c = 0;
+  g_free (self->lines);
+  self->lines = g_new0 (DlbSensitivityLine, MAX (n_options, 1));
+  memset (&self->sensitivity, 0, sizeof self->sensitivity);
+  if (c < 0)
+    {
+      dlb_chart_view_set_sentences (self->sensitivity_chart, NULL);
+      gtk_label_set_text (self->sensitivity_label, "");
+      return;
+    }
+
+  s = dlb_result_get_sensitivity (r, (guint) c);
+  for (guint o = 0; o < n_options; o++)
+    any_qualified |= !dlb_result_is_disqualified (r, o);
+
+  /* Only options that pass the gates can take over, so only they are
+   * drawn (all of them when none passes). */
+  for (guint o = 0; o < n_options; o++)
+    {
+      DlbSensitivityLine *line = &self->lines[n_lines];
+
+      if (any_qualified && dlb_result_is_disqualified (r, o))
+        continue;
+      line->label = dlb_result_get_option_name (r, o);
+      dlb_result_get_sensitivity_line (r, (guint) c, o, &line->at_zero, &line->at_one);
+      line->winner = (int) o == winner;
+      n_lines++;
+    }
+
+  self->sensitivity.criterion = dlb_result_get_criterion_name (r, (guint) c);
+  self->sensitivity.weight = dlb_result_get_weight (r, (guint) c);
+  self->sensitivity.lines = self->lines;
+  self->sensitivity.n_lines = n_lines;
+  if (s->valid)
+    {
+      self->sensitivity.holds_from = s->holds_from;
+      self->sensitivity.holds_to = s->holds_to;
+      self->sensitivity.below = s->below >= 0 ? dlb_result_get_option_name (r, (guint) s->below) : NULL;
+      self->sensitivity.above = s->above >= 0 ? dlb_result_get_option_name (r, (guint) s->above) : NULL;
+    }
+
+  sentences = dlb_chart_describe_sensitivity (&self->sensitivity);
+  dlb_chart_view_set_sentences (self->sensitivity_chart, (const char * const *) sentences);
+
+  if (s->valid && winner >= 0)
+    {
+      g_autofree char *from = format_percent (s->holds_from);
+      g_autofree char *to = format_percent (s->holds_to);
+      g_autofree char *now = format_percent (s->weight);
+
+      /* Translators: the winning option, a criterion, two weights in percent and the current weight */
+      g_string_append_printf (text, _("%s stays first while %s weighs between %s and %s (now %s)."),
+                              dlb_result_get_option_name (r, (guint) winner),
+                              self->sensitivity.criterion, from, to, now);
+      if (s->below >= 0)
+        /* Translators: a weight in percent, then the option that takes over */
+        g_string_append_printf (text, _(" Below %s, %s takes over."), from,
+                                dlb_result_get_option_name (r, (guint) s->below));
+      if (s->above >= 0)
+        /* Translators: a weight in percent, then the option that takes over */
+        g_string_append_printf (text, _(" Above %s, %s takes over."), to,
+                                dlb_result_get_option_name (r, (guint) s->above));
+    }
+  else
+    g_string_append (text, _("There is no winner, so no weight at which the winner changes."));
+  gtk_label_set_text (self->sensitivity_label, text->str);
+}
+
+static void
+perspective_row_activated (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           DlbMatrixPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "perspective-id");
+
+  dlb_matrix_page_set_perspective (self, id);
+}
+
+static void
+update_perspectives (DlbMatrixPage *self)
+{
+  DlbResult *r = self->result;
+  guint n = dlb_result_get_n_perspectives (r);
+  const char *agreement = dlb_result_get_agreement_sentence (r);
+
+  gtk_label_set_text (self->agreement_label,
+                      agreement != NULL && n > 0 ? agreement
+                                                 : _("The case has no perspectives: named weight sets, "
+                                                     "such as a stakeholder’s, to compare the result with."));
+  clear_box (GTK_WIDGET (self->perspectives_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->perspectives_list), n > 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DlbPerspectiveOutcome *p = dlb_result_get_perspective_outcome (r, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *badge = gtk_label_new (NULL);
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->name);
+      if (p->winner >= 0)
+        /* Translators: the option a perspective would choose */
+        subtitle = g_strdup_printf (p->tied ? _("Tied first: %s") : _("Would choose: %s"),
+                                    dlb_result_get_option_name (r, (guint) p->winner));
+      else
+        subtitle = g_strdup (p->weights_all_zero ? _("Weighs nothing: no choice") : _("No option passes the gates"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (badge, "matrix-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      if (p->agrees)
+        {
+          gtk_label_set_text (GTK_LABEL (badge), _("Agrees"));
+          gtk_widget_add_css_class (badge, "success");
+        }
+      else
+        {
+          gtk_label_set_text (GTK_LABEL (badge), _("Differs"));
+          gtk_widget_add_css_class (badge, "warning");
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Analyse under this perspective"));
+      g_object_set_data_full (G_OBJECT (row), "perspective-id", g_strdup (p->id), g_free);
+      gtk_list_box_append (self->perspectives_list, row);
+    }
+}
+
+/* Structure: what the grid, the rows and the dropdowns are built from */
+
+static char *
+structure_key (DlbCase *kase)
+{
+  GString *key = g_string_new (NULL);
+
+  for (int k = 0; k < 2; k++)
+    {
+      GListModel *list = k == 0 ? dlb_case_get_options (kase) : dlb_case_get_criteria (kase);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
+
+          g_string_append_printf (key, "%s\x1f%s\x1f%s\x1e", dlb_entity_get_id (entity),
+                                  dlb_entity_get_display_name (entity),
+                                  dlb_entity_get_string (entity, 2) != NULL ? dlb_entity_get_string (entity, 2) : "");
+        }
+      g_string_append_c (key, '\x1d');
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+rebuild_structure (DlbMatrixPage *self)
+{
+  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  guint n = g_list_model_get_n_items (criteria);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  rebuild_grid (self);
+
+  clear_box (GTK_WIDGET (self->weights_list));
+  g_ptr_array_set_size (self->weight_rows, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);
+      WeightRow *row = weight_row_new (self, criterion);
+
+      gtk_list_box_append (self->weights_list, row->row);
+      g_ptr_array_add (self->weight_rows, row);
+      g_ptr_array_add (names, (gpointer) dlb_entity_get_display_name (criterion));
+      if (g_strcmp0 (self->criterion, dlb_entity_get_id (criterion)) == 0)
+        selected = i;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->criterion_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->criterion_model)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->criterion_dropdown, selected);
+  self->updating = FALSE;
+
+  if (n > 0)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, selected);
+
+      g_free (self->criterion);
+      self->criterion = g_strdup (dlb_entity_get_id (criterion));
+    }
+}
+
+static void
+rebuild_perspectives (DlbMatrixPage *self)
+{
+  GListModel *perspectives = dlb_case_get_perspectives (self->kase);
+  guint n = g_list_model_get_n_items (perspectives);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint selected = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbEntity) p = g_list_model_get_item (perspectives, i);
+
+      g_string_append_printf (key, "%s\x1f%s\x1e", dlb_entity_get_id (p), dlb_entity_get_display_name (p));
+    }
+  if (g_strcmp0 (key->str, self->perspectives_key) == 0)
+    return;
+  g_free (self->perspectives_key);
+  self->perspectives_key = g_strdup (key->str);
+
+  g_ptr_array_set_size (self->perspective_ids, 0);
+  g_ptr_array_add (names, (gpointer) _("Case weights"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbEntity) p = g_list_model_get_item (perspectives, i);
+
+      g_ptr_array_add (self->perspective_ids, g_strdup (dlb_entity_get_id (p)));
+      g_ptr_array_add (names, (gpointer) dlb_entity_get_display_name (p));
+      if (g_strcmp0 (self->perspective, dlb_entity_get_id (p)) == 0)
+        {
+          selected = i + 1;
+          found = TRUE;
+        }
+    }
+  g_ptr_array_add (names, NULL);
+
+  /* The perspective analysed under went away: back to the case's own. */
+  if (!found)
+    g_clear_pointer (&self->perspective, g_free);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->perspective_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->perspective_model)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->perspective_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+update_page (DlbMatrixPage *self)
+{
+  g_autofree char *key = NULL;
+  DlbResultStatus status;
+
+  if (self->kase == NULL || self->result == NULL)
+    {
+      adw_status_page_set_description (self->empty_status, _("Open a case to compare its options."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  status = dlb_result_get_status (self->result);
+  if (status == DLB_RESULT_STATUS_NO_OPTIONS || status == DLB_RESULT_STATUS_NO_CRITERIA)
+    {
+      adw_status_page_set_description (self->empty_status, dlb_result_get_reason (self->result));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "matrix");
+
+  key = structure_key (self->kase);
+  if (g_strcmp0 (key, self->structure_key) != 0)
+    {
+      g_free (self->structure_key);
+      self->structure_key = g_steal_pointer (&key);
+      rebuild_structure (self);
+    }
+
+  update_grid (self);
+  update_weights_header (self);
+  update_weight_rows (self);
+  update_headline (self);
+  update_ranking (self);
+  update_probabilities (self);
+  update_sensitivity (self);
+  update_perspectives (self);
+}
+
+static void
+case_changed (DlbMatrixPage *self)
+{
+  rebuild_perspectives (self);
+  analyze (self);
+}
+
+/* Controls */
+
+static void
+method_selected (DlbMatrixPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  guint selected = gtk_drop_down_get_selected (self->method_dropdown);
+
+  if (self->updating || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  commit_weights (self);
+  g_value_init (&v, DLB_TYPE_WEIGHTING);
+  g_value_set_enum (&v, (int) selected);
+  if (!dlb_case_set_field (self->kase, DLB_ENTITY (self->kase), DLB_CASE_WEIGHTING, &v, &error))
+    {
+      show_error (self, error);
+      analyze (self);
+    }
+}
+
+static void
+perspective_selected (DlbMatrixPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->perspective_dropdown);
+
+  if (self->updating)
+    return;
+
+  dlb_matrix_page_set_perspective (self,
+                                   selected >= 1 && selected - 1 < self->perspective_ids->len
+                                   ? g_ptr_array_index (self->perspective_ids, selected - 1) : NULL);
+}
+
+static void
+criterion_selected (DlbMatrixPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->criterion_dropdown);
+  GListModel *criteria;
+  g_autoptr(DlbEntity) criterion = NULL;
+
+  if (self->updating || self->kase == NULL)
+    return;
+
+  criteria = dlb_case_get_criteria (self->kase);
+  if (selected >= g_list_model_get_n_items (criteria))
+    return;
+  criterion = g_list_model_get_item (criteria, selected);
+  dlb_matrix_page_select_criterion (self, dlb_entity_get_id (criterion));
+}
+
+static void
+on_method_button_clicked (DlbMatrixPage *self)
+{
+  dlb_matrix_page_edit_weights (self, dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_AHP
+                                      ? DLB_WEIGHTS_DIALOG_AHP : DLB_WEIGHTS_DIALOG_RANKING);
+}
+
+static void
+present_transient (DlbMatrixPage *self,
+                   GtkWindow     *window)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (window, GTK_WINDOW (root));
+  gtk_window_present (window);
+}
+
+DlbScoreEditor *
+dlb_matrix_page_edit_score (DlbMatrixPage *self,
+                            const char    *option_id,
+                            const char    *criterion_id)
+{
+  DlbScoreEditor *editor;
+
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+  g_return_val_if_fail (option_id != NULL && criterion_id != NULL, NULL);
+
+  if (self->kase == NULL)
+    return NULL;
+
+  /* One score editor at a time: another cell replaces it. */
+  if (self->editor != NULL)
+    {
+      editor = DLB_SCORE_EDITOR (self->editor);
+      if (g_strcmp0 (dlb_score_editor_get_option_id (editor), option_id) == 0
+          && g_strcmp0 (dlb_score_editor_get_criterion_id (editor), criterion_id) == 0)
+        {
+          gtk_window_present (self->editor);
+          return editor;
+        }
+      gtk_window_close (self->editor);
+    }
+
+  editor = dlb_score_editor_new (self->kase, option_id, criterion_id);
+  g_set_weak_pointer (&self->editor, GTK_WINDOW (editor));
+  present_transient (self, GTK_WINDOW (editor));
+  return editor;
+}
+
+DlbWeightsDialog *
+dlb_matrix_page_edit_weights (DlbMatrixPage        *self,
+                              DlbWeightsDialogMode  mode)
+{
+  DlbWeightsDialog *dialog;
+
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  if (self->kase == NULL)
+    return NULL;
+
+  commit_weights (self);
+  dialog = dlb_weights_dialog_new (self->kase, mode);
+  present_transient (self, GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* GObject */
+
+static void
+install_css (void)
+{
+  static gboolean installed;
+  GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (installed || display == NULL)
+    return;
+  installed = TRUE;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   ".matrix-headline { padding: 14px 16px; }\n"
+                                   "button.score-cell { padding: 5px 8px; min-width: 56px; }\n"
+                                   ".matrix-total { font-weight: bold; padding: 0 8px; }\n"
+                                   ".matrix-gate, .matrix-badge { font-size: smaller; font-weight: bold;"
+                                   " padding: 1px 8px; border-radius: 999px;"
+                                   " background-color: alpha(currentColor, 0.1); }\n",
+                                   -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
+}
+
+static void
+dlb_matrix_page_dispose (GObject *object)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+
+  /* A weight still being dragged is kept. */
+  commit_weights (self);
+  if (self->editor != NULL)
+    gtk_window_close (self->editor);
+  g_clear_weak_pointer (&self->editor);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_MATRIX_PAGE);
+  g_clear_object (&self->result);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dlb_matrix_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_matrix_page_finalize (GObject *object)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+
+  g_clear_pointer (&self->preview, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->weight_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->total_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->perspective_ids, g_ptr_array_unref);
+  g_free (self->structure_key);
+  g_free (self->perspectives_key);
+  g_free (self->perspective);
+  g_free (self->criterion);
+  g_free (self->bars);
+  g_free (self->lines);
+
+  G_OBJECT_CLASS (dlb_matrix_page_parent_class)->finalize (object);
+}
+
+static void
+dlb_matrix_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_matrix_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      dlb_matrix_page_set_case (self, g_value_get_object (value));
+      break;
+    case PROP_STORE:
+      dlb_matrix_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_matrix_page_dispose;
+  object_class->finalize = dlb_matrix_page_finalize;
+  object_class->get_property = dlb_matrix_page_get_property;
+  object_class->set_property = dlb_matrix_page_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, DLB_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DLB_TYPE_CHART_VIEW);
+  g_type_ensure (DLB_TYPE_MATRIX_COLUMNS);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-matrix-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, score_grid);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, method_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, method_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, weights_note);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, weights_list);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, perspective_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, perspective_model);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, winner_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, robustness_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, warnings_box);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, bars_chart);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, gates_box);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, draws_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, probability_list);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, criterion_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, criterion_model);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, sensitivity_chart);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, sensitivity_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, agreement_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, perspectives_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_method_button_clicked);
+}
+
+static void
+dlb_matrix_page_init (DlbMatrixPage *self)
+{
+  install_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cells = g_ptr_array_new ();
+  self->weight_rows = g_ptr_array_new_with_free_func (weight_row_free);
+  self->total_labels = g_ptr_array_new ();
+  self->perspective_ids = g_ptr_array_new_with_free_func (g_free);
+
+  dlb_chart_view_set_draw_func (self->bars_chart, draw_bars, self, NULL);
+  dlb_chart_view_set_draw_func (self->sensitivity_chart, draw_sensitivity, self, NULL);
+
+  g_signal_connect_swapped (self->method_dropdown, "notify::selected", G_CALLBACK (method_selected), self);
+  g_signal_connect_swapped (self->perspective_dropdown, "notify::selected", G_CALLBACK (perspective_selected), self);
+  g_signal_connect_swapped (self->criterion_dropdown, "notify::selected", G_CALLBACK (criterion_selected), self);
+  g_signal_connect (self->perspectives_list, "row-activated", G_CALLBACK (perspective_row_activated), self);
+
+  update_page (self);
+}
+
+GtkWidget *
+dlb_matrix_page_new (void)
+{
+  return g_object_new (DLB_TYPE_MATRIX_PAGE, NULL);
+}
+
+DlbCase *
+dlb_matrix_page_get_case (DlbMatrixPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  return self->kase;
+}
+
+void
+dlb_matrix_page_set_case (DlbMatrixPage *self,
+                          DlbCase       *kase)
+{
+  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
+  g_return_if_fail (kase == NULL || DLB_IS_CASE (kase));
+
+  if (self->kase == kase)
+    return;
+
+  commit_weights (self);
+  if (self->editor != NULL)
+    gtk_window_close (self->editor);
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
+  g_set_object (&self->kase, kase);
+  g_hash_table_remove_all (self->preview);
+  g_clear_pointer (&self->structure_key, g_free);
+  g_clear_pointer (&self->perspectives_key, g_free);
+  g_clear_pointer (&self->perspective, g_free);
+  g_clear_pointer (&self->criterion, g_free);
+  self->full_analysis_us = 0;
+
+  if (kase != NULL)
+    {
+      g_signal_connect_swapped (kase, "changed", G_CALLBACK (case_changed), self);
+      rebuild_perspectives (self);
+    }
+  analyze (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+DlbStore *
+dlb_matrix_page_get_store (DlbMatrixPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+dlb_matrix_page_set_store (DlbMatrixPage *self,
+                           DlbStore      *store)
+{
+  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
+  g_return_if_fail (store == NULL || DLB_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  dlb_matrix_page_set_case (self, store != NULL ? dlb_store_get_case (store) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+DlbResult *
+dlb_matrix_page_get_result (DlbMatrixPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  return self->result;
+}
+
+const char *
+dlb_matrix_page_get_perspective (DlbMatrixPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  return self->perspective;
+}
+
+void
+dlb_matrix_page_set_perspective (DlbMatrixPage *self,
+                                 const char    *perspective_id)
+{
+  guint selected = 0;
+
+  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
+
+  if (g_strcmp0 (self->perspective, perspective_id) == 0)
+    return;
+
+  commit_weights (self);
+  if (perspective_id != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->perspective_ids->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->perspective_ids, i), perspective_id))
+          {
+            selected = i + 1;
+            found = TRUE;
+          }
+      g_return_if_fail (found);
+    }
+
+  g_free (self->perspective);
+  self->perspective = g_strdup (perspective_id);
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->perspective_dropdown, selected);
+  self->updating = FALSE;
+  analyze (self);
+}
+
+const char *
+dlb_matrix_page_get_criterion (DlbMatrixPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
+
+  return self->criterion;
+}
+
+void
+dlb_matrix_page_select_criterion (DlbMatrixPage *self,
+                                  const char    *criterion_id)
+{
+  GListModel *criteria;
+
+  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
+  g_return_if_fail (criterion_id != NULL);
+
+  if (self->kase == NULL || g_strcmp0 (self->criterion, criterion_id) == 0)
+    return;
+
+  criteria = dlb_case_get_criteria (self->kase);
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);
+
+      if (!g_str_equal (dlb_entity_get_id (criterion), criterion_id))
+        continue;
+
+      g_free (self->criterion);
+      self->criterion = g_strdup (criterion_id);
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->criterion_dropdown, i);
+      self->updating = FALSE;
+      if (self->result != NULL)
+        update_sensitivity (self);
+      return;
     }
 }

@@ -145,6 +145,11 @@ value_changed (DlbScoreEditor *self)
   score = dlb_score_editor_get_score (self);
   if (score == NULL)
     {
+      /* A first score has no range yet: it starts as the score itself. */
+      self->updating = TRUE;
+      gtk_adjustment_configure (self->low_adjustment, value, 0, value, 0.5, 1, 0);
+      gtk_adjustment_configure (self->high_adjustment, value, value, 10, 0.5, 1, 0);
+      self->updating = FALSE;
       ok = ensure_score (self, &error) != NULL;
     }
   else

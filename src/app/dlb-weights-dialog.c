@@ -361,9 +361,14 @@ update_status (DlbWeightsDialog *self)
 static void
 compute_ahp (DlbWeightsDialog *self)
 {
+  g_autofree gboolean *missing = NULL;
+
   if (self->n == 0)
     return;
-  dlb_weights_ahp (self->matrix, self->entered, self->n, self->weights, &self->consistency);
+  missing = g_new0 (gboolean, self->n * self->n);
+  for (guint i = 0; i < self->n * self->n; i++)
+    missing[i] = !self->entered[i];
+  dlb_weights_ahp (self->matrix, missing, self->n, self->weights, &self->consistency);
   for (guint k = 0; k < self->pairs->len; k++)
     update_pair_row (self, &g_array_index (self->pairs, PairRow, k));
   update_status (self);

@@ -1,0 +1,692 @@
+/* test-matrix.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "dlb-chart-view.h"
+#include "dlb-enums.h"
+#include "dlb-example.h"
+#include "dlb-matrix-page.h"
+#include "dlb-score-editor.h"
+#include "dlb-weights-dialog.h"
+
+/* The Decision Matrix page on the built-in Ring example: moving a weight
+ * slider previews the new ranking and sensitivity at once and writes the
+ * weight to the case once, on release; a score edited in the score editor
+ * reaches the case; the ranking and AHP dialogs write their weights; and a
+ * case with nothing to decide gets a message, not a crash. */
+
+static gboolean have_display;
+
+static void
+spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @done says so, or fails after 10 s. */
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done (data));
+  spin_main_loop ();
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+require_named (GtkWidget  *root,
+               const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget named “%s”", name);
+  return widget;
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (require_named (root, name)));
+}
+
+static const char *
+chart_text (GtkWidget  *root,
+            const char *name)
+{
+  return dlb_chart_view_get_description (DLB_CHART_VIEW (require_named (root, name)));
+}
+
+typedef struct
+{
+  DlbCase       *kase;
+  GtkWindow     *window;
+  DlbMatrixPage *page;
+  guint          n_changed;
+} Fixture;
+
+static void
+count_changed (Fixture *fixture)
+{
+  fixture->n_changed++;
+}
+
+static void
+fixture_open (Fixture *fixture,
+              DlbCase *kase)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->kase = kase;
+  g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_changed), fixture);
+  fixture->page = DLB_MATRIX_PAGE (dlb_matrix_page_new ());
+  dlb_matrix_page_set_case (fixture->page, kase);
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 1200, 900);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  gtk_window_present (fixture->window);
+  wait_for (is_mapped, fixture->page);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DlbCase *kase;
+
+  if (!have_display)
+    return;
+
+  kase = dlb_example_load (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  fixture_open (fixture, kase);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  spin_main_loop ();
+  g_clear_object (&fixture->kase);
+}
+
+static gboolean
+skip_without_display (void)
+{
+  if (have_display)
+    return FALSE;
+  g_test_skip ("no display");
+  return TRUE;
+}
+
+static DlbCriterion *
+criterion_by_id (DlbCase    *kase,
+                 const char *id)
+{
+  DlbEntity *entity = dlb_case_lookup_kind (kase, DLB_KIND_CRITERION, id);
+
+  g_assert_nonnull (entity);
+  return DLB_CRITERION (entity);
+}
+
+typedef struct
+{
+  DlbMatrixPage *page;
+  DlbResult     *before;
+} ResultWait;
+
+static gboolean
+result_replaced (gpointer data)
+{
+  ResultWait *wait = data;
+
+  return dlb_matrix_page_get_result (wait->page) != wait->before;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n;
+} ChangedWait;
+
+static gboolean
+changed_reached (gpointer data)
+{
+  ChangedWait *wait = data;
+
+  return wait->fixture->n_changed >= wait->n;
+}
+
+static void
+test_weight_drag (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *root;
+  DlbResult *result;
+  const DlbRobustness *robustness;
+  const char *winner_before_id;
+  g_autofree char *winner_before = NULL;
+  g_autofree char *bars_before = NULL;
+  g_autofree char *sensitivity_before = NULL;
+  g_autofree char *criterion_id = NULL;
+  g_autofree char *scale_name = NULL;
+  GtkRange *scale;
+  DlbCriterion *criterion;
+  double others = 0, points, before_points;
+  ResultWait rw;
+  ChangedWait cw;
+  GListModel *criteria;
+
+  if (skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->page);
+  result = dlb_matrix_page_get_result (fixture->page);
+  g_assert_nonnull (result);
+  g_assert_cmpint (dlb_result_get_status (result), ==, DLB_RESULT_STATUS_OK);
+
+  /* The example recommends declining; the headline says so. */
+  winner_before_id = dlb_result_get_winner_id (result);
+  g_assert_cmpstr (winner_before_id, ==, "decline");
+  winner_before = g_strdup (label_text (root, "winner"));
+  g_assert_cmpstr (winner_before, ==, dlb_result_get_option_name (result, (guint) dlb_result_get_winner (result)));
+  bars_before = g_strdup (chart_text (root, "ranking-chart"));
+  g_assert_nonnull (strstr (bars_before, "the highest"));
+
+  /* Move the weight that changes the winner soonest past its threshold. */
+  robustness = dlb_result_get_robustness (result);
+  g_assert_cmpint (robustness->criterion, >=, 0);
+  criterion_id = g_strdup (dlb_result_get_criterion_id (result, (guint) robustness->criterion));
+  criterion = criterion_by_id (fixture->kase, criterion_id);
+  before_points = dlb_criterion_get_weight (criterion);
+  criteria = dlb_case_get_criteria (fixture->kase);
+  for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(DlbCriterion) c = g_list_model_get_item (criteria, i);
+
+      if (c != criterion)
+        others += dlb_criterion_get_weight (c);
+    }
+  if (robustness->rises)
+    points = ceil (robustness->threshold * others / (1 - robustness->threshold)) + 3;
+  else
+    points = 0;
+
+  dlb_matrix_page_select_criterion (fixture->page, criterion_id);
+  spin_main_loop ();
+  sensitivity_before = g_strdup (chart_text (root, "sensitivity-chart"));
+
+  scale_name = g_strdup_printf ("weight-%s", criterion_id);
+  scale = GTK_RANGE (require_named (root, scale_name));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (scale)));
+  points = MIN (points, gtk_adjustment_get_upper (gtk_range_get_adjustment (scale)));
+  g_assert_cmpfloat (fabs (points - before_points), >, 0.5);
+  g_test_message ("moving %s from %g to %g points (threshold %.3f)", criterion_id, before_points, points,
+                  robustness->threshold);
+
+  /* As a drag does: the value changes, the next frame shows the
+   * preview, the case is not touched yet. */
+  fixture->n_changed = 0;
+  rw.page = fixture->page;
+  rw.before = result;
+  gtk_range_set_value (scale, points);
+  wait_for (result_replaced, &rw);
+  result = dlb_matrix_page_get_result (fixture->page);
+  g_assert_true (dlb_result_get_weights_overridden (result));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpfloat (dlb_criterion_get_weight (criterion), ==, before_points);
+
+  /* The ranking and the sensitivity chart show the new weight. */
+  g_assert_cmpstr (chart_text (root, "ranking-chart"), !=, bars_before);
+  g_assert_cmpstr (chart_text (root, "sensitivity-chart"), !=, sensitivity_before);
+  if (points < gtk_adjustment_get_upper (gtk_range_get_adjustment (scale)))
+    {
+      g_assert_cmpstr (dlb_result_get_winner_id (result), !=, winner_before_id);
+      g_assert_cmpstr (label_text (root, "winner"), !=, winner_before);
+      g_assert_cmpstr (label_text (root, "winner"), ==,
+                       dlb_result_get_option_name (result, (guint) dlb_result_get_winner (result)));
+    }
+
+  /* Then the weight is written to the case, once. */
+  cw.fixture = fixture;
+  cw.n = 1;
+  wait_for (changed_reached, &cw);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_cmpfloat (dlb_criterion_get_weight (criterion), ==, points);
+  result = dlb_matrix_page_get_result (fixture->page);
+  g_assert_false (dlb_result_get_weights_overridden (result));
+  g_assert_cmpuint (dlb_result_get_draws (result), ==, DLB_ENGINE_DEFAULT_DRAWS);
+}
+
+static DlbScoreEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DLB_IS_SCORE_EDITOR (window))
+        return DLB_SCORE_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return find_editor () != NULL;
+}
+
+static void
+test_score_editor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *root;
+  GtkWidget *cell;
+  DlbScoreEditor *editor;
+  DlbScore *score;
+  GtkSpinButton *value;
+  GtkTextBuffer *buffer;
+  double high;
+
+  if (skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->page);
+  score = dlb_case_get_score (fixture->kase, "proposed", "privacy");
+  g_assert_nonnull (score);
+  high = dlb_score_get_high (score);
+  g_assert_cmpfloat (high, <, 10);
+
+  /* Selecting the cell opens its editor. */
+  cell = require_named (root, "score-proposed-privacy");
+  g_assert_true (gtk_widget_activate (cell));
+  wait_for (editor_open, NULL);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (dlb_score_editor_get_score (editor) == score);
+
+  /* A value above the range widens the range to it. */
+  fixture->n_changed = 0;
+  value = GTK_SPIN_BUTTON (require_named (GTK_WIDGET (editor), "value"));
+  gtk_spin_button_set_value (value, high + 1);
+  spin_main_loop ();
+  g_assert_cmpfloat (dlb_score_get_value (score), ==, high + 1);
+  g_assert_cmpfloat (dlb_score_get_high (score), ==, high + 1);
+  g_assert_cmpfloat (dlb_score_get_low (score), <=, dlb_score_get_value (score));
+  g_assert_cmpuint (fixture->n_changed, >=, 1);
+
+  /* The grid shows the new score. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%.0f", high + 1);
+    GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (cell)));
+
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), expected));
+  }
+
+  /* The rationale reaches the case when typing pauses (or now). */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_named (GTK_WIDGET (editor), "rationale")));
+  gtk_text_buffer_set_text (buffer, "The vendor’s terms allow sharing with third parties.", -1);
+  dlb_score_editor_flush (editor);
+  g_assert_cmpstr (dlb_score_get_rationale (score), ==, "The vendor’s terms allow sharing with third parties.");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  spin_main_loop ();
+}
+
+static void
+test_missing_score (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *root;
+  DlbScoreEditor *editor;
+  DlbScore *score;
+  GtkWidget *cell;
+  GtkWidget *label;
+
+  if (skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->page);
+  score = dlb_case_get_score (fixture->kase, "conditional", "crime");
+  g_assert_nonnull (score);
+  g_assert_true (dlb_case_remove (fixture->kase, DLB_ENTITY (score), &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+
+  cell = require_named (root, "score-conditional-crime");
+  label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (cell)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "—");
+  g_assert_cmpuint (dlb_result_get_n_unscored (dlb_matrix_page_get_result (fixture->page)), ==, 1);
+
+  /* Scoring it in the editor adds the score. */
+  editor = dlb_matrix_page_edit_score (fixture->page, "conditional", "crime");
+  g_assert_null (dlb_score_editor_get_score (editor));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_named (GTK_WIDGET (editor), "value")), 4);
+  spin_main_loop ();
+  score = dlb_case_get_score (fixture->kase, "conditional", "crime");
+  g_assert_nonnull (score);
+  g_assert_cmpfloat (dlb_score_get_value (score), ==, 4);
+  g_assert_cmpuint (dlb_result_get_n_unscored (dlb_matrix_page_get_result (fixture->page)), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "4");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  spin_main_loop ();
+}
+
+static void
+test_perspective (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *root;
+  DlbResult *result;
+  g_autofree char *scale_name = NULL;
+
+  if (skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->page);
+  result = dlb_matrix_page_get_result (fixture->page);
+  g_assert_cmpuint (dlb_result_get_n_perspectives (result), >, 0);
+  g_assert_cmpstr (label_text (root, "agreement"), ==, dlb_result_get_agreement_sentence (result));
+
+  dlb_matrix_page_set_perspective (fixture->page, "p-commissioner");
+  spin_main_loop ();
+  result = dlb_matrix_page_get_result (fixture->page);
+  g_assert_cmpstr (dlb_result_get_perspective (result), ==, "p-commissioner");
+
+  /* The weights shown are the perspective's, not editable here. */
+  scale_name = g_strdup_printf ("weight-%s", dlb_result_get_criterion_id (result, 0));
+  g_assert_false (gtk_widget_get_sensitive (require_named (root, scale_name)));
+
+  dlb_matrix_page_set_perspective (fixture->page, NULL);
+  spin_main_loop ();
+  g_assert_null (dlb_result_get_perspective (dlb_matrix_page_get_result (fixture->page)));
+  g_assert_true (gtk_widget_get_sensitive (require_named (root, scale_name)));
+}
+
+static void
+test_ranking_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DlbWeightsDialog *dialog;
+  guint n;
+  double first_weight;
+
+  if (skip_without_display ())
+    return;
+
+  dialog = dlb_matrix_page_edit_weights (fixture->page, DLB_WEIGHTS_DIALOG_RANKING);
+  n = dlb_weights_dialog_get_n_criteria (dialog);
+  g_assert_cmpuint (n, >, 2);
+
+  /* The least important criterion becomes the most important. */
+  dlb_weights_dialog_move (dialog, n - 1, 0);
+  g_assert_true (dlb_weights_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_main_loop ();
+
+  g_assert_cmpint (dlb_case_get_weighting (fixture->kase), ==, DLB_WEIGHTING_RANKING);
+  {
+    GListModel *criteria = dlb_case_get_criteria (fixture->kase);
+    g_autoptr(GPtrArray) ranks = g_ptr_array_new ();
+    DlbResult *result = dlb_matrix_page_get_result (fixture->page);
+    int top = -1;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DlbCriterion) c = g_list_model_get_item (criteria, i);
+
+        g_assert_cmpint (dlb_criterion_get_rank (c), >=, 1);
+        if (dlb_criterion_get_rank (c) == 1)
+          top = (int) i;
+      }
+    g_assert_cmpint (top, >=, 0);
+    first_weight = dlb_result_get_weight (result, (guint) top);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpfloat (dlb_result_get_weight (result, i), <=, first_weight);
+    g_assert_cmpint (dlb_result_get_weighting (result), ==, DLB_WEIGHTING_RANKING);
+  }
+}
+
+/* Saaty's classic example: the oracle for AHP. */
+static void
+test_ahp_dialog (void)
+{
+  static const char *names[] = { "Experience", "Education", "Charisma", "Age" };
+  static const double upper[4][4] = {
+    { 1, 4, 3, 7 }, { 0, 1, 1.0 / 3, 3 }, { 0, 0, 1, 5 }, { 0, 0, 0, 1 },
+  };
+  static const double expected[] = { 0.5476, 0.1266, 0.2699, 0.0559 };
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  DlbCase *kase;
+  DlbWeightsDialog *dialog;
+  const DlbAhpConsistency *consistency;
+  DlbResult *result;
+
+  if (skip_without_display ())
+    return;
+
+  kase = dlb_case_new ();
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DlbCriterion) c = dlb_criterion_new (names[i], 10);
+
+      g_assert_true (dlb_case_append (kase, DLB_ENTITY (c), &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlbOption) o = dlb_option_new (i == 0 ? "Alice" : "Bob");
+
+      g_assert_true (dlb_case_append (kase, DLB_ENTITY (o), &error));
+      g_assert_no_error (error);
+    }
+  fixture_open (&fixture, kase);
+
+  dialog = dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_AHP);
+  for (guint a = 0; a < 4; a++)
+    for (guint b = a + 1; b < 4; b++)
+      {
+        dlb_weights_dialog_set_judgement (dialog, a, b, upper[a][b]);
+        consistency = dlb_weights_dialog_get_consistency (dialog);
+        g_assert_false (isnan (consistency->cr));
+      }
+  consistency = dlb_weights_dialog_get_consistency (dialog);
+  g_assert_cmpfloat_with_epsilon (consistency->lambda_max, 4.1184, 0.0005);
+  g_assert_cmpfloat_with_epsilon (consistency->cr, 0.0439, 0.0005);
+  g_assert_false (consistency->inconsistent);
+  g_assert_cmpuint (consistency->n_missing, ==, 0);
+
+  /* A contradiction is flagged as the judgements come in. */
+  dlb_weights_dialog_set_judgement (dialog, 3, 0, 9);
+  consistency = dlb_weights_dialog_get_consistency (dialog);
+  g_assert_true (consistency->inconsistent);
+  g_assert_cmpint (consistency->worst_a, ==, 0);
+  g_assert_cmpint (consistency->worst_b, ==, 3);
+  dlb_weights_dialog_set_judgement (dialog, 0, 3, 7);
+
+  g_assert_true (dlb_weights_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_main_loop ();
+
+  g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_AHP);
+  g_assert_cmpuint (g_variant_n_children (dlb_case_get_pairwise (kase)), ==, 6);
+  result = dlb_matrix_page_get_result (fixture.page);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (dlb_result_get_weight (result, i), expected[i], 0.0005);
+
+  fixture_teardown (&fixture, NULL);
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (fixture->page));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_empty_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  DlbCase *kase;
+  g_autoptr(DlbCriterion) criterion = NULL;
+  g_autoptr(DlbOption) option = NULL;
+  g_autoptr(DlbScore) score = NULL;
+  GtkWidget *root;
+  GValue v = G_VALUE_INIT;
+
+  if (skip_without_display ())
+    return;
+
+  /* No options, no criteria: a status page with the engine's reason. */
+  kase = dlb_case_new ();
+  fixture_open (&fixture, kase);
+  root = GTK_WIDGET (fixture.page);
+  g_assert_cmpstr (visible_page (&fixture), ==, "empty");
+
+  /* One criterion weighing nothing, one option: no recommendation, and
+   * no NaN anywhere on the page. */
+  criterion = dlb_criterion_new ("Privacy", 0);
+  option = dlb_option_new ("Decline");
+  g_assert_true (dlb_case_insert (kase, DLB_ENTITY (criterion), -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_insert (kase, DLB_ENTITY (option), -1, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_cmpstr (visible_page (&fixture), ==, "matrix");
+  g_assert_cmpint (dlb_result_get_status (dlb_matrix_page_get_result (fixture.page)), ==,
+                   DLB_RESULT_STATUS_WEIGHTS_ALL_ZERO);
+  g_assert_cmpstr (label_text (root, "summary"), ==,
+                   dlb_result_get_reason (dlb_matrix_page_get_result (fixture.page)));
+  g_assert_null (strstr (chart_text (root, "ranking-chart"), "nan"));
+  g_assert_null (strstr (chart_text (root, "sensitivity-chart"), "nan"));
+
+  /* Every option gated out. */
+  g_value_init (&v, G_TYPE_DOUBLE);
+  g_value_set_double (&v, 50);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (criterion), DLB_CRITERION_WEIGHT, &v, &error));
+  g_value_set_double (&v, 6);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (criterion), DLB_CRITERION_MINIMUM, &v, &error));
+  g_assert_no_error (error);
+  g_value_unset (&v);
+  score = dlb_score_new (dlb_entity_get_id (DLB_ENTITY (option)), dlb_entity_get_id (DLB_ENTITY (criterion)));
+  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, 2);
+  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, 1);
+  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 3);
+  g_assert_true (dlb_case_insert (kase, DLB_ENTITY (score), -1, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_result_get_status (dlb_matrix_page_get_result (fixture.page)), ==,
+                   DLB_RESULT_STATUS_ALL_DISQUALIFIED);
+  g_assert_cmpstr (label_text (root, "summary"), ==,
+                   dlb_result_get_reason (dlb_matrix_page_get_result (fixture.page)));
+  g_assert_nonnull (strstr (chart_text (root, "ranking-chart"), "fails a gate"));
+
+  fixture_teardown (&fixture, NULL);
+}
+
+/* DLB_MATRIX_SHOW=1 test-matrix: the page on the example in a window,
+ * to look at (narrow windows too). */
+static int
+show_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  DlbCase *kase = dlb_example_load (&error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  const char *dark = g_getenv ("DLB_MATRIX_DARK");
+
+  g_assert_no_error (error);
+  if (dark != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  fixture_open (&fixture, kase);
+  gtk_window_maximize (fixture.window);
+  if (g_getenv ("DLB_MATRIX_EDITOR") != NULL)
+    dlb_matrix_page_edit_score (fixture.page, "proposed", "privacy");
+  if (g_getenv ("DLB_MATRIX_AHP") != NULL)
+    dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_AHP);
+  if (g_getenv ("DLB_MATRIX_RANKING") != NULL)
+    dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_RANKING);
+  g_signal_connect_swapped (fixture.window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
+  g_main_loop_run (loop);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (!have_display && g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
+    g_error ("No display, but DLB_TEST_REQUIRE_DISPLAY is set: run the widget tests under xvfb-run -a");
+  if (have_display)
+    adw_init ();
+
+  if (have_display && g_getenv ("DLB_MATRIX_SHOW") != NULL)
+    return show_page ();
+
+  g_test_add ("/app/matrix/weight-drag", Fixture, NULL, fixture_setup, test_weight_drag, fixture_teardown);
+  g_test_add ("/app/matrix/score-editor", Fixture, NULL, fixture_setup, test_score_editor, fixture_teardown);
+  g_test_add ("/app/matrix/missing-score", Fixture, NULL, fixture_setup, test_missing_score, fixture_teardown);
+  g_test_add ("/app/matrix/perspective", Fixture, NULL, fixture_setup, test_perspective, fixture_teardown);
+  g_test_add ("/app/matrix/ranking-dialog", Fixture, NULL, fixture_setup, test_ranking_dialog, fixture_teardown);
+  g_test_add_func ("/app/matrix/ahp-dialog", test_ahp_dialog);
+  g_test_add_func ("/app/matrix/empty-cases", test_empty_cases);
+
+  return g_test_run ();
+}
