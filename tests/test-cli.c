@@ -199,6 +199,25 @@ test_export_example (Fixture       *fixture,
 }
 
 /* JSON -> case file -> JSON gives the same bytes. */
+/* Compares two texts and, where they differ, shows the first line that does. */
+static void
+assert_same_text (const char *expected,
+                  const char *actual)
+{
+  g_auto (GStrv) a = NULL;
+  g_auto (GStrv) b = NULL;
+
+  if (g_strcmp0 (expected, actual) == 0)
+    return;
+
+  a = g_strsplit (expected, "\n", -1);
+  b = g_strsplit (actual, "\n", -1);
+  for (guint i = 0; a[i] != NULL && b[i] != NULL; i++)
+    if (!g_str_equal (a[i], b[i]))
+      g_error ("the texts differ at line %u: “%s” then “%s”", i + 1, a[i], b[i]);
+  g_error ("the texts differ in length: %u and %u lines", g_strv_length (a), g_strv_length (b));
+}
+
 static void
 assert_round_trip (Fixture    *fixture,
                    const char *json_in)
@@ -218,13 +237,13 @@ assert_round_trip (Fixture    *fixture,
 
   a = read_file (first);
   b = read_file (second);
-  g_assert_cmpstr (a, ==, b);
+  assert_same_text (a, b);
 
   /* A canonical input comes out unchanged, too. */
   if (json_in != NULL)
     {
       g_autofree char *original = read_file (json_in);
-      g_assert_cmpstr (original, ==, a);
+      assert_same_text (original, a);
     }
 }
 
@@ -390,11 +409,11 @@ static const BadInput bad_inputs[] = {
   { "empty-json", "empty.json", make_empty, "empty" },
   { "text-as-case", "minutes.deliberate", make_text, "not a Deliberate case" },
   { "other-sqlite", "places.deliberate", make_other_sqlite, "not a Deliberate case" },
-  { "newer-case", "future.deliberate", make_newer_case, "newer version" },
-  { "truncated-json", "truncated.json", make_truncated_json, "5:" },
+  { "newer-case", "future.deliberate", make_newer_case, "update Deliberate" },
+  { "truncated-json", "truncated.json", make_truncated_json, "Line 5" },
   { "wrong-shape", "array.json", make_wrong_shape, "not a Deliberate case" },
   { "not-a-case-json", "package.json", make_not_a_case, "not a Deliberate case" },
-  { "newer-json", "future.json", make_newer_json, "newer version" },
+  { "newer-json", "future.json", make_newer_json, "update Deliberate" },
   { "out-of-range", "range.json", make_out_of_range, "stakeholders[3].power: expected 1–5, got 9" },
   { "duplicate-ids", "dup.json", make_duplicate_ids, "options[1].id" },
   { "dangling-reference", "dangling.json", make_dangling_reference, "findings[0].sources[0]" },
