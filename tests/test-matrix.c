@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include <adwaita.h>
 
@@ -653,7 +654,13 @@ show_page (void)
   if (dark != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   fixture_open (&fixture, kase);
-  gtk_window_maximize (fixture.window);
+  if (g_getenv ("DLB_MATRIX_SIZE") != NULL)
+    {
+      int width = 0, height = 0;
+
+      if (sscanf (g_getenv ("DLB_MATRIX_SIZE"), "%dx%d", &width, &height) == 2)
+        gtk_window_set_default_size (fixture.window, width, height);
+    }
   if (g_getenv ("DLB_MATRIX_EDITOR") != NULL)
     dlb_matrix_page_edit_score (fixture.page, "proposed", "privacy");
   if (g_getenv ("DLB_MATRIX_AHP") != NULL)

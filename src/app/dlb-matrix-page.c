@@ -529,15 +529,21 @@ weight_scale_changed (GtkRange  *range,
   self->commit_timeout = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
 }
 
-static void
-weight_scale_released (GtkGestureClick *gesture,
-                       int              n_press,
-                       double           x,
-                       double           y,
-                       DlbMatrixPage   *self)
+static gboolean
+weight_scale_event (GtkEventControllerLegacy *controller,
+                    GdkEvent                 *event,
+                    DlbMatrixPage            *self)
 {
-  if (self->commit_timeout != 0)
-    commit_weights (self);
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  /* The end of a drag: write the weight once the slider has taken the
+   * release (it may still move the value), rather than waiting. */
+  if ((type == GDK_BUTTON_RELEASE || type == GDK_TOUCH_END) && self->commit_timeout != 0)
+    {
+      g_source_remove (self->commit_timeout);
+      self->commit_timeout = g_idle_add (commit_timeout_cb, self);
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -567,7 +573,7 @@ weight_row_new (DlbMatrixPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
   g_autofree char *name = g_strdup_printf ("weight-%s", dlb_entity_get_id (criterion));
   g_autofree char *accessible = NULL;
 
@@ -614,11 +620,11 @@ weight_row_new (DlbMatrixPage *self,
   g_signal_connect (row->scale, "value-changed", G_CALLBACK (weight_scale_changed), row);
   g_signal_connect (focus, "enter", G_CALLBACK (weight_scale_focused), row);
   gtk_widget_add_controller (row->scale, focus);
-  /* Capture phase: the range's own drag gesture claims the sequence, but
+  /* Capture phase: the range's own drag gesture claims the pointer, but
    * the release still passes here first. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (weight_scale_released), self);
-  gtk_widget_add_controller (row->scale, GTK_EVENT_CONTROLLER (click));
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (weight_scale_event), self);
+  gtk_widget_add_controller (row->scale, legacy);
   gtk_box_append (GTK_BOX (box), row->scale);
 
   return row;
@@ -853,8 +859,10 @@ rebuild_grid (DlbMatrixPage *self)
       g_autoptr(DlbEntity) option = g_list_model_get_item (options, o);
       GtkWidget *label = header_label (dlb_entity_get_display_name (option), "heading", 0.5);
 
+      /* Small minimum widths keep the grid within a narrow window (the
+       * names wrap instead). */
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_width_chars (GTK_LABEL (label), 7);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_margin_bottom (label, 6);
@@ -867,8 +875,8 @@ rebuild_grid (DlbMatrixPage *self)
       g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, c);
       GtkWidget *label = header_label (dlb_entity_get_display_name (criterion), NULL, 0);
 
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
       gtk_widget_set_tooltip_text (label, dlb_entity_get_string (criterion, DLB_CRITERION_DESCRIPTION));
       gtk_widget_set_margin_end (label, 8);
       gtk_grid_attach (self->score_grid, label, 0, (int) c + 1, 1, 1);

@@ -309,6 +309,14 @@ update_status (DlbWeightsDialog *self)
       const DlbAhpConsistency *c = &self->consistency;
       guint n_pairs = self->n * (self->n - 1) / 2;
 
+      if (c->n_missing >= n_pairs)
+        {
+          gtk_label_set_text (self->status_title, _("No pairs compared yet"));
+          gtk_label_set_text (self->status_detail,
+                              _("Until you compare them, every criterion weighs the same. "
+                                "The consistency ratio appears as you go."));
+          return;
+        }
       /* Translators: %.2f is AHP's consistency ratio */
       title = g_strdup_printf (c->inconsistent ? _("Consistency ratio %.2f: inconsistent")
                                                : _("Consistency ratio %.2f: consistent enough"),
@@ -409,10 +417,11 @@ side_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_justify (GTK_LABEL (label), xalign > 0.5 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  /* The row is homogeneous: the same width on both sides keeps every
+   * slider in the same place. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_size_request (label, 90, -1);
   return label;
 }
 
@@ -441,11 +450,13 @@ build_ahp (DlbWeightsDialog *self)
         gtk_box_append (GTK_BOX (line), side_label (criterion_name (self, a), 1));
         p.scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, -SCALE_STEPS, SCALE_STEPS, 1);
         gtk_scale_set_draw_value (GTK_SCALE (p.scale), FALSE);
+        /* Equal is the middle, not one end: no fill from the left. */
+        gtk_scale_set_has_origin (GTK_SCALE (p.scale), FALSE);
         gtk_range_set_round_digits (GTK_RANGE (p.scale), 0);
         gtk_range_set_increments (GTK_RANGE (p.scale), 1, 2);
         for (int m = -SCALE_STEPS; m <= SCALE_STEPS; m += 2)
           gtk_scale_add_mark (GTK_SCALE (p.scale), m, GTK_POS_BOTTOM, NULL);
-        gtk_widget_set_size_request (p.scale, 200, -1);
+        gtk_widget_set_size_request (p.scale, 120, -1);
         gtk_widget_set_valign (p.scale, GTK_ALIGN_CENTER);
         /* Translators: the accessible name of a pairwise comparison slider: two criteria */
         accessible = g_strdup_printf (_("%s compared with %s"), criterion_name (self, a), criterion_name (self, b));
@@ -457,9 +468,10 @@ build_ahp (DlbWeightsDialog *self)
         gtk_box_append (GTK_BOX (line), side_label (criterion_name (self, b), 0));
         gtk_box_append (GTK_BOX (box), line);
 
-        gtk_widget_set_halign (bottom, GTK_ALIGN_CENTER);
+        gtk_box_set_homogeneous (GTK_BOX (line), TRUE);
         p.value_label = gtk_label_new (NULL);
         gtk_label_set_wrap (GTK_LABEL (p.value_label), TRUE);
+        gtk_widget_set_hexpand (p.value_label, TRUE);
         gtk_label_set_justify (GTK_LABEL (p.value_label), GTK_JUSTIFY_CENTER);
         gtk_widget_add_css_class (p.value_label, "caption");
         gtk_box_append (GTK_BOX (bottom), p.value_label);
