@@ -274,6 +274,8 @@ set_strings (DlbCollectionView *self)
   gtk_label_set_text (self->list_title, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
   adw_status_page_set_title (self->empty_page, empty);
   adw_status_page_set_description (self->empty_page, empty_desc);
 

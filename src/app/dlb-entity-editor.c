@@ -27,6 +27,7 @@ typedef struct
   guint            field;
   GtkWidget       *row;
   GtkWidget       *control;
+  GtkEventController *focus; /* TEXT: commits when the focus leaves */
   GPtrArray       *ids;      /* REF and REF_LIST: the candidates' ids */
   GPtrArray       *checks;   /* REF_LIST: one check button per candidate */
   char            *signature;
@@ -50,6 +51,15 @@ static void
 field_row_free (gpointer data)
 {
   FieldRow *fr = data;
+
+  /* A widget may outlive its row (a focused spin button commits its text
+   * as it goes); it must not call back into freed memory. */
+  if (fr->control != NULL)
+    g_signal_handlers_disconnect_by_data (fr->control, fr);
+  if (fr->focus != NULL)
+    g_signal_handlers_disconnect_by_data (fr->focus, fr);
+  for (guint i = 0; fr->checks != NULL && i < fr->checks->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (fr->checks, i), fr);
 
   g_clear_pointer (&fr->ids, g_ptr_array_unref);
   g_clear_pointer (&fr->checks, g_ptr_array_unref);
@@ -171,6 +181,8 @@ rebuild_ref_choices (FieldRow *fr)
       return;
     }
 
+  for (guint i = 0; i < fr->checks->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (fr->checks, i), fr);
   for (guint i = 0; i < fr->checks->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (fr->control),
                              gtk_widget_get_ancestor (g_ptr_array_index (fr->checks, i),
@@ -473,7 +485,7 @@ build_row (DlbEntityEditor *self,
         gtk_widget_add_css_class (fr->row, "text-field-row");
 
         gtk_label_set_xalign (GTK_LABEL (title), 0);
-        gtk_widget_add_css_class (title, "caption-heading");
+        gtk_widget_add_css_class (title, "caption");
         gtk_widget_add_css_class (title, "dim-label");
 
         fr->control = gtk_text_view_new ();
@@ -483,6 +495,7 @@ build_row (DlbEntityEditor *self,
         gtk_accessible_update_property (GTK_ACCESSIBLE (fr->control),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
         g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), fr);
+        fr->focus = focus;
         gtk_widget_add_controller (fr->control, focus);
 
         gtk_box_append (GTK_BOX (box), title);
@@ -641,8 +654,8 @@ clear_entity (DlbEntityEditor *self)
   if (self->kase != NULL)
     g_clear_signal_handler (&self->changed_id, self->kase);
 
-  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->entity);
   g_clear_object (&self->kase);
 }
@@ -674,6 +687,25 @@ GtkWidget *
 dlb_entity_editor_new (void)
 {
   return g_object_new (DLB_TYPE_ENTITY_EDITOR, NULL);
+}
+
+/* GTK 4.8 sizes a text view put into a window that is already shown
+ * before its lines are laid out, and keeps it at zero height; asking
+ * again once they are gives the paragraphs their room. */
+static gboolean
+resize_text_views (gpointer data)
+{
+  DlbEntityEditor *self = data;
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      FieldRow *fr = g_ptr_array_index (self->rows, i);
+
+      if (GTK_IS_TEXT_VIEW (fr->control))
+        gtk_widget_queue_resize (fr->control);
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -723,6 +755,7 @@ dlb_entity_editor_set_entity (DlbEntityEditor *self,
     }
 
   adw_bin_set_child (ADW_BIN (self), group);
+  g_idle_add_full (G_PRIORITY_LOW, resize_text_views, g_object_ref (self), g_object_unref);
 
   self->notify_id = g_signal_connect_object (entity, "notify", G_CALLBACK (on_entity_notify),
                                              self, G_CONNECT_SWAPPED);

@@ -171,6 +171,7 @@ create_row (DlbEntity *entity,
   w->title = add_label (GTK_BOX (top), "heading");
   gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
   w->status = add_label (GTK_BOX (top), "status-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (w->status), "caption-heading");
   gtk_label_set_wrap (w->status, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->status), GTK_ALIGN_START);
 

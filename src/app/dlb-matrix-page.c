@@ -16,6 +16,7 @@
 
 #include "dlb-charts.h"
 #include "dlb-chart-view.h"
+#include "dlb-entity-editor.h"
 #include "dlb-enums.h"
 #include "dlb-matrix-page.h"
 
@@ -302,6 +303,35 @@ clear_box (GtkWidget *box)
     }
 }
 
+/* The position of the row holding the keyboard focus, or -1, so that a
+ * list rebuilt with new figures can give it back. */
+static int
+focused_row (GtkListBox *list)
+{
+  int position = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), position++)
+    if (gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL)
+      return position;
+  return -1;
+}
+
+static void
+refocus_row (GtkListBox *list,
+             int         position)
+{
+  GtkListBoxRow *row;
+
+  if (position < 0)
+    return;
+  row = gtk_list_box_get_row_at_index (list, position);
+  if (row == NULL && position > 0)
+    row = gtk_list_box_get_row_at_index (list, position - 1);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static GtkWidget *
 note_label (const char *text,
             const char *icon_name,
@@ -435,6 +465,8 @@ analyze (DlbMatrixPage *self)
   self->result = dlb_engine_analyze (self->kase, &options);
   if (!self->reduced_draws)
     self->full_analysis_us = g_get_monotonic_time () - start;
+  g_debug ("analysis with %u draws took %.2f ms%s", dlb_result_get_draws (self->result),
+           (g_get_monotonic_time () - start) / 1000.0, previewing ? " (preview)" : "");
 
   update_page (self);
 }
@@ -466,12 +498,17 @@ queue_analysis (DlbMatrixPage *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), preview_tick, NULL, NULL);
 }
 
+/* Writes the weights being dragged to the case. @reanalyze: whether the
+ * page should show the result afterwards (not while it goes away). */
 static void
-commit_weights (DlbMatrixPage *self)
+write_weights (DlbMatrixPage *self,
+               gboolean       reanalyze)
 {
   g_autoptr(GHashTable) pending = NULL;
   GHashTableIter iter;
   gpointer key, value;
+  gboolean all_written = TRUE;
+  guint n_written = 0;
 
   g_clear_handle_id (&self->commit_timeout, g_source_remove);
   if (self->kase == NULL || g_hash_table_size (self->preview) == 0)
@@ -493,13 +530,28 @@ commit_weights (DlbMatrixPage *self)
         continue;
       g_value_init (&v, G_TYPE_DOUBLE);
       g_value_set_double (&v, *(double *) value);
-      if (!dlb_case_set_field (self->kase, criterion, weight_field (self), &v, &error))
-        show_error (self, error);
+      if (dlb_entity_value_equal (criterion, weight_field (self), &v))
+        continue;
+      if (dlb_case_set_field (self->kase, criterion, weight_field (self), &v, &error))
+        n_written++;
+      else
+        {
+          all_written = FALSE;
+          show_error (self, error);
+        }
     }
 
-  /* Nothing changed (the slider came back) or an edit was refused: the
-   * page still has to drop the preview. */
-  analyze (self);
+  /* Each edit's "changed" signal brought a new analysis; without one
+   * (the slider came back, or the edit was refused) the page still has
+   * to drop the preview. */
+  if (reanalyze && (n_written == 0 || !all_written))
+    analyze (self);
+}
+
+static void
+commit_weights (DlbMatrixPage *self)
+{
+  write_weights (self, TRUE);
 }
 
 static gboolean
@@ -839,6 +891,33 @@ header_label (const char *text,
   return label;
 }
 
+/* An option's or a criterion's name: selecting it edits the entity. */
+static GtkWidget *
+header_button (GtkWidget *label,
+               DlbEntity *entity)
+{
+  GtkWidget *button = gtk_button_new ();
+  const char *description = dlb_entity_get_string (entity, 2);
+  g_autofree char *name = g_strdup_printf ("edit-%s", dlb_entity_get_id (entity));
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_name (button, name);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "matrix-header");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "matrix.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", dlb_entity_get_id (entity));
+  tooltip = description != NULL && *description ? g_strdup (description) : NULL;
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dlb_entity_get_display_name (entity),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  dlb_entity_get_kind (entity) == DLB_KIND_OPTION ? _("Edit this option")
+                                                                                  : _("Edit this criterion"),
+                                  -1);
+  return button;
+}
+
 static void
 rebuild_grid (DlbMatrixPage *self)
 {
@@ -858,28 +937,28 @@ rebuild_grid (DlbMatrixPage *self)
     {
       g_autoptr(DlbEntity) option = g_list_model_get_item (options, o);
       GtkWidget *label = header_label (dlb_entity_get_display_name (option), "heading", 0.5);
+      GtkWidget *button = header_button (label, option);
 
       /* Small minimum widths keep the grid within a narrow window (the
        * names wrap instead). */
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_label_set_width_chars (GTK_LABEL (label), 7);
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_widget_set_tooltip_text (label, dlb_entity_get_string (option, DLB_OPTION_DESCRIPTION));
-      gtk_grid_attach (self->score_grid, label, (int) o + 1, 0, 1, 1);
+      gtk_widget_set_valign (button, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_set_margin_bottom (button, 4);
+      gtk_grid_attach (self->score_grid, button, (int) o + 1, 0, 1, 1);
     }
 
   for (guint c = 0; c < n_criteria; c++)
     {
       g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, c);
       GtkWidget *label = header_label (dlb_entity_get_display_name (criterion), NULL, 0);
+      GtkWidget *button = header_button (label, criterion);
 
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_widget_set_tooltip_text (label, dlb_entity_get_string (criterion, DLB_CRITERION_DESCRIPTION));
-      gtk_widget_set_margin_end (label, 8);
-      gtk_grid_attach (self->score_grid, label, 0, (int) c + 1, 1, 1);
+      gtk_widget_set_margin_end (button, 4);
+      gtk_grid_attach (self->score_grid, button, 0, (int) c + 1, 1, 1);
 
       for (guint o = 0; o < n_options; o++)
         {
@@ -1165,6 +1244,21 @@ update_headline (DlbMatrixPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), robustness != NULL && *robustness);
 
   clear_box (GTK_WIDGET (self->warnings_box));
+  {
+    const char *override = dlb_case_get_recommendation (self->kase);
+    int chosen = override != NULL ? dlb_result_find_option (r, override) : -1;
+
+    /* The analyst may recommend another option than the model; the memo
+     * shows both, and so does the page. */
+    if (chosen >= 0 && chosen != winner)
+      {
+        /* Translators: %s is the option the analyst recommends instead of the model's */
+        g_autofree char *text = g_strdup_printf (_("Your recommendation is %s instead; the memo shows both, "
+                                                   "with your justification."),
+                                                 dlb_result_get_option_name (r, (guint) chosen));
+        gtk_box_append (self->warnings_box, note_label (text, "emblem-important-symbolic", "accent"));
+      }
+  }
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     {
       GtkWidget *note = note_label (warnings[i], "dialog-warning-symbolic", NULL);
@@ -1173,7 +1267,8 @@ update_headline (DlbMatrixPage *self)
       gtk_widget_add_css_class (note, "dim-label");
       gtk_box_append (self->warnings_box, note);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), warnings != NULL && warnings[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box)) != NULL);
 }
 
 static void
@@ -1226,6 +1321,7 @@ update_probabilities (DlbMatrixPage *self)
   const guint *ranking = dlb_result_get_ranking (r, &n);
   g_autofree char *draws_text = NULL;
   g_autofree char *draws = NULL;
+  int focus = focused_row (self->probability_list);
 
   clear_box (GTK_WIDGET (self->probability_list));
   gtk_widget_set_visible (GTK_WIDGET (self->probability_list), dlb_result_has_probabilities (r) && n > 0);
@@ -1293,6 +1389,7 @@ update_probabilities (DlbMatrixPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       gtk_list_box_append (self->probability_list, row);
     }
+  refocus_row (self->probability_list, focus);
 }
 
 static void
@@ -1393,6 +1490,7 @@ update_perspectives (DlbMatrixPage *self)
   DlbResult *r = self->result;
   guint n = dlb_result_get_n_perspectives (r);
   const char *agreement = dlb_result_get_agreement_sentence (r);
+  int focus = focused_row (self->perspectives_list);
 
   gtk_label_set_text (self->agreement_label,
                       agreement != NULL && n > 0 ? agreement
@@ -1435,6 +1533,7 @@ update_perspectives (DlbMatrixPage *self)
       g_object_set_data_full (G_OBJECT (row), "perspective-id", g_strdup (p->id), g_free);
       gtk_list_box_append (self->perspectives_list, row);
     }
+  refocus_row (self->perspectives_list, focus);
 }
 
 /* Structure: what the grid, the rows and the dropdowns are built from */
@@ -1551,11 +1650,15 @@ rebuild_perspectives (DlbMatrixPage *self)
   self->updating = FALSE;
 }
 
+static void update_actions (DlbMatrixPage *self);
+
 static void
 update_page (DlbMatrixPage *self)
 {
   g_autofree char *key = NULL;
   DlbResultStatus status;
+
+  update_actions (self);
 
   if (self->kase == NULL || self->result == NULL)
     {
@@ -1717,6 +1820,189 @@ dlb_matrix_page_edit_weights (DlbMatrixPage        *self,
   return dialog;
 }
 
+/* Options and criteria */
+
+typedef struct
+{
+  DlbCase   *kase;
+  DlbEntity *entity;
+  GtkWindow *window;
+} EntityDialog;
+
+static void
+entity_dialog_free (gpointer data)
+{
+  EntityDialog *dialog = data;
+
+  g_signal_handlers_disconnect_by_data (dialog->kase, dialog);
+  g_object_unref (dialog->kase);
+  g_object_unref (dialog->entity);
+  g_free (dialog);
+}
+
+static void
+entity_dialog_case_changed (EntityDialog *dialog)
+{
+  /* Removed (here, by undo, or with what it depended on): nothing to edit. */
+  if (dlb_case_lookup (dialog->kase, dlb_entity_get_id (dialog->entity)) != dialog->entity)
+    gtk_window_close (dialog->window);
+}
+
+static void
+remove_response (AdwMessageDialog *message,
+                 const char       *response,
+                 EntityDialog     *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!dlb_case_remove (dialog->kase, dialog->entity, &error))
+    {
+      AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog->window,
+                                                                              _("Could Not Remove"),
+                                                                              error->message));
+
+      adw_message_dialog_add_response (failure, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failure));
+    }
+}
+
+static void
+remove_clicked (GtkButton    *button,
+                EntityDialog *dialog)
+{
+  gboolean option = dlb_entity_get_kind (dialog->entity) == DLB_KIND_OPTION;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *message;
+
+  /* Translators: %s is an option's or a criterion's name */
+  heading = g_strdup_printf (option ? _("Remove Option “%s”?") : _("Remove Criterion “%s”?"),
+                             dlb_entity_get_display_name (dialog->entity));
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog->window, heading,
+                                                        option ? _("Its scores are removed with it. "
+                                                                   "Undo brings them back.")
+                                                               : _("Its scores are removed with it and the "
+                                                                   "options are no longer compared on it. "
+                                                                   "Undo brings them back.")));
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (message, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (message, "cancel");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect (message, "response", G_CALLBACK (remove_response), dialog);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static GtkWindow *
+open_entity_dialog (DlbMatrixPage *self,
+                    DlbEntity     *entity)
+{
+  EntityDialog *dialog = g_new0 (EntityDialog, 1);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *editor = dlb_entity_editor_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gboolean option = dlb_entity_get_kind (entity) == DLB_KIND_OPTION;
+
+  dialog->kase = g_object_ref (self->kase);
+  dialog->entity = g_object_ref (entity);
+  dialog->window = GTK_WINDOW (window);
+  g_object_set_data_full (G_OBJECT (window), "entity-dialog", dialog, entity_dialog_free);
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (entity_dialog_case_changed), dialog);
+
+  gtk_window_set_title (GTK_WINDOW (window), option ? _("Option") : _("Criterion"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_set_sensitive (remove, !is_read_only (self));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked), dialog);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), remove);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_margin_top (editor, 18);
+  gtk_widget_set_margin_bottom (editor, 18);
+  gtk_widget_set_margin_start (editor, 12);
+  gtk_widget_set_margin_end (editor, 12);
+  dlb_entity_editor_set_entity (DLB_ENTITY_EDITOR (editor), self->kase, entity);
+  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  present_transient (self, GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+add_entity (DlbMatrixPage *self,
+            DlbEntity     *entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dlb_case_insert (self->kase, entity, -1, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  open_entity_dialog (self, entity);
+}
+
+static void
+add_option_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (widget);
+  g_autoptr(DlbOption) option = dlb_option_new (_("New option"));
+
+  add_entity (self, DLB_ENTITY (option));
+}
+
+static void
+add_criterion_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (widget);
+  g_autoptr(DlbCriterion) criterion = dlb_criterion_new (_("New criterion"), 10);
+
+  add_entity (self, DLB_ENTITY (criterion));
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (widget);
+  DlbEntity *entity = self->kase != NULL ? dlb_case_lookup (self->kase, g_variant_get_string (parameter, NULL))
+                                         : NULL;
+
+  if (entity != NULL)
+    open_entity_dialog (self, entity);
+}
+
+static void
+update_actions (DlbMatrixPage *self)
+{
+  gboolean editable = self->kase != NULL && !is_read_only (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-option", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-criterion", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.edit", editable);
+}
+
 /* GObject */
 
 static void
@@ -1734,6 +2020,7 @@ install_css (void)
   gtk_css_provider_load_from_data (provider,
                                    ".matrix-headline { padding: 14px 16px; }\n"
                                    "button.score-cell { padding: 5px 8px; min-width: 56px; }\n"
+                                   "button.matrix-header { font-weight: normal; padding: 4px 8px; }\n"
                                    ".matrix-total { font-weight: bold; padding: 0 8px; }\n"
                                    ".matrix-gate, .matrix-badge { font-size: smaller; font-weight: bold;"
                                    " padding: 1px 8px; border-radius: 999px;"
@@ -1749,13 +2036,18 @@ dlb_matrix_page_dispose (GObject *object)
 {
   DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
 
+  if (self->kase != NULL)
+    g_signal_handlers_disconnect_by_data (self->kase, self);
   /* A weight still being dragged is kept. */
-  commit_weights (self);
+  write_weights (self, FALSE);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
   if (self->editor != NULL)
     gtk_window_close (self->editor);
   g_clear_weak_pointer (&self->editor);
-  if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_MATRIX_PAGE);
   g_clear_object (&self->result);
@@ -1876,6 +2168,10 @@ dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, agreement_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, perspectives_list);
   gtk_widget_class_bind_template_callback (widget_class, on_method_button_clicked);
+
+  gtk_widget_class_install_action (widget_class, "matrix.add-option", NULL, add_option_activated);
+  gtk_widget_class_install_action (widget_class, "matrix.add-criterion", NULL, add_criterion_activated);
+  gtk_widget_class_install_action (widget_class, "matrix.edit", "s", edit_activated);
 }
 
 static void

@@ -67,6 +67,7 @@ add_badge (GtkBox *box)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (label, "badge");
+  gtk_widget_add_css_class (label, "caption-heading");
   gtk_box_append (box, label);
   return GTK_LABEL (label);
 }
@@ -131,6 +132,7 @@ create_row (DlbEntity *entity,
   w->name = add_label (GTK_BOX (top), "heading");
   gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
   w->group = add_label (GTK_BOX (top), "group-pill");
+  gtk_widget_add_css_class (GTK_WIDGET (w->group), "caption-heading");
   gtk_label_set_wrap (w->group, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->group), GTK_ALIGN_START);
 

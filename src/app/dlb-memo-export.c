@@ -1,0 +1,258 @@
+/* dlb-memo-export.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-memo-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-memo-export.h"
+#include "dlb-util.h"
+
+G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
+
+#define PRINT_DOCUMENT_KEY "dlb-memo-document"
+#define PRINT_ERROR_KEY    "dlb-memo-print-error"
+
+DlbPaperSize
+dlb_memo_export_get_paper_preference (void)
+{
+  g_autoptr(GSettings) settings = dlb_settings_new ();
+  int value;
+
+  if (settings == NULL)
+    return DLB_PAPER_AUTO;
+
+  /* The schema's enum shares the values of DlbPaperSize. */
+  value = g_settings_get_enum (settings, "paper-size");
+  switch (value)
+    {
+    case DLB_PAPER_LETTER:
+    case DLB_PAPER_A4:
+      return (DlbPaperSize) value;
+    default:
+      return DLB_PAPER_AUTO;
+    }
+}
+
+DlbDocument *
+dlb_memo_export_build (DlbCase       *c,
+                       DlbPaperSize   preference,
+                       DlbResult    **out_result)
+{
+  g_autoptr(DlbResult) result = NULL;
+  DlbMemoOptions options;
+  DlbDocument *doc;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+  g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
+
+  result = dlb_engine_analyze (c, NULL);
+  dlb_memo_options_init (&options);
+  options.paper = preference;
+  doc = dlb_memo_build (c, result, &options);
+
+  if (out_result != NULL)
+    *out_result = g_steal_pointer (&result);
+  return doc;
+}
+
+char *
+dlb_memo_export_suggest_name (DlbCase *c)
+{
+  g_autofree char *title = NULL;
+  const char *case_title;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+
+  case_title = dlb_case_get_title (c);
+  title = g_strstrip (g_strdup (case_title != NULL ? case_title : ""));
+  if (*title == '\0')
+    {
+      g_free (title);
+      /* Translators: the file name offered for a memo whose case has no title */
+      title = g_strdup (_("Memo"));
+    }
+
+  /* A title may hold characters no file name can. */
+  g_strdelimit (title, "/\\:*?\"<>|\n\r\t", '-');
+  return g_strconcat (title, ".pdf", NULL);
+}
+
+static gboolean
+write_to_stream (DlbDocument  *doc,
+                 GFile        *file,
+                 GError      **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!dlb_memo_write_pdf_stream (doc, G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      /* Closing a cancelled replace stream throws the new content away
+       * and leaves the old file as it was. */
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+gboolean
+dlb_memo_export_to_file (DlbDocument  *doc,
+                         GFile        *file,
+                         GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return dlb_memo_write_pdf (doc, path, error);
+
+  return write_to_stream (doc, file, error);
+}
+
+void
+dlb_memo_export_open_file (GtkWindow *parent,
+                           GFile     *file)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  }
+#endif
+}
+
+/* Printing */
+
+static GtkPaperSize *
+paper_size_for (DlbDocument *doc)
+{
+  double width = dlb_document_get_page_width (doc);
+  double height = dlb_document_get_page_height (doc);
+
+  /* Named sizes let the print dialog pick the matching tray. */
+  if (G_APPROX_VALUE (width, DLB_PAPER_LETTER_WIDTH, 0.5) &&
+      G_APPROX_VALUE (height, DLB_PAPER_LETTER_HEIGHT, 0.5))
+    return gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  if (G_APPROX_VALUE (width, DLB_PAPER_A4_WIDTH, 0.5) &&
+      G_APPROX_VALUE (height, DLB_PAPER_A4_HEIGHT, 0.5))
+    return gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  return gtk_paper_size_new_custom ("deliberate-memo", _("Memo"), width, height, GTK_UNIT_POINTS);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              gpointer           user_data)
+{
+  DlbDocument *doc = g_object_get_data (G_OBJECT (operation), PRINT_DOCUMENT_KEY);
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  /* The whole sheet is ours (use-full-page): the memo brings its own
+   * margins, and the printer's would come on top of them. When the user
+   * picked another paper, the page is scaled to fit and centred. */
+  if (!dlb_document_draw_page (doc, cr, page_nr,
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context),
+                               &error))
+    {
+      if (g_object_get_data (G_OBJECT (operation), PRINT_ERROR_KEY) == NULL)
+        g_object_set_data_full (G_OBJECT (operation), PRINT_ERROR_KEY,
+                                g_steal_pointer (&error), (GDestroyNotify) g_error_free);
+      gtk_print_operation_cancel (operation);
+    }
+}
+
+GtkPrintOperation *
+dlb_memo_print_operation_new (DlbDocument *doc,
+                              const char  *job_name)
+{
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (doc), NULL);
+
+  paper = paper_size_for (doc);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, dlb_document_get_n_pages (doc));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (job_name != NULL && *job_name != '\0')
+    gtk_print_operation_set_job_name (operation, job_name);
+
+  g_object_set_data_full (G_OBJECT (operation), PRINT_DOCUMENT_KEY,
+                          g_object_ref (doc), g_object_unref);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), NULL);
+
+  return operation;
+}
+
+gboolean
+dlb_memo_print_operation_check (GtkPrintOperation        *operation,
+                                GtkPrintOperationResult   result,
+                                GError                  **error)
+{
+  const GError *draw_error;
+  g_autoptr(GError) print_error = NULL;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  draw_error = g_object_get_data (G_OBJECT (operation), PRINT_ERROR_KEY);
+  if (draw_error != NULL)
+    {
+      g_set_error (error, DLB_MEMO_EXPORT_ERROR, DLB_MEMO_EXPORT_ERROR_PRINT,
+                   /* Translators: %s says what went wrong */
+                   _("The memo could not be printed: %s"), draw_error->message);
+      return FALSE;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &print_error);
+      g_set_error (error, DLB_MEMO_EXPORT_ERROR, DLB_MEMO_EXPORT_ERROR_PRINT,
+                   /* Translators: %s says what went wrong */
+                   _("The memo could not be printed: %s. Check the printer and try again."),
+                   print_error != NULL ? print_error->message : _("the print system failed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

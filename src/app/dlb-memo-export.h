@@ -1,0 +1,70 @@
+/* dlb-memo-export.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dlb-memo.h"
+
+G_BEGIN_DECLS
+
+/* The memo as the application makes it, writes it and prints it. The Memo
+ * page's buttons and the tests go through these same functions, so what
+ * the tests check is what the user gets. */
+
+#define DLB_MEMO_EXPORT_ERROR (dlb_memo_export_error_quark ())
+
+typedef enum
+{
+  DLB_MEMO_EXPORT_ERROR_NO_MEMO,   /* there is no case, hence no memo */
+  DLB_MEMO_EXPORT_ERROR_PRINT,     /* the print system failed */
+} DlbMemoExportError;
+
+GQuark             dlb_memo_export_error_quark          (void);
+
+/* The paper preference of the "paper-size" setting; DLB_PAPER_AUTO when
+ * the settings schema is not installed. */
+DlbPaperSize       dlb_memo_export_get_paper_preference (void);
+
+/* Analyses @c and builds its memo on the paper @preference resolves to
+ * (the case's own paper size wins; see dlb_memo_resolve_paper). The
+ * analysis is returned in @out_result when not NULL. */
+DlbDocument       *dlb_memo_export_build                (DlbCase       *c,
+                                                         DlbPaperSize   preference,
+                                                         DlbResult    **out_result);
+
+/* A file name for the memo of @c: its title, made safe, with ".pdf". */
+char              *dlb_memo_export_suggest_name         (DlbCase       *c);
+
+/* Writes @doc as PDF to @file. Never leaves a partial file: a local file
+ * is written beside and renamed; anything else is replaced only when the
+ * whole PDF was written. */
+gboolean           dlb_memo_export_to_file              (DlbDocument   *doc,
+                                                         GFile         *file,
+                                                         GError       **error);
+
+/* Opens @file in the default viewer for its type. */
+void               dlb_memo_export_open_file            (GtkWindow     *parent,
+                                                         GFile         *file);
+
+/* A print operation for @doc: one printed page per memo page, drawn by
+ * the same function as the PDF, on the memo's paper by default, with the
+ * memo's own margins (the printer's are not added to them). @job_name may
+ * be NULL. The operation keeps @doc alive. */
+GtkPrintOperation *dlb_memo_print_operation_new         (DlbDocument   *doc,
+                                                         const char    *job_name);
+
+/* Whether a finished print operation of dlb_memo_print_operation_new()
+ * went well: FALSE, with @error set, when the print system failed or a
+ * page could not be drawn. @result is what the operation returned or
+ * passed to GtkPrintOperation::done. */
+gboolean           dlb_memo_print_operation_check       (GtkPrintOperation        *operation,
+                                                         GtkPrintOperationResult   result,
+                                                         GError                  **error);
+
+G_END_DECLS
