@@ -1,0 +1,687 @@
+/* dlb-memo-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-memo-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-memo-export.h"
+#include "dlb-memo-page.h"
+#include "dlb-memo-view.h"
+#include "dlb-util.h"
+
+/* The memo is rebuilt from the case after every edit, but only while the
+ * page is on screen: an edit on another page costs nothing here until the
+ * memo is looked at. */
+struct _DlbMemoPage
+{
+  AdwBin              parent_instance;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  GtkEntry           *page_entry;
+  GtkLabel           *page_count_label;
+  GtkMenuButton      *zoom_button;
+  DlbMemoView        *view;
+
+  DlbStore           *store;
+  DlbCase            *kase;
+  gulong              changed_id;
+  GSettings          *settings;
+
+  DlbDocument        *doc;
+  DlbResult          *result;
+  gboolean            stale;
+  guint               rebuild_id;
+
+  GtkPrintOperation  *print_operation;
+  GtkPrintSettings   *print_settings;
+};
+
+G_DEFINE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  PROP_STORE,
+  PROP_DOCUMENT,
+  PROP_FIT_WIDTH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (DlbMemoPage *self)
+{
+  int n_pages = dlb_memo_view_get_n_pages (self->view);
+  int page = dlb_memo_view_get_page (self->view);
+  double zoom = dlb_memo_view_get_zoom (self->view);
+  gboolean has_memo = self->kase != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.previous-page", page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.next-page", page + 1 < n_pages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-in",
+                                 n_pages > 0 && zoom < DLB_MEMO_VIEW_MAX_ZOOM - 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-out",
+                                 n_pages > 0 && zoom > DLB_MEMO_VIEW_MIN_ZOOM + 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-original", n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-to", n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.export", has_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.print",
+                                 has_memo && self->print_operation == NULL);
+}
+
+static void
+update_page_label (DlbMemoPage *self)
+{
+  int n_pages = dlb_memo_view_get_n_pages (self->view);
+  g_autofree char *number = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  number = g_strdup_printf ("%d", n_pages > 0 ? dlb_memo_view_get_page (self->view) + 1 : 0);
+  /* Translators: follows the current page number, as in "3 of 11" */
+  count = g_strdup_printf (_("of %d"), n_pages);
+  gtk_editable_set_text (GTK_EDITABLE (self->page_entry), number);
+  gtk_label_set_text (self->page_count_label, count);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->page_entry), "error");
+
+  /* Translators: the description of the page number field; %d is the number of pages */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The memo has %d page",
+                                              "The memo has %d pages", n_pages), n_pages);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  update_actions (self);
+}
+
+static void
+update_zoom_label (DlbMemoPage *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+  int percent = (int) round (dlb_memo_view_get_zoom (self->view) * 100);
+
+  /* Translators: the zoom level of the memo preview; %d is a percentage */
+  label = g_strdup_printf (_("%d %%"), percent);
+  gtk_menu_button_set_label (self->zoom_button, label);
+  /* Translators: the accessible name of the zoom menu; %d is a percentage */
+  accessible = g_strdup_printf (_("Zoom Options, %d %%"), percent);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  update_actions (self);
+}
+
+static void
+set_document (DlbMemoPage *self,
+              DlbDocument *doc,
+              DlbResult   *result)
+{
+  g_set_object (&self->doc, doc);
+  g_set_object (&self->result, result);
+
+  dlb_memo_view_set_document (self->view, doc);
+  gtk_stack_set_visible_child_name (self->stack, self->kase != NULL ? "memo" : "empty");
+  update_page_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+rebuild (DlbMemoPage *self)
+{
+  g_autoptr(DlbDocument) doc = NULL;
+  g_autoptr(DlbResult) result = NULL;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
+
+  if (self->kase != NULL)
+    doc = dlb_memo_export_build (self->kase, dlb_memo_export_get_paper_preference (), &result);
+  set_document (self, doc, result);
+}
+
+static gboolean
+rebuild_idle (gpointer user_data)
+{
+  DlbMemoPage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rebuild (DlbMemoPage *self)
+{
+  self->stale = TRUE;
+  if (self->rebuild_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->rebuild_id = g_idle_add (rebuild_idle, self);
+}
+
+void
+dlb_memo_page_update (DlbMemoPage *self)
+{
+  g_return_if_fail (DLB_IS_MEMO_PAGE (self));
+
+  if (self->stale)
+    rebuild (self);
+}
+
+/* Navigation and zoom */
+
+static void
+on_view_page_changed (DlbMemoPage *self)
+{
+  update_page_label (self);
+}
+
+static void
+on_page_entry_activate (DlbMemoPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->page_entry))));
+  int n_pages = dlb_memo_view_get_n_pages (self->view);
+  guint64 number = 0;
+
+  if (g_ascii_string_to_unsigned (text, 10, 1, (guint64) MAX (n_pages, 1), &number, NULL))
+    {
+      dlb_memo_view_set_page (self->view, (int) number - 1);
+      update_page_label (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->page_entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (self->page_entry));
+    }
+}
+
+static void
+page_step_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+  int page = dlb_memo_view_get_page (self->view);
+
+  if (g_str_equal (action_name, "memo.previous-page"))
+    page--;
+  else
+    page++;
+  if (page >= 0 && page < dlb_memo_view_get_n_pages (self->view))
+    dlb_memo_view_set_page (self->view, page);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+
+  if (g_str_equal (action_name, "memo.zoom-in"))
+    dlb_memo_view_zoom_in (self->view);
+  else if (g_str_equal (action_name, "memo.zoom-out"))
+    dlb_memo_view_zoom_out (self->view);
+  else if (g_str_equal (action_name, "memo.zoom-original"))
+    dlb_memo_view_set_zoom (self->view, 1.0);
+  else if (parameter != NULL)
+    dlb_memo_view_set_zoom (self->view, g_variant_get_double (parameter));
+}
+
+/* Export */
+
+static GtkWindow *
+parent_window (DlbMemoPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static AdwToastOverlay *
+toast_overlay (DlbMemoPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  /* The window's overlay when there is one, so the toast sits where the
+   * window's other toasts do; the page's own otherwise. */
+  return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : self->toast_overlay;
+}
+
+static void
+show_error (DlbMemoPage *self,
+            const char  *heading,
+            const char  *message)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent_window (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_open_clicked (AdwToast    *toast,
+                 DlbMemoPage *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+
+  dlb_memo_export_open_file (parent_window (self), file);
+}
+
+gboolean
+dlb_memo_page_export (DlbMemoPage  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The memo as the case is now, not as it was before a pending rebuild. */
+  dlb_memo_page_update (self);
+  if (self->doc == NULL)
+    {
+      g_set_error_literal (error, DLB_MEMO_EXPORT_ERROR, DLB_MEMO_EXPORT_ERROR_NO_MEMO,
+                           _("There is no case to write a memo for. Open a case first."));
+      return FALSE;
+    }
+
+  return dlb_memo_export_to_file (self->doc, file, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    DlbMemoPage     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!dlb_memo_page_export (self, file, &error))
+        show_error (self, _("Could Not Export the Memo"), error->message);
+      else
+        {
+          AdwToast *toast = adw_toast_new (_("Memo exported"));
+          g_autofree char *uri = g_file_get_uri (file);
+
+          adw_toast_set_button_label (toast, _("_Open"));
+          g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked), self, 0);
+          adw_toast_overlay_add_toast (toast_overlay (self), toast);
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->kase == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Memo as PDF"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = dlb_memo_export_suggest_name (self->kase);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Print */
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               DlbMemoPage             *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dlb_memo_print_operation_check (operation, result, &error))
+    show_error (self, _("Could Not Print the Memo"), error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+
+  if (operation == self->print_operation)
+    g_clear_object (&self->print_operation);
+  update_actions (self);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  GtkPrintOperation *operation;
+
+  if (self->print_operation != NULL)
+    return;
+  dlb_memo_page_update (self);
+  if (self->doc == NULL)
+    return;
+
+  operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (self->kase));
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  self->print_operation = operation;
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  update_actions (self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent_window (self), &error);
+  /* An operation that could not even start reports here, not in ::done. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation == operation)
+    {
+      show_error (self, _("Could Not Print the Memo"), error != NULL ? error->message : _("The print system failed."));
+      g_clear_object (&self->print_operation);
+      update_actions (self);
+    }
+}
+
+/* The case */
+
+static void
+on_case_changed (DlbMemoPage *self)
+{
+  schedule_rebuild (self);
+}
+
+static void
+on_paper_size_changed (DlbMemoPage *self)
+{
+  schedule_rebuild (self);
+}
+
+void
+dlb_memo_page_set_case (DlbMemoPage *self,
+                        DlbCase     *c)
+{
+  g_return_if_fail (DLB_IS_MEMO_PAGE (self));
+  g_return_if_fail (c == NULL || DLB_IS_CASE (c));
+
+  if (c == self->kase)
+    return;
+
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_set_object (&self->kase, c);
+  if (c != NULL)
+    self->changed_id = g_signal_connect_object (c, "changed", G_CALLBACK (on_case_changed),
+                                                self, G_CONNECT_SWAPPED);
+
+  /* A new case starts at its first page, at the zoom the reader chose. */
+  set_document (self, NULL, NULL);
+  schedule_rebuild (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+DlbCase *
+dlb_memo_page_get_case (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return self->kase;
+}
+
+void
+dlb_memo_page_set_store (DlbMemoPage *self,
+                         DlbStore    *store)
+{
+  g_return_if_fail (DLB_IS_MEMO_PAGE (self));
+  g_return_if_fail (store == NULL || DLB_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  dlb_memo_page_set_case (self, store != NULL ? dlb_store_get_case (store) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+DlbStore *
+dlb_memo_page_get_store (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return self->store;
+}
+
+DlbDocument *
+dlb_memo_page_get_document (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return self->doc;
+}
+
+DlbResult *
+dlb_memo_page_get_result (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return self->result;
+}
+
+GtkWidget *
+dlb_memo_page_get_view (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+/* GObject */
+
+static void
+dlb_memo_page_map (GtkWidget *widget)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dlb_memo_page_parent_class)->map (widget);
+
+  if (self->stale)
+    schedule_rebuild (self);
+}
+
+static void
+dlb_memo_page_dispose (GObject *object)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  if (self->print_operation != NULL)
+    g_signal_handlers_disconnect_by_data (self->print_operation, self);
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->settings);
+
+  /* The bin lets its child go first, so the template does not leave it a
+   * pointer to a widget already gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_MEMO_PAGE);
+
+  g_clear_object (&self->doc);
+  g_clear_object (&self->result);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dlb_memo_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_memo_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->kase);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->doc);
+      break;
+    case PROP_FIT_WIDTH:
+      /* Asked for by the property action while the template is built. */
+      g_value_set_boolean (value, self->view == NULL || dlb_memo_view_get_fit_width (self->view));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlb_memo_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      dlb_memo_page_set_case (self, g_value_get_object (value));
+      break;
+    case PROP_STORE:
+      dlb_memo_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_FIT_WIDTH:
+      dlb_memo_view_set_fit_width (self->view, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_view_fit_width_changed (DlbMemoPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_WIDTH]);
+}
+
+static void
+dlb_memo_page_class_init (DlbMemoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlb_memo_page_dispose;
+  object_class->get_property = dlb_memo_page_get_property;
+  object_class->set_property = dlb_memo_page_set_property;
+  widget_class->map = dlb_memo_page_map;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, DLB_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, DLB_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FIT_WIDTH] =
+    g_param_spec_boolean ("fit-width", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DLB_TYPE_MEMO_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-memo-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, view);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
+
+  gtk_widget_class_install_action (widget_class, "memo.previous-page", NULL, page_step_activated);
+  gtk_widget_class_install_action (widget_class, "memo.next-page", NULL, page_step_activated);
+  gtk_widget_class_install_action (widget_class, "memo.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "memo.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "memo.zoom-original", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "memo.zoom-to", "d", zoom_activated);
+  gtk_widget_class_install_property_action (widget_class, "memo.fit-width", "fit-width");
+  gtk_widget_class_install_action (widget_class, "memo.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "memo.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "memo.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "memo.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "memo.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "memo.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "memo.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "memo.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "memo.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "memo.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "memo.zoom-original", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "memo.zoom-original", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "memo.print", NULL);
+}
+
+static void
+dlb_memo_page_init (DlbMemoPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->view, "notify::page", G_CALLBACK (on_view_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (update_zoom_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::fit-width", G_CALLBACK (on_view_fit_width_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  self->settings = dlb_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::paper-size",
+                             G_CALLBACK (on_paper_size_changed), self, G_CONNECT_SWAPPED);
+
+  update_page_label (self);
+  update_zoom_label (self);
+}
+
+GtkWidget *
+dlb_memo_page_new (void)
+{
+  return g_object_new (DLB_TYPE_MEMO_PAGE, NULL);
+}

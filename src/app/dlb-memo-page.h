@@ -1,0 +1,53 @@
+/* dlb-memo-page.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlb-engine.h"
+#include "dlb-layout.h"
+#include "dlb-store.h"
+
+G_BEGIN_DECLS
+
+/* The Memo page: the recommendation memo as it will print, rebuilt
+ * whenever the case changes, with page navigation, zoom, Export PDF… and
+ * Print…. */
+
+#define DLB_TYPE_MEMO_PAGE (dlb_memo_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, DLB, MEMO_PAGE, AdwBin)
+
+GtkWidget    *dlb_memo_page_new          (void);
+
+DlbCase      *dlb_memo_page_get_case     (DlbMemoPage  *self);
+void          dlb_memo_page_set_case     (DlbMemoPage  *self,
+                                          DlbCase      *c);
+/* Optional: the case file the case comes from; setting it shows its case. */
+DlbStore     *dlb_memo_page_get_store    (DlbMemoPage  *self);
+void          dlb_memo_page_set_store    (DlbMemoPage  *self,
+                                          DlbStore     *store);
+
+/* The memo shown, and the analysis it was built from; NULL without a
+ * case. After an edit they are replaced in an idle (while the page is on
+ * screen, else when it is next shown). */
+DlbDocument  *dlb_memo_page_get_document (DlbMemoPage  *self);
+DlbResult    *dlb_memo_page_get_result   (DlbMemoPage  *self);
+/* Rebuilds the memo now if the case changed since it was built. */
+void          dlb_memo_page_update       (DlbMemoPage  *self);
+
+/* What the Export PDF… button does once a file is chosen: writes the
+ * memo of the case as it is now to @file, never leaving a partial file. */
+gboolean      dlb_memo_page_export       (DlbMemoPage  *self,
+                                          GFile        *file,
+                                          GError      **error);
+
+/* The page's preview widget (a DlbMemoView). */
+GtkWidget    *dlb_memo_page_get_view     (DlbMemoPage  *self);
+
+G_END_DECLS

@@ -1,0 +1,676 @@
+/* test-memo-page.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dlb-example.h"
+#include "dlb-memo-export.h"
+#include "dlb-memo-page.h"
+#include "dlb-memo-view.h"
+
+/* The Memo page on the built-in example: it shows the pages the PDF has,
+ * drawn the same way; it exports and prints through the functions its
+ * buttons use, leaving nothing half-written; it follows the case when a
+ * weight change makes another option win, staying on the same page; and
+ * its navigation and zoom do what they say. */
+
+static void
+spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  spin_main_loop ();
+  return condition (data);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return dlb_memo_page_get_document (DLB_MEMO_PAGE (data)) != NULL;
+}
+
+typedef struct
+{
+  DlbMemoPage *page;
+  DlbDocument *old;
+} DocumentChange;
+
+static gboolean
+document_changed (gpointer data)
+{
+  DocumentChange *change = data;
+  DlbDocument *doc = dlb_memo_page_get_document (change->page);
+
+  return doc != NULL && doc != change->old;
+}
+
+static DlbCase *
+load_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  DlbCase *kase = dlb_example_load (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return kase;
+}
+
+/* A window holding a Memo page on @kase, on screen with its memo built. */
+static DlbMemoPage *
+show_page (DlbCase    *kase,
+           int         width,
+           GtkWindow **out_window)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *page = dlb_memo_page_new ();
+
+  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
+  g_assert_true (dlb_memo_page_get_case (DLB_MEMO_PAGE (page)) == kase);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (wait_for (is_mapped, page));
+  g_assert_true (wait_for (has_document, page));
+
+  *out_window = GTK_WINDOW (window);
+  return DLB_MEMO_PAGE (page);
+}
+
+/* The memo as the command line and the core build it, on the paper the
+ * settings ask for. */
+static DlbDocument *
+build_separately (DlbCase *kase)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(DlbResult) result = dlb_engine_analyze (kase, NULL);
+  DlbMemoOptions options;
+
+  dlb_memo_options_init (&options);
+  options.paper = (DlbPaperSize) g_settings_get_enum (settings, "paper-size");
+  return dlb_memo_build (kase, result, &options);
+}
+
+static cairo_surface_t *
+draw_page (DlbDocument *doc,
+           int          page,
+           int          width,
+           int          height)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  g_assert_true (dlb_document_draw_page (doc, cr, page, width, height, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (size_t) stride * height) == 0;
+}
+
+/* How many pixels are not white: a drawn page has text on it. */
+static guint
+count_ink (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint n = 0;
+  int x, y;
+
+  for (y = 0; y < height; y++)
+    for (x = 0; x < width; x++)
+      if (((const guint32 *) (data + y * stride))[x] != 0xffffffff)
+        n++;
+  return n;
+}
+
+static void
+test_same_pages (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(DlbDocument) separate = build_separately (kase);
+  GtkWindow *window = NULL;
+  DlbMemoPage *page = show_page (kase, 900, &window);
+  DlbMemoView *view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  DlbDocument *doc = dlb_memo_page_get_document (page);
+  int n_pages = dlb_document_get_n_pages (doc);
+  int width = (int) (dlb_document_get_page_width (doc) / 2);
+  int height = (int) (dlb_document_get_page_height (doc) / 2);
+  int i;
+
+  g_assert_cmpint (n_pages, >=, 4);
+  g_assert_cmpint (dlb_memo_view_get_n_pages (view), ==, n_pages);
+  g_assert_cmpint (n_pages, ==, dlb_document_get_n_pages (separate));
+  g_assert_cmpfloat (dlb_document_get_page_width (doc), ==, dlb_document_get_page_width (separate));
+  g_assert_cmpfloat (dlb_document_get_page_height (doc), ==, dlb_document_get_page_height (separate));
+  g_assert_true (dlb_memo_view_get_document (view) == doc);
+
+  /* Every page the page shows is, pixel for pixel, the page of the memo
+   * built apart from it. */
+  for (i = 0; i < n_pages; i++)
+    {
+      cairo_surface_t *shown = draw_page (doc, i, width, height);
+      cairo_surface_t *built = draw_page (separate, i, width, height);
+
+      g_assert_cmpuint (count_ink (shown), >, 500);
+      g_assert_true (same_pixels (shown, built));
+      cairo_surface_destroy (shown);
+      cairo_surface_destroy (built);
+    }
+
+  /* Only the pages in view are drawn on screen. */
+  g_assert_cmpuint (dlb_memo_view_get_n_drawn (view), >=, 1);
+  g_assert_cmpuint (dlb_memo_view_get_n_drawn (view), <, (guint) n_pages);
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+/* The output of pdfinfo (@text FALSE) or pdftotext (@text TRUE) on
+ * @path; NULL when the tool is not installed. */
+static char *
+run_tool (gboolean    text,
+          gboolean    layout,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (text ? "pdftotext" : "pdfinfo");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+
+  g_ptr_array_add (argv, program);
+  if (layout)
+    g_ptr_array_add (argv, (char *) "-layout");
+  g_ptr_array_add (argv, (char *) path);
+  if (text)
+    g_ptr_array_add (argv, (char *) "-");
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+pdf_page_count (const char *path)
+{
+  g_autofree char *info = run_tool (FALSE, FALSE, path);
+  const char *pages;
+
+  if (info == NULL)
+    return -1;
+  pages = strstr (info, "\nPages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("\nPages:"));
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+remove_dir (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir_path), ==, 0);
+}
+
+static void
+assert_pdf (const char *path,
+            int         n_pages)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  int counted;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  counted = pdf_page_count (path);
+  if (counted >= 0)
+    g_assert_cmpint (counted, ==, n_pages);
+}
+
+static void
+test_export_and_print (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-page-XXXXXX", &error);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *print_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) missing_file = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  DlbDocument *doc;
+  int n_pages;
+
+  g_assert_no_error (error);
+  page = show_page (kase, 900, &window);
+  doc = dlb_memo_page_get_document (page);
+  n_pages = dlb_document_get_n_pages (doc);
+
+  /* The file name the chooser offers comes from the case title. */
+  name = dlb_memo_export_suggest_name (kase);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_null (strchr (name, '/'));
+  g_assert_true (g_str_has_prefix (name, dlb_case_get_title (kase)) || strchr (dlb_case_get_title (kase), '/') != NULL);
+
+  /* What Export PDF… does with the chosen file. */
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  assert_pdf (path, n_pages);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* A folder that is not there: a clear error, and no file anywhere. */
+  missing = g_build_filename (dir, "no-such-folder", "memo.pdf", NULL);
+  missing_file = g_file_new_for_path (missing);
+  g_assert_false (dlb_memo_page_export (page, missing_file, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Print… draws with the same function, on the memo's paper, one printed
+   * page per memo page. */
+  print_path = g_build_filename (dir, "printed.pdf", NULL);
+  operation = dlb_memo_print_operation_new (doc, dlb_case_get_title (kase));
+  {
+    GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (operation);
+
+    g_assert_nonnull (setup);
+    g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                    dlb_document_get_page_width (doc), 0.5);
+    g_assert_cmpfloat_with_epsilon (gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS),
+                                    dlb_document_get_page_height (doc), 0.5);
+  }
+  {
+    int n_printed = 0;
+
+    g_object_get (operation, "n-pages", &n_printed, NULL);
+    g_assert_cmpint (n_printed, ==, n_pages);
+  }
+  gtk_print_operation_set_export_filename (operation, print_path);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, window, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (dlb_memo_print_operation_check (operation, result, &error));
+  g_assert_no_error (error);
+  assert_pdf (print_path, n_pages);
+
+  /* The printed page carries the memo's text where the memo has it: the
+   * printer's margins do not push it about. */
+  {
+    g_autofree char *printed = run_tool (TRUE, TRUE, print_path);
+    g_autofree char *exported = run_tool (TRUE, TRUE, path);
+
+    if (printed != NULL)
+      g_assert_cmpstr (printed, ==, exported);
+  }
+
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  remove_dir (dir);
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+static void
+set_weight (DlbCase    *kase,
+            const char *id,
+            double      weight)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  DlbEntity *criterion = dlb_case_lookup (kase, id);
+
+  g_assert_nonnull (criterion);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, weight);
+  g_assert_true (dlb_case_set_field (kase, criterion, DLB_CRITERION_WEIGHT, &value, &error));
+  g_assert_no_error (error);
+}
+
+/* The recommendation section of the exported memo, as a reader's tools
+ * see it; NULL without pdftotext. */
+static char *
+recommendation_text (DlbMemoPage *page)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *start, *end;
+
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  text = run_tool (TRUE, FALSE, path);
+  remove_dir (dir);
+  if (text == NULL)
+    return NULL;
+
+  start = strstr (text, "\nRecommendation\n");
+  g_assert_nonnull (start);
+  end = strstr (start, "\nBackground\n");
+  g_assert_nonnull (end);
+  return g_strndup (start, (gsize) (end - start));
+}
+
+static void
+test_follows_the_case (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(DlbDocument) before = NULL;
+  g_autofree char *old_winner = NULL;
+  g_autofree char *new_name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page = show_page (kase, 900, &window);
+  DlbMemoView *view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  DocumentChange change = { page, NULL };
+  DlbResult *result;
+  GListModel *criteria;
+  guint i;
+
+  before = g_object_ref (dlb_memo_page_get_document (page));
+  result = dlb_memo_page_get_result (page);
+  g_assert_nonnull (result);
+  g_assert_cmpint (dlb_result_get_winner (result), >=, 0);
+  old_winner = g_strdup (dlb_result_get_winner_id (result));
+
+  /* The reader is on the third page. */
+  dlb_memo_view_set_page (view, 2);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 2);
+
+  /* Crime and policing are all that matter now. */
+  criteria = dlb_case_get_criteria (kase);
+  for (i = 0; i < g_list_model_get_n_items (criteria); i++)
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);
+      const char *id = dlb_entity_get_id (criterion);
+
+      if (g_str_equal (id, "crime") || g_str_equal (id, "policing"))
+        set_weight (kase, id, 100);
+      else
+        set_weight (kase, id, 0);
+    }
+
+  change.old = before;
+  g_assert_true (wait_for (document_changed, &change));
+
+  result = dlb_memo_page_get_result (page);
+  g_assert_nonnull (result);
+  g_assert_cmpint (dlb_result_get_winner (result), >=, 0);
+  g_assert_cmpstr (dlb_result_get_winner_id (result), !=, old_winner);
+  g_assert_cmpint (dlb_memo_view_get_n_pages (view), ==,
+                   dlb_document_get_n_pages (dlb_memo_page_get_document (page)));
+  g_assert_true (dlb_memo_view_get_document (view) == dlb_memo_page_get_document (page));
+
+  /* Still on the third page. */
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 2);
+
+  /* The first page changed with the winner. */
+  {
+    cairo_surface_t *old_page = draw_page (before, 0, 306, 396);
+    cairo_surface_t *new_page = draw_page (dlb_memo_page_get_document (page), 0, 306, 396);
+
+    g_assert_false (same_pixels (old_page, new_page));
+    cairo_surface_destroy (old_page);
+    cairo_surface_destroy (new_page);
+  }
+
+  /* And the recommendation names the new winner. */
+  text = recommendation_text (page);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the recommendation's text is not read");
+    }
+  else
+    {
+      new_name = g_strdup (dlb_result_get_option_name (result, (guint) dlb_result_get_winner (result)));
+      heading = g_strconcat ("Recommendation: ", new_name, NULL);
+      g_assert_nonnull (strstr (text, heading));
+    }
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+static void
+test_navigation_and_zoom (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  GtkWindow *window = NULL;
+  DlbMemoPage *page = show_page (kase, 900, &window);
+  DlbMemoView *view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  int n_pages = dlb_memo_view_get_n_pages (view);
+
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 0);
+  g_assert_true (dlb_memo_view_get_fit_width (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.next-page", NULL));
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.previous-page", NULL));
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 0);
+
+  dlb_memo_view_set_page (view, n_pages - 1);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, n_pages - 1);
+  dlb_memo_view_set_page (view, 3);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  /* Zooming keeps the reader on their page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-original", NULL));
+  spin_main_loop ();
+  g_assert_false (dlb_memo_view_get_fit_width (view));
+  g_assert_cmpfloat (dlb_memo_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-in", NULL));
+  spin_main_loop ();
+  g_assert_cmpfloat (dlb_memo_view_get_zoom (view), >, 1.0);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-out", NULL));
+  spin_main_loop ();
+  g_assert_cmpfloat (dlb_memo_view_get_zoom (view), <, 1.0);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-to", "d", 4.0));
+  spin_main_loop ();
+  g_assert_cmpfloat (dlb_memo_view_get_zoom (view), ==, DLB_MEMO_VIEW_MAX_ZOOM);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.fit-width", NULL));
+  spin_main_loop ();
+  g_assert_true (dlb_memo_view_get_fit_width (view));
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  GtkWindow *window = NULL;
+  DlbMemoPage *page = show_page (kase, 400, &window);
+  DlbMemoView *view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  int minimum = 0;
+
+  /* The toolbar fits, and the page is shown whole across the width. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, 400);
+  g_assert_true (dlb_memo_view_get_fit_width (view));
+  g_assert_cmpfloat (dlb_memo_view_get_zoom (view), <, 0.6);
+  g_assert_cmpuint (dlb_memo_view_get_n_drawn (view), >=, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.next-page", NULL));
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, 1);
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+static void
+test_no_case (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/memo.pdf");
+  GtkWidget *page = g_object_ref_sink (dlb_memo_page_new ());
+
+  g_assert_null (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)));
+  g_assert_false (dlb_memo_page_export (DLB_MEMO_PAGE (page), file, &error));
+  g_assert_error (error, DLB_MEMO_EXPORT_ERROR, DLB_MEMO_EXPORT_ERROR_NO_MEMO);
+  g_object_unref (page);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: widget tests need one (run them under xvfb-run)");
+}
+
+/* With DLB_MEMO_PAGE_SHOW set, the page stays open for a look at it:
+ * DLB_MEMO_PAGE_SHOW=WIDTHxHEIGHT[:ZOOM] */
+static int
+show_for_a_look (const char *spec)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *page = dlb_memo_page_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  int width = 1000, height = 760;
+  double zoom = 0;
+
+  sscanf (spec, "%dx%d:%lf", &width, &height, &zoom);
+  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
+  if (zoom > 0)
+    dlb_memo_view_set_zoom (DLB_MEMO_VIEW (dlb_memo_page_get_view (DLB_MEMO_PAGE (page))), zoom);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_set_title (GTK_WINDOW (window), "Memo");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
+  gtk_window_present (GTK_WINDOW (window));
+  g_main_loop_run (loop);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
+        {
+          g_printerr ("test-memo-page: no display, but DLB_TEST_REQUIRE_DISPLAY is set: run it under xvfb-run\n");
+          return 1;
+        }
+      g_test_add_func ("/app/memo-page/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  if (g_getenv ("DLB_MEMO_PAGE_SHOW") != NULL)
+    return show_for_a_look (g_getenv ("DLB_MEMO_PAGE_SHOW"));
+
+  g_test_add_func ("/app/memo-page/same-pages", test_same_pages);
+  g_test_add_func ("/app/memo-page/export-and-print", test_export_and_print);
+  g_test_add_func ("/app/memo-page/follows-the-case", test_follows_the_case);
+  g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
+  g_test_add_func ("/app/memo-page/narrow", test_narrow);
+  g_test_add_func ("/app/memo-page/no-case", test_no_case);
+
+  return g_test_run ();
+}
