@@ -74,6 +74,20 @@ document_changed (gpointer data)
   return doc != NULL && doc != change->old;
 }
 
+typedef struct
+{
+  DlbMemoView *view;
+  int          page;
+} PageDrawn;
+
+static gboolean
+page_drawn (gpointer data)
+{
+  PageDrawn *drawn = data;
+
+  return dlb_memo_view_is_drawn (drawn->view, drawn->page);
+}
+
 static DlbCase *
 load_example (void)
 {
@@ -600,6 +614,78 @@ test_narrow (void)
   spin_main_loop ();
 }
 
+/* A hundred pages: going to the middle draws the pages there, and only
+ * those. */
+static void
+test_long_document (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *view = dlb_memo_view_new ();
+  gint64 start;
+  int i;
+
+  for (i = 0; i < 100; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Section %d", i + 1);
+
+      dlb_document_add_page_break (doc);
+      dlb_document_add_heading (doc, 1, heading, NULL);
+      dlb_document_add_paragraph (doc, "Every page of a long memo is drawn only when it is in view.");
+    }
+  g_assert_cmpint (dlb_document_get_n_pages (doc), ==, 100);
+
+  dlb_memo_view_set_document (DLB_MEMO_VIEW (view), doc);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, view));
+  {
+    PageDrawn first = { DLB_MEMO_VIEW (view), 0 };
+
+    g_assert_true (wait_for (page_drawn, &first));
+  }
+
+  g_assert_cmpint (dlb_memo_view_get_n_pages (DLB_MEMO_VIEW (view)), ==, 100);
+  g_assert_cmpuint (dlb_memo_view_get_n_drawn (DLB_MEMO_VIEW (view)), >=, 1);
+  g_assert_cmpuint (dlb_memo_view_get_n_drawn (DLB_MEMO_VIEW (view)), <=, 3);
+
+  start = g_get_monotonic_time ();
+  for (i = 10; i < 100; i += 10)
+    {
+      PageDrawn drawn = { DLB_MEMO_VIEW (view), i };
+
+      dlb_memo_view_set_page (DLB_MEMO_VIEW (view), i);
+      g_assert_true (wait_for (page_drawn, &drawn));
+      g_assert_false (dlb_memo_view_is_drawn (DLB_MEMO_VIEW (view), i - 5));
+      g_assert_cmpint (dlb_memo_view_get_page (DLB_MEMO_VIEW (view)), ==, i);
+      g_assert_cmpuint (dlb_memo_view_get_n_drawn (DLB_MEMO_VIEW (view)), <=, 8);
+    }
+  g_test_message ("nine jumps through 100 pages: %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  dlb_memo_view_set_page (DLB_MEMO_VIEW (view), 1000);
+  g_assert_cmpint (dlb_memo_view_get_page (DLB_MEMO_VIEW (view)), ==, 99);
+
+  /* A shorter document keeps the reader on the last page there is. */
+  {
+    g_autoptr(DlbDocument) shorter = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+
+    for (i = 0; i < 5; i++)
+      {
+        dlb_document_add_page_break (shorter);
+        dlb_document_add_paragraph (shorter, "A page.");
+      }
+    dlb_memo_view_set_document (DLB_MEMO_VIEW (view), shorter);
+    spin_main_loop ();
+    g_assert_cmpint (dlb_memo_view_get_n_pages (DLB_MEMO_VIEW (view)), ==, 5);
+    g_assert_cmpint (dlb_memo_view_get_page (DLB_MEMO_VIEW (view)), ==, 4);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_no_case (void)
 {
@@ -670,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/follows-the-case", test_follows_the_case);
   g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
   g_test_add_func ("/app/memo-page/narrow", test_narrow);
+  g_test_add_func ("/app/memo-page/long-document", test_long_document);
   g_test_add_func ("/app/memo-page/no-case", test_no_case);
 
   return g_test_run ();

@@ -421,10 +421,30 @@ page_in_view (DlbMemoView *self)
   return best;
 }
 
+/* Like paper_near_view(), but from the adjustment: right after a scroll
+ * the pages have not been moved yet. */
+static gboolean
+page_near_value (DlbMemoView *self,
+                 guint        index,
+                 double       stride,
+                 double       slack)
+{
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  double size = gtk_adjustment_get_page_size (self->vadjustment);
+  double top = index * stride + SPACING;
+
+  return top + stride - SPACING >= value - slack * size &&
+         top <= value + size + slack * size;
+}
+
 static void
 refresh_papers (DlbMemoView *self)
 {
+  double stride = page_stride (self);
   guint i;
+
+  if (stride <= 0)
+    return;
 
   /* Pages that came into view since they were last drawn blank, or whose
    * image is out of date, draw again; far ones let their image go. */
@@ -432,12 +452,12 @@ refresh_papers (DlbMemoView *self)
     {
       DlbMemoPaper *paper = g_ptr_array_index (self->papers, i);
 
-      if (paper_near_view (paper, 0.5))
+      if (page_near_value (self, i, stride, 0.5))
         {
           if (!paper_is_fresh (paper))
             gtk_widget_queue_draw (GTK_WIDGET (paper));
         }
-      else if (paper->texture != NULL && !paper_near_view (paper, 2.0))
+      else if (paper->texture != NULL && !page_near_value (self, i, stride, 2.0))
         gtk_widget_queue_draw (GTK_WIDGET (paper));
     }
 }
@@ -1002,4 +1022,15 @@ dlb_memo_view_get_n_drawn (DlbMemoView *self)
     if (DLB_MEMO_PAPER (g_ptr_array_index (self->papers, i))->texture != NULL)
       n++;
   return n;
+}
+
+gboolean
+dlb_memo_view_is_drawn (DlbMemoView *self,
+                        int          page)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_VIEW (self), FALSE);
+
+  if (page < 0 || page >= (int) self->papers->len)
+    return FALSE;
+  return paper_is_fresh (g_ptr_array_index (self->papers, page));
 }

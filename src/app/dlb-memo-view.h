@@ -53,5 +53,9 @@ void          dlb_memo_view_zoom_out       (DlbMemoView *self);
 
 /* How many pages hold a drawn image right now (the ones in or near view). */
 guint         dlb_memo_view_get_n_drawn    (DlbMemoView *self);
+/* Whether @page is on screen as drawn from the current document at the
+ * current size. */
+gboolean      dlb_memo_view_is_drawn       (DlbMemoView *self,
+                                            int          page);
 
 G_END_DECLS
