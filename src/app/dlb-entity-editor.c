@@ -27,7 +27,6 @@ typedef struct
   guint            field;
   GtkWidget       *row;
   GtkWidget       *control;
-  GtkEventController *focus; /* TEXT: commits when the focus leaves */
   GPtrArray       *ids;      /* REF and REF_LIST: the candidates' ids */
   GPtrArray       *checks;   /* REF_LIST: one check button per candidate */
   char            *signature;
@@ -56,8 +55,6 @@ field_row_free (gpointer data)
    * as it goes); it must not call back into freed memory. */
   if (fr->control != NULL)
     g_signal_handlers_disconnect_by_data (fr->control, fr);
-  if (fr->focus != NULL)
-    g_signal_handlers_disconnect_by_data (fr->focus, fr);
   for (guint i = 0; fr->checks != NULL && i < fr->checks->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (fr->checks, i), fr);
 
@@ -99,16 +96,6 @@ commit (FieldRow     *fr,
       /* Show the model's value again, not what was refused. */
       refresh_row (fr);
     }
-}
-
-static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static const char *
@@ -240,11 +227,8 @@ refresh_row (FieldRow *fr)
     case DLB_FIELD_TEXT:
       {
         const char *value = dlb_entity_get_string (entity, fr->field);
-        g_autofree char *current = text_view_get_text (GTK_TEXT_VIEW (fr->control));
 
-        if (g_strcmp0 (current, value ? value : "") != 0)
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->control)),
-                                    value ? value : "", -1);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (fr->row), value != NULL && *value ? value : "—");
       }
       break;
 
@@ -339,29 +323,136 @@ on_entry_apply (AdwEntryRow *row,
   commit (fr, &value);
 }
 
-static void
-commit_text (FieldRow *fr)
+typedef struct
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *text = NULL;
+  DlbCase   *kase;
+  DlbEntity *entity;
+  guint      field;
+  GtkWidget *view;
+  GtkWidget *editor;  /* weak: the toast goes to its window */
+} TextEdit;
 
-  if (fr->self->updating || fr->self->entity == NULL)
-    return;
+static void
+text_edit_free (gpointer data)
+{
+  TextEdit *edit = data;
 
-  text = text_view_get_text (GTK_TEXT_VIEW (fr->control));
-  if (g_strcmp0 (text, dlb_entity_get_string (fr->self->entity, fr->field) ?: "") == 0)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_take_string (&value, g_steal_pointer (&text));
-  commit (fr, &value);
+  g_clear_object (&edit->kase);
+  g_clear_object (&edit->entity);
+  g_clear_weak_pointer (&edit->editor);
+  g_free (edit);
 }
 
 static void
-on_text_focus_leave (GtkEventControllerFocus *controller,
-                     FieldRow                *fr)
+on_text_save (GtkWidget *button,
+              GtkWindow *window)
 {
-  commit_text (fr);
+  TextEdit *edit = g_object_get_data (G_OBJECT (window), "edit");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (edit->view));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+
+  if (!dlb_case_set_field (edit->kase, edit->entity, edit->field, &value, &error))
+    {
+      /* Keep the window and the text: the user can fix what was refused. */
+      dlb_show_toast (GTK_WIDGET (window), error->message);
+      return;
+    }
+
+  gtk_window_destroy (window);
+}
+
+static void
+on_text_cancel (GtkWidget *button,
+                GtkWindow *window)
+{
+  gtk_window_destroy (window);
+}
+
+static gboolean
+activate_button (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  gtk_widget_activate (GTK_WIDGET (user_data));
+  return TRUE;
+}
+
+static void
+on_text_row_activated (AdwActionRow *row,
+                       FieldRow     *fr)
+{
+  DlbEntityEditor *self = fr->self;
+  const char *label = dlb_label_for_field (dlb_entity_get_kind (self->entity), row_field (fr)->name);
+  const char *value = dlb_entity_get_string (self->entity, fr->field);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (label, dlb_entity_get_display_name (self->entity));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  TextEdit *edit = g_new0 (TextEdit, 1);
+
+  edit->kase = g_object_ref (self->kase);
+  edit->entity = g_object_ref (self->entity);
+  edit->field = fr->field;
+  g_set_weak_pointer (&edit->editor, GTK_WIDGET (self));
+
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_title (GTK_WINDOW (window), label);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  edit->view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (edit->view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (edit->view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (edit->view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (edit->view), 18);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (edit->view), 18);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (edit->view), 18);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (edit->view)), value ? value : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), edit->view);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+
+  /* Ctrl+Enter saves, Escape leaves the text as it was. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                          gtk_callback_action_new (activate_button, save, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
+                                                          gtk_callback_action_new (activate_button, cancel, NULL)));
+  gtk_widget_add_controller (window, shortcuts);
+
+  g_object_set_data_full (G_OBJECT (window), "edit", edit, text_edit_free);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_text_save), window);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_text_cancel), window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (edit->view);
 }
 
 static void
@@ -473,34 +564,18 @@ build_row (DlbEntityEditor *self,
 
     case DLB_FIELD_TEXT:
       {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-        GtkWidget *title = gtk_label_new (label);
-        GtkEventController *focus = gtk_event_controller_focus_new ();
+        GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
 
-        /* A preferences row, so the group puts it in its boxed list. */
-        fr->row = adw_preferences_row_new ();
+        /* Paragraphs read in the row and are edited in a window of their
+         * own: the row stays a label that wraps at any width. */
+        fr->row = fr->control = adw_action_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
-        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr->row), FALSE);
-        gtk_widget_set_focusable (fr->row, FALSE);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (fr->row), FALSE);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr->row), TRUE);
         gtk_widget_add_css_class (fr->row, "text-field-row");
-
-        gtk_label_set_xalign (GTK_LABEL (title), 0);
-        gtk_widget_add_css_class (title, "caption");
-        gtk_widget_add_css_class (title, "dim-label");
-
-        fr->control = gtk_text_view_new ();
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (fr->control), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (fr->control), FALSE);
-        gtk_widget_add_css_class (fr->control, "field-text");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (fr->control),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), fr);
-        fr->focus = focus;
-        gtk_widget_add_controller (fr->control, focus);
-
-        gtk_box_append (GTK_BOX (box), title);
-        gtk_box_append (GTK_BOX (box), fr->control);
-        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (fr->row), box);
+        gtk_widget_set_tooltip_text (icon, _("Edit"));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), icon);
+        g_signal_connect (fr->row, "activated", G_CALLBACK (on_text_row_activated), fr);
       }
       break;
 
@@ -635,9 +710,7 @@ flush_pending (DlbEntityEditor *self)
       FieldRow *fr = g_ptr_array_index (self->rows, i);
       DlbFieldType type = row_field (fr)->type;
 
-      if (type == DLB_FIELD_TEXT)
-        commit_text (fr);
-      else if (type == DLB_FIELD_STRING
+      if (type == DLB_FIELD_STRING
                && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)),
                              dlb_entity_get_string (self->entity, fr->field) ?: "") != 0)
         on_entry_apply (ADW_ENTRY_ROW (fr->control), fr);
@@ -689,25 +762,6 @@ dlb_entity_editor_new (void)
   return g_object_new (DLB_TYPE_ENTITY_EDITOR, NULL);
 }
 
-/* GTK 4.8 sizes a text view put into a window that is already shown
- * before its lines are laid out, and keeps it at zero height; asking
- * again once they are gives the paragraphs their room. */
-static gboolean
-resize_text_views (gpointer data)
-{
-  DlbEntityEditor *self = data;
-
-  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
-    {
-      FieldRow *fr = g_ptr_array_index (self->rows, i);
-
-      if (GTK_IS_TEXT_VIEW (fr->control))
-        gtk_widget_queue_resize (fr->control);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
 void
 dlb_entity_editor_set_entity (DlbEntityEditor *self,
                               DlbCase         *kase,
@@ -755,7 +809,6 @@ dlb_entity_editor_set_entity (DlbEntityEditor *self,
     }
 
   adw_bin_set_child (ADW_BIN (self), group);
-  g_idle_add_full (G_PRIORITY_LOW, resize_text_views, g_object_ref (self), g_object_unref);
 
   self->notify_id = g_signal_connect_object (entity, "notify", G_CALLBACK (on_entity_notify),
                                              self, G_CONNECT_SWAPPED);
