@@ -705,27 +705,43 @@ test_no_display (void)
   g_test_skip ("no display: widget tests need one (run them under xvfb-run)");
 }
 
-/* With DLB_MEMO_PAGE_SHOW set, the page stays open for a look at it:
- * DLB_MEMO_PAGE_SHOW=WIDTHxHEIGHT[:ZOOM] */
+/* With DLB_MEMO_PAGE_SHOW set, the page stays open under a header bar, as
+ * in the case window, for a look at it:
+ * DLB_MEMO_PAGE_SHOW=WIDTHxHEIGHT[:ZOOM[:PAGE]] (ZOOM 0 fits the width). */
 static int
 show_for_a_look (const char *spec)
 {
   g_autoptr(DlbCase) kase = load_example ();
   GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = dlb_memo_page_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  int width = 1000, height = 760;
+  DlbMemoView *view = DLB_MEMO_VIEW (dlb_memo_page_get_view (DLB_MEMO_PAGE (page)));
+  int width = 1000, height = 760, number = 0;
   double zoom = 0;
 
-  sscanf (spec, "%dx%d:%lf", &width, &height, &zoom);
+  if (sscanf (spec, "%dx%d:%lf:%d", &width, &height, &zoom, &number) < 2)
+    {
+      g_printerr ("DLB_MEMO_PAGE_SHOW: expected WIDTHxHEIGHT[:ZOOM[:PAGE]], got “%s”\n", spec);
+      return 1;
+    }
   dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
   if (zoom > 0)
-    dlb_memo_view_set_zoom (DLB_MEMO_VIEW (dlb_memo_page_get_view (DLB_MEMO_PAGE (page))), zoom);
-  adw_window_set_content (ADW_WINDOW (window), page);
+    dlb_memo_view_set_zoom (view, zoom);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Memo");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (window));
+  if (number > 1)
+    {
+      while (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      dlb_memo_view_set_page (view, number - 1);
+    }
   g_main_loop_run (loop);
   return 0;
 }

@@ -68,8 +68,9 @@ struct _DlbMemoView
    * documents, so the reader stays where they were. */
   int            anchor_page;
   double         anchor_fraction;
-  double         last_upper;
-  double         last_page_size;
+  double         last_stride;
+  int            last_height;
+  guint          last_n_pages;
   double         last_width;
   gboolean       restoring;
 };
@@ -134,12 +135,19 @@ page_size_px (DlbMemoView *self,
 }
 
 static double
-page_stride (DlbMemoView *self)
+page_stride_for_width (DlbMemoView *self,
+                       double       view_width)
 {
   int width, height;
 
-  page_size_px (self, gtk_adjustment_get_page_size (self->hadjustment), &width, &height);
+  page_size_px (self, view_width, &width, &height);
   return height > 0 ? height + SPACING : 0;
+}
+
+static double
+page_stride (DlbMemoView *self)
+{
+  return page_stride_for_width (self, gtk_adjustment_get_page_size (self->hadjustment));
 }
 
 static GtkSizeRequestMode
@@ -496,16 +504,57 @@ on_value_changed (DlbMemoView *self)
 static void
 on_vadjustment_changed (DlbMemoView *self)
 {
-  double upper = gtk_adjustment_get_upper (self->vadjustment);
-  double size = gtk_adjustment_get_page_size (self->vadjustment);
-
-  if (upper == self->last_upper && size == self->last_page_size)
-    return;
-
-  self->last_upper = upper;
-  self->last_page_size = size;
-  restore_anchor (self);
   refresh_papers (self);
+}
+
+static void
+dlb_memo_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  DlbMemoView *self = DLB_MEMO_VIEW (widget);
+
+  gtk_widget_measure (self->scrolled, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+dlb_memo_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  DlbMemoView *self = DLB_MEMO_VIEW (widget);
+  double stride = page_stride_for_width (self, width);
+  guint n = self->papers->len;
+
+  /* When the pages change size or number, the reader stays on their
+   * page. The viewport reads the scroll position while it lays out and
+   * ignores changes made after, so the position is set here, first, with
+   * the height the column is about to have (n pages and the space around
+   * them). */
+  if (stride > 0 && n > 0 &&
+      (stride != self->last_stride || height != self->last_height || n != self->last_n_pages))
+    {
+      double upper = MAX (n * stride + SPACING, (double) height);
+      double value = (self->anchor_page + self->anchor_fraction) * stride;
+
+      self->restoring = TRUE;
+      gtk_adjustment_configure (self->vadjustment,
+                                CLAMP (value, 0, upper - height),
+                                0, upper,
+                                SCROLL_STEP, height * 0.9, height);
+      self->restoring = FALSE;
+    }
+  self->last_stride = stride;
+  self->last_height = height;
+  self->last_n_pages = n;
+
+  gtk_widget_allocate (self->scrolled, width, height, baseline, NULL);
 }
 
 static void
@@ -709,6 +758,8 @@ dlb_memo_view_class_init (DlbMemoViewClass *klass)
   object_class->get_property = dlb_memo_view_get_property;
   object_class->set_property = dlb_memo_view_set_property;
   widget_class->realize = dlb_memo_view_realize;
+  widget_class->measure = dlb_memo_view_measure;
+  widget_class->size_allocate = dlb_memo_view_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DLB_TYPE_DOCUMENT,
@@ -727,7 +778,6 @@ dlb_memo_view_class_init (DlbMemoViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "memoview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
