@@ -445,6 +445,8 @@ on_text_row_activated (AdwActionRow *row,
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
                                                           gtk_callback_action_new (activate_button, cancel, NULL)));
+  /* Before the text view, which would take Ctrl+Enter as a new line. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (window, shortcuts);
 
   g_object_set_data_full (G_OBJECT (window), "edit", edit, text_edit_free);
