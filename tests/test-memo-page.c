@@ -686,6 +686,41 @@ test_long_document (void)
   spin_main_loop ();
 }
 
+/* Off screen the page builds nothing, yet exporting writes the memo of
+ * the case as it is at that moment. */
+static void
+test_export_off_screen (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-page-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DlbDocument) first = NULL;
+  GtkWidget *page = g_object_ref_sink (dlb_memo_page_new ());
+
+  g_assert_no_error (error);
+  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
+  spin_main_loop ();
+  g_assert_null (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)));
+
+  g_assert_true (dlb_memo_page_export (DLB_MEMO_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  first = g_object_ref (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)));
+  assert_pdf (path, dlb_document_get_n_pages (first));
+
+  set_weight (kase, "crime", 90);
+  spin_main_loop ();
+  g_assert_true (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) == first);
+  g_assert_true (dlb_memo_page_export (DLB_MEMO_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) != first);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_dir (dir);
+  g_object_unref (page);
+}
+
 static void
 test_no_case (void)
 {
@@ -736,12 +771,14 @@ show_for_a_look (const char *spec)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (window));
+  while (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   if (number > 1)
-    {
-      while (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      dlb_memo_view_set_page (view, number - 1);
-    }
+    dlb_memo_view_set_page (view, number - 1);
+  /* DLB_MEMO_PAGE_ACTION: an action of the page to activate once shown,
+   * e.g. "memo.export" to see the file chooser. */
+  if (g_getenv ("DLB_MEMO_PAGE_ACTION") != NULL)
+    gtk_widget_activate_action (page, g_getenv ("DLB_MEMO_PAGE_ACTION"), NULL);
   g_main_loop_run (loop);
   return 0;
 }
@@ -773,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
   g_test_add_func ("/app/memo-page/narrow", test_narrow);
   g_test_add_func ("/app/memo-page/long-document", test_long_document);
+  g_test_add_func ("/app/memo-page/export-off-screen", test_export_off_screen);
   g_test_add_func ("/app/memo-page/no-case", test_no_case);
 
   return g_test_run ();

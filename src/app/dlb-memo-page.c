@@ -394,6 +394,7 @@ print_activated (GtkWidget  *widget,
   operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (self->kase));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
+  gtk_print_operation_set_current_page (operation, dlb_memo_view_get_page (self->view));
   self->print_operation = operation;
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   update_actions (self);
@@ -510,8 +511,10 @@ dlb_memo_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dlb_memo_page_parent_class)->map (widget);
 
+  /* Before the first frame: the reader never sees an outdated memo, nor
+   * blank pages, when they come to the page. */
   if (self->stale)
-    schedule_rebuild (self);
+    rebuild (self);
 }
 
 static void
