@@ -34,15 +34,23 @@ spin_main_loop (void)
     ;
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until @done says so, or fails after 10 s. */
 static void
 wait_for (gboolean (*done) (gpointer),
           gpointer  data)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  guint waker = g_timeout_add (50, wake_up, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (waker);
   g_assert_true (done (data));
   spin_main_loop ();
 }
@@ -172,18 +180,10 @@ criterion_by_id (DlbCase    *kase,
   return DLB_CRITERION (entity);
 }
 
-typedef struct
-{
-  DlbMatrixPage *page;
-  DlbResult     *before;
-} ResultWait;
-
 static gboolean
-result_replaced (gpointer data)
+preview_shown (gpointer page)
 {
-  ResultWait *wait = data;
-
-  return dlb_matrix_page_get_result (wait->page) != wait->before;
+  return dlb_result_get_weights_overridden (dlb_matrix_page_get_result (page));
 }
 
 typedef struct
@@ -216,7 +216,6 @@ test_weight_drag (Fixture       *fixture,
   GtkRange *scale;
   DlbCriterion *criterion;
   double others = 0, points, before_points;
-  ResultWait rw;
   ChangedWait cw;
   GListModel *criteria;
 
@@ -270,10 +269,8 @@ test_weight_drag (Fixture       *fixture,
   /* As a drag does: the value changes, the next frame shows the
    * preview, the case is not touched yet. */
   fixture->n_changed = 0;
-  rw.page = fixture->page;
-  rw.before = result;
   gtk_range_set_value (scale, points);
-  wait_for (result_replaced, &rw);
+  wait_for (preview_shown, fixture->page);
   result = dlb_matrix_page_get_result (fixture->page);
   g_assert_true (dlb_result_get_weights_overridden (result));
   g_assert_cmpuint (fixture->n_changed, ==, 0);
@@ -569,6 +566,63 @@ test_ahp_dialog (void)
   fixture_teardown (&fixture, NULL);
 }
 
+static gboolean
+window_of_type_open (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+close_windows_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), title) == 0)
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  spin_main_loop ();
+}
+
+static void
+test_add_option (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *options;
+  g_autoptr(DlbEntity) added = NULL;
+  g_autofree char *cell_name = NULL;
+  guint n;
+
+  if (skip_without_display ())
+    return;
+
+  options = dlb_case_get_options (fixture->kase);
+  n = g_list_model_get_n_items (options);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "matrix.add-option", NULL));
+  spin_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (options), ==, n + 1);
+  g_assert_true (window_of_type_open ("Option"));
+
+  /* The new option gets a column of unscored cells and counts as 0. */
+  added = g_list_model_get_item (options, n);
+  cell_name = g_strdup_printf ("score-%s-privacy", dlb_entity_get_id (added));
+  require_named (GTK_WIDGET (fixture->page), cell_name);
+  g_assert_cmpfloat (dlb_result_get_total (dlb_matrix_page_get_result (fixture->page), n), ==, 0);
+  close_windows_titled ("Option");
+}
+
 static const char *
 visible_page (Fixture *fixture)
 {
@@ -692,6 +746,7 @@ main (int   argc,
   g_test_add ("/app/matrix/missing-score", Fixture, NULL, fixture_setup, test_missing_score, fixture_teardown);
   g_test_add ("/app/matrix/perspective", Fixture, NULL, fixture_setup, test_perspective, fixture_teardown);
   g_test_add ("/app/matrix/ranking-dialog", Fixture, NULL, fixture_setup, test_ranking_dialog, fixture_teardown);
+  g_test_add ("/app/matrix/add-option", Fixture, NULL, fixture_setup, test_add_option, fixture_teardown);
   g_test_add_func ("/app/matrix/ahp-dialog", test_ahp_dialog);
   g_test_add_func ("/app/matrix/empty-cases", test_empty_cases);
 
