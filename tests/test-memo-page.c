@@ -531,6 +531,21 @@ test_follows_the_case (void)
   spin_main_loop ();
 }
 
+/* Scrolls the view by a pixel, as a reader would: the page it then
+ * reports comes from where the pages really are on screen. */
+static int
+page_after_nudge (DlbMemoView *view)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkAdjustment *adjustment;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 1);
+  spin_main_loop ();
+  return dlb_memo_view_get_page (view);
+}
+
 static void
 test_navigation_and_zoom (void)
 {
@@ -563,11 +578,13 @@ test_navigation_and_zoom (void)
   g_assert_false (dlb_memo_view_get_fit_width (view));
   g_assert_cmpfloat (dlb_memo_view_get_zoom (view), ==, 1.0);
   g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+  g_assert_cmpint (page_after_nudge (view), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-in", NULL));
   spin_main_loop ();
   g_assert_cmpfloat (dlb_memo_view_get_zoom (view), >, 1.0);
   g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+  g_assert_cmpint (page_after_nudge (view), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-out", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.zoom-out", NULL));
@@ -584,6 +601,7 @@ test_navigation_and_zoom (void)
   spin_main_loop ();
   g_assert_true (dlb_memo_view_get_fit_width (view));
   g_assert_cmpint (dlb_memo_view_get_page (view), ==, 3);
+  g_assert_cmpint (page_after_nudge (view), ==, 3);
 
   gtk_window_destroy (window);
   spin_main_loop ();

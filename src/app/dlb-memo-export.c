@@ -130,22 +130,16 @@ void
 dlb_memo_export_open_file (GtkWindow *parent,
                            GFile     *file)
 {
+  g_autofree char *uri = NULL;
+
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (G_IS_FILE (file));
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+  uri = g_file_get_uri (file);
 
-    gtk_file_launcher_launch (launcher, parent, NULL, NULL, NULL);
-  }
-#else
-  {
-    g_autofree char *uri = g_file_get_uri (file);
-
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-  }
-#endif
+  /* Through the OpenURI portal inside a sandbox. (GtkFileLauncher, its
+   * successor, needs GTK 4.10.) */
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 }
 
 /* Printing */

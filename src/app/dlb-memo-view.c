@@ -71,6 +71,7 @@ struct _DlbMemoView
   double         last_stride;
   int            last_height;
   guint          last_n_pages;
+  int            last_alloc_width;
   double         last_width;
   gboolean       restoring;
 };
@@ -529,8 +530,15 @@ dlb_memo_view_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   DlbMemoView *self = DLB_MEMO_VIEW (widget);
-  double stride = page_stride_for_width (self, width);
+  double viewport_width = width;
+  double stride;
   guint n = self->papers->len;
+
+  /* The pages are as wide as the viewport, which is narrower than the
+   * view by a scroll bar when scroll bars are not overlaid. */
+  if (self->last_alloc_width > 0)
+    viewport_width -= self->last_alloc_width - gtk_adjustment_get_page_size (self->hadjustment);
+  stride = page_stride_for_width (self, viewport_width);
 
   /* When the pages change size or number, the reader stays on their
    * page. The viewport reads the scroll position while it lays out and
@@ -553,6 +561,7 @@ dlb_memo_view_size_allocate (GtkWidget *widget,
   self->last_stride = stride;
   self->last_height = height;
   self->last_n_pages = n;
+  self->last_alloc_width = width;
 
   gtk_widget_allocate (self->scrolled, width, height, baseline, NULL);
 }
