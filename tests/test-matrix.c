@@ -623,6 +623,84 @@ test_add_option (Fixture       *fixture,
   close_windows_titled ("Option");
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), title) == 0)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* A gate set on a criterion in its dialog rules out the options below it. */
+static void
+test_criterion_gate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DlbCriterion *crime;
+  GtkWindow *dialog;
+  GtkWidget *gate;
+  GtkSpinButton *minimum;
+  DlbResult *result;
+  int decline;
+
+  if (skip_without_display ())
+    return;
+
+  crime = criterion_by_id (fixture->kase, "crime");
+  g_assert_false (dlb_criterion_has_minimum (crime));
+  require_named (GTK_WIDGET (fixture->page), "edit-crime");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "matrix.edit", "s", "crime"));
+  spin_main_loop ();
+  dialog = window_titled ("Criterion");
+  g_assert_nonnull (dialog);
+
+  gate = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
+  minimum = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
+  gtk_spin_button_set_value (minimum, 4.5);
+  gtk_switch_set_active (GTK_SWITCH (gate), TRUE);
+  spin_main_loop ();
+  g_assert_true (dlb_criterion_has_minimum (crime));
+  g_assert_cmpfloat (dlb_criterion_get_minimum (crime), ==, 4.5);
+
+  /* Declining scores 4 on crime reduction: now it is ruled out. */
+  result = dlb_matrix_page_get_result (fixture->page);
+  decline = dlb_result_find_option (result, "decline");
+  g_assert_true (dlb_result_is_disqualified (result, (guint) decline));
+  g_assert_cmpstr (dlb_result_get_winner_id (result), !=, "decline");
+
+  gtk_switch_set_active (GTK_SWITCH (gate), FALSE);
+  spin_main_loop ();
+  g_assert_false (dlb_criterion_has_minimum (crime));
+  g_assert_cmpstr (dlb_result_get_winner_id (dlb_matrix_page_get_result (fixture->page)), ==, "decline");
+
+  gtk_window_destroy (dialog);
+  spin_main_loop ();
+}
+
 static const char *
 visible_page (Fixture *fixture)
 {
@@ -700,7 +778,7 @@ show_page (void)
 {
   g_autoptr(GError) error = NULL;
   Fixture fixture = { 0 };
-  DlbCase *kase = dlb_example_load (&error);
+  DlbCase *kase = g_getenv ("DLB_MATRIX_EMPTY") != NULL ? dlb_case_new () : dlb_example_load (&error);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   const char *dark = g_getenv ("DLB_MATRIX_DARK");
 
@@ -719,6 +797,8 @@ show_page (void)
     dlb_matrix_page_edit_score (fixture.page, "proposed", "privacy");
   if (g_getenv ("DLB_MATRIX_AHP") != NULL)
     dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_AHP);
+  if (g_getenv ("DLB_MATRIX_EDIT") != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (fixture.page), "matrix.edit", "s", g_getenv ("DLB_MATRIX_EDIT"));
   if (g_getenv ("DLB_MATRIX_RANKING") != NULL)
     dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_RANKING);
   g_signal_connect_swapped (fixture.window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
@@ -747,6 +827,7 @@ main (int   argc,
   g_test_add ("/app/matrix/perspective", Fixture, NULL, fixture_setup, test_perspective, fixture_teardown);
   g_test_add ("/app/matrix/ranking-dialog", Fixture, NULL, fixture_setup, test_ranking_dialog, fixture_teardown);
   g_test_add ("/app/matrix/add-option", Fixture, NULL, fixture_setup, test_add_option, fixture_teardown);
+  g_test_add ("/app/matrix/criterion-gate", Fixture, NULL, fixture_setup, test_criterion_gate, fixture_teardown);
   g_test_add_func ("/app/matrix/ahp-dialog", test_ahp_dialog);
   g_test_add_func ("/app/matrix/empty-cases", test_empty_cases);
 

@@ -16,7 +16,6 @@
 
 #include "dlb-charts.h"
 #include "dlb-chart-view.h"
-#include "dlb-entity-editor.h"
 #include "dlb-enums.h"
 #include "dlb-matrix-page.h"
 
@@ -1820,32 +1819,223 @@ dlb_matrix_page_edit_weights (DlbMatrixPage        *self,
   return dialog;
 }
 
-/* Options and criteria */
+/* Options and criteria: a small dialog for the name, the description and
+ * what the page itself does not show (a criterion's gate, the findings a
+ * conditional option resolves). Every change goes to the case at once;
+ * text is written when typing pauses and when the dialog closes. */
+
+#define TEXT_DELAY_MS 700
 
 typedef struct
 {
-  DlbCase   *kase;
-  DlbEntity *entity;
-  GtkWindow *window;
+  DlbCase       *kase;
+  DlbEntity     *entity;
+  GtkWindow     *window;
+  AdwEntryRow   *name_row;
+  GtkTextBuffer *description;
+  GtkWidget     *gate_switch;
+  GtkWidget     *minimum_spin;
+  GPtrArray     *resolves_checks;
+  guint          text_timeout;
+  gboolean       description_dirty;
+  gboolean       updating;
 } EntityDialog;
+
+static void
+entity_dialog_error (EntityDialog *dialog,
+                     const GError *error)
+{
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog->window,
+                                                                          _("Could Not Change It"),
+                                                                          error->message));
+
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static gboolean
+entity_dialog_alive (EntityDialog *dialog)
+{
+  return dlb_case_lookup (dialog->kase, dlb_entity_get_id (dialog->entity)) == dialog->entity;
+}
+
+static void
+entity_dialog_set (EntityDialog *dialog,
+                   guint         field,
+                   const GValue *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!entity_dialog_alive (dialog) || dlb_entity_value_equal (dialog->entity, field, value))
+    return;
+  if (!dlb_case_set_field (dialog->kase, dialog->entity, field, value, &error))
+    entity_dialog_error (dialog, error);
+}
+
+static void
+entity_dialog_flush (EntityDialog *dialog)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&dialog->text_timeout, g_source_remove);
+  if (!dialog->description_dirty)
+    return;
+  dialog->description_dirty = FALSE;
+
+  gtk_text_buffer_get_bounds (dialog->description, &start, &end);
+  text = gtk_text_buffer_get_text (dialog->description, &start, &end, FALSE);
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, *text != '\0' ? text : NULL);
+  entity_dialog_set (dialog, 2, &v);
+}
+
+static gboolean
+entity_dialog_text_timeout (gpointer data)
+{
+  EntityDialog *dialog = data;
+
+  dialog->text_timeout = 0;
+  entity_dialog_flush (dialog);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+description_changed (EntityDialog *dialog)
+{
+  if (dialog->updating)
+    return;
+  dialog->description_dirty = TRUE;
+  g_clear_handle_id (&dialog->text_timeout, g_source_remove);
+  dialog->text_timeout = g_timeout_add (TEXT_DELAY_MS, entity_dialog_text_timeout, dialog);
+}
+
+static void
+name_applied (EntityDialog *dialog)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)));
+  entity_dialog_set (dialog, 1, &v);
+}
+
+static void
+gate_changed (EntityDialog *dialog)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+  gboolean on = gtk_switch_get_active (GTK_SWITCH (dialog->gate_switch));
+
+  if (dialog->updating)
+    return;
+  gtk_widget_set_sensitive (dialog->minimum_spin, on);
+  g_value_init (&v, G_TYPE_DOUBLE);
+  /* The field's minimum, -1, stands for "no gate". */
+  g_value_set_double (&v, on ? gtk_spin_button_get_value (GTK_SPIN_BUTTON (dialog->minimum_spin)) : -1);
+  entity_dialog_set (dialog, DLB_CRITERION_MINIMUM, &v);
+}
+
+static void
+resolves_toggled (EntityDialog *dialog)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (dialog->updating)
+    return;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < dialog->resolves_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (dialog->resolves_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "finding-id"));
+    }
+  ids = g_strv_builder_end (builder);
+  g_value_init (&v, G_TYPE_STRV);
+  g_value_set_boxed (&v, ids);
+  entity_dialog_set (dialog, DLB_OPTION_RESOLVES, &v);
+}
+
+static void
+entity_dialog_refresh (EntityDialog *dialog)
+{
+  const char *description;
+
+  /* Removed (here, by undo, or with what it depended on): nothing to edit. */
+  if (!entity_dialog_alive (dialog))
+    {
+      dialog->description_dirty = FALSE;
+      gtk_window_close (dialog->window);
+      return;
+    }
+
+  dialog->updating = TRUE;
+  if (!gtk_widget_has_focus (GTK_WIDGET (dialog->name_row))
+      && gtk_widget_get_focus_child (GTK_WIDGET (dialog->name_row)) == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), dlb_entity_get_string (dialog->entity, 1));
+
+  description = dlb_entity_get_string (dialog->entity, 2);
+  if (!dialog->description_dirty)
+    {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (dialog->description, &start, &end);
+      text = gtk_text_buffer_get_text (dialog->description, &start, &end, FALSE);
+      if (g_strcmp0 (text, description != NULL ? description : "") != 0)
+        gtk_text_buffer_set_text (dialog->description, description != NULL ? description : "", -1);
+    }
+
+  if (DLB_IS_CRITERION (dialog->entity))
+    {
+      DlbCriterion *criterion = DLB_CRITERION (dialog->entity);
+      gboolean gated = dlb_criterion_has_minimum (criterion);
+
+      gtk_switch_set_active (GTK_SWITCH (dialog->gate_switch), gated);
+      gtk_widget_set_sensitive (dialog->minimum_spin, gated);
+      if (gated)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog->minimum_spin), dlb_criterion_get_minimum (criterion));
+    }
+  else
+    {
+      const char * const *resolves = dlb_option_get_resolves (DLB_OPTION (dialog->entity));
+
+      for (guint i = 0; i < dialog->resolves_checks->len; i++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (dialog->resolves_checks, i);
+          const char *id = g_object_get_data (G_OBJECT (check), "finding-id");
+
+          gtk_check_button_set_active (check, resolves != NULL && g_strv_contains (resolves, id));
+        }
+    }
+  dialog->updating = FALSE;
+}
 
 static void
 entity_dialog_free (gpointer data)
 {
   EntityDialog *dialog = data;
 
+  g_clear_handle_id (&dialog->text_timeout, g_source_remove);
   g_signal_handlers_disconnect_by_data (dialog->kase, dialog);
   g_object_unref (dialog->kase);
   g_object_unref (dialog->entity);
+  g_clear_pointer (&dialog->resolves_checks, g_ptr_array_unref);
   g_free (dialog);
 }
 
-static void
-entity_dialog_case_changed (EntityDialog *dialog)
+static gboolean
+entity_dialog_close_request (GtkWindow    *window,
+                             EntityDialog *dialog)
 {
-  /* Removed (here, by undo, or with what it depended on): nothing to edit. */
-  if (dlb_case_lookup (dialog->kase, dlb_entity_get_id (dialog->entity)) != dialog->entity)
-    gtk_window_close (dialog->window);
+  entity_dialog_flush (dialog);
+  /* A name typed but not applied is kept, unless it was emptied. */
+  if (entity_dialog_alive (dialog) && *gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)) != '\0')
+    name_applied (dialog);
+  return FALSE;
 }
 
 static void
@@ -1857,15 +2047,9 @@ remove_response (AdwMessageDialog *message,
 
   if (g_strcmp0 (response, "remove") != 0)
     return;
+  dialog->description_dirty = FALSE;
   if (!dlb_case_remove (dialog->kase, dialog->entity, &error))
-    {
-      AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog->window,
-                                                                              _("Could Not Remove"),
-                                                                              error->message));
-
-      adw_message_dialog_add_response (failure, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failure));
-    }
+    entity_dialog_error (dialog, error);
 }
 
 static void
@@ -1893,6 +2077,80 @@ remove_clicked (GtkButton    *button,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+static GtkWidget *
+entity_dialog_criterion_group (EntityDialog *dialog)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *gate_row = adw_action_row_new ();
+  GtkWidget *minimum_row = adw_action_row_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Gate"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("An option scoring below the minimum on this criterion is "
+                                           "ruled out, whatever its total."));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (gate_row), _("_Minimum acceptable score"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (gate_row), TRUE);
+  dialog->gate_switch = gtk_switch_new ();
+  gtk_widget_set_valign (dialog->gate_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->gate_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minimum acceptable score"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (gate_row), dialog->gate_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (gate_row), dialog->gate_switch);
+  g_signal_connect_swapped (dialog->gate_switch, "notify::active", G_CALLBACK (gate_changed), dialog);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), gate_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (minimum_row), _("Minimum"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (minimum_row), _("On the 0–10 scale of the scores"));
+  dialog->minimum_spin = gtk_spin_button_new_with_range (0, 10, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (dialog->minimum_spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dialog->minimum_spin), 3);
+  gtk_widget_set_valign (dialog->minimum_spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->minimum_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minimum"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (minimum_row), dialog->minimum_spin);
+  g_signal_connect_swapped (dialog->minimum_spin, "value-changed", G_CALLBACK (gate_changed), dialog);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), minimum_row);
+
+  return group;
+}
+
+static GtkWidget *
+entity_dialog_option_group (EntityDialog *dialog)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GListModel *findings = dlb_case_get_findings (dialog->kase);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Resolves"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("For a conditional option: the privacy findings its conditions "
+                                           "resolve. The memo lists them as what the option requires."));
+  dialog->resolves_checks = g_ptr_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DlbEntity) finding = g_list_model_get_item (findings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dlb_entity_get_display_name (finding));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dlb_entity_get_display_name (finding), -1);
+      g_object_set_data_full (G_OBJECT (check), "finding-id", g_strdup (dlb_entity_get_id (finding)), g_free);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (resolves_toggled), dialog);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (dialog->resolves_checks, check);
+    }
+  if (dialog->resolves_checks->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("The case has no privacy findings for a condition to resolve."));
+  return group;
+}
+
 static GtkWindow *
 open_entity_dialog (DlbMatrixPage *self,
                     DlbEntity     *entity)
@@ -1902,44 +2160,75 @@ open_entity_dialog (DlbMatrixPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove…"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *main_group = adw_preferences_group_new ();
+  GtkWidget *description_group = adw_preferences_group_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *editor = dlb_entity_editor_new ();
+  GtkWidget *text = gtk_text_view_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
   gboolean option = dlb_entity_get_kind (entity) == DLB_KIND_OPTION;
+  gboolean read_only = is_read_only (self);
 
   dialog->kase = g_object_ref (self->kase);
   dialog->entity = g_object_ref (entity);
   dialog->window = GTK_WINDOW (window);
   g_object_set_data_full (G_OBJECT (window), "entity-dialog", dialog, entity_dialog_free);
-  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (entity_dialog_case_changed), dialog);
 
   gtk_window_set_title (GTK_WINDOW (window), option ? _("Option") : _("Criterion"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, option ? 680 : 560);
   gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_set_sensitive (remove, !is_read_only (self));
+  gtk_widget_set_sensitive (remove, !read_only);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked), dialog);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), remove);
   gtk_box_append (GTK_BOX (box), header);
 
+  dialog->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->name_row), _("Name"));
+  adw_entry_row_set_show_apply_button (dialog->name_row, TRUE);
+  g_signal_connect_swapped (dialog->name_row, "apply", G_CALLBACK (name_applied), dialog);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (main_group), GTK_WIDGET (dialog->name_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (main_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (description_group), _("Description"));
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 10);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 12);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
+  gtk_widget_add_css_class (text, "inline");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
+  dialog->description = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+  g_signal_connect_swapped (dialog->description, "changed", G_CALLBACK (description_changed), dialog);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (entity_dialog_flush), dialog);
+  gtk_widget_add_controller (text, focus);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_margin_top (editor, 18);
-  gtk_widget_set_margin_bottom (editor, 18);
-  gtk_widget_set_margin_start (editor, 12);
-  gtk_widget_set_margin_end (editor, 12);
-  dlb_entity_editor_set_entity (DLB_ENTITY_EDITOR (editor), self->kase, entity);
-  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (description_group), scroller);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (description_group));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (option ? entity_dialog_option_group (dialog)
+                                                          : entity_dialog_criterion_group (dialog)));
+  gtk_widget_set_sensitive (page, !read_only);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, shortcuts);
+  g_signal_connect (window, "close-request", G_CALLBACK (entity_dialog_close_request), dialog);
+  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (entity_dialog_refresh), dialog);
 
+  entity_dialog_refresh (dialog);
   present_transient (self, GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
