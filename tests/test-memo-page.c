@@ -739,6 +739,46 @@ test_export_off_screen (void)
   g_object_unref (page);
 }
 
+/* The paper preference applies at once; the case's own paper wins. */
+static void
+test_paper_setting (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(DlbDocument) before = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  DocumentChange change;
+
+  g_assert_cmpint (dlb_case_get_paper_size (kase), ==, DLB_PAPER_AUTO);
+  g_settings_set_enum (settings, "paper-size", DLB_PAPER_A4);
+  page = show_page (kase, 900, &window);
+  g_assert_cmpfloat (dlb_document_get_page_width (dlb_memo_page_get_document (page)), ==, DLB_PAPER_A4_WIDTH);
+
+  before = g_object_ref (dlb_memo_page_get_document (page));
+  change = (DocumentChange) { page, before };
+  g_settings_set_enum (settings, "paper-size", DLB_PAPER_LETTER);
+  g_assert_true (wait_for (document_changed, &change));
+  g_assert_cmpfloat (dlb_document_get_page_width (dlb_memo_page_get_document (page)), ==, DLB_PAPER_LETTER_WIDTH);
+  g_assert_cmpfloat (dlb_document_get_page_height (dlb_memo_page_get_document (page)), ==, DLB_PAPER_LETTER_HEIGHT);
+
+  g_clear_object (&before);
+  before = g_object_ref (dlb_memo_page_get_document (page));
+  change = (DocumentChange) { page, before };
+  g_value_init (&value, DLB_TYPE_PAPER_SIZE);
+  g_value_set_enum (&value, DLB_PAPER_A4);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (kase), DLB_CASE_PAPER_SIZE, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (document_changed, &change));
+  g_assert_cmpfloat (dlb_document_get_page_width (dlb_memo_page_get_document (page)), ==, DLB_PAPER_A4_WIDTH);
+
+  g_settings_reset (settings, "paper-size");
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
 static void
 test_no_case (void)
 {
@@ -829,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/narrow", test_narrow);
   g_test_add_func ("/app/memo-page/long-document", test_long_document);
   g_test_add_func ("/app/memo-page/export-off-screen", test_export_off_screen);
+  g_test_add_func ("/app/memo-page/paper-setting", test_paper_setting);
   g_test_add_func ("/app/memo-page/no-case", test_no_case);
 
   return g_test_run ();
