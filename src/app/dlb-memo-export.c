@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-memo-export.h"
-#include "dlb-util.h"
 
 G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
 
@@ -20,10 +19,11 @@ G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
 #define PRINT_ERROR_KEY    "dlb-memo-print-error"
 
 DlbPaperSize
-dlb_memo_export_get_paper_preference (void)
+dlb_memo_export_get_paper_preference (GSettings *settings)
 {
-  g_autoptr(GSettings) settings = dlb_settings_new ();
   int value;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), DLB_PAPER_AUTO);
 
   if (settings == NULL)
     return DLB_PAPER_AUTO;

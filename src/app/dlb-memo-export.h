@@ -27,9 +27,10 @@ typedef enum
 
 GQuark             dlb_memo_export_error_quark          (void);
 
-/* The paper preference of the "paper-size" setting; DLB_PAPER_AUTO when
- * the settings schema is not installed. */
-DlbPaperSize       dlb_memo_export_get_paper_preference (void);
+/* The paper preference of the "paper-size" key of @settings (the
+ * application's, from dlb_settings_new()); DLB_PAPER_AUTO when @settings
+ * is NULL, as it is when the schema is not installed. */
+DlbPaperSize       dlb_memo_export_get_paper_preference (GSettings     *settings);
 
 /* Analyses @c and builds its memo on the paper @preference resolves to
  * (the case's own paper size wins; see dlb_memo_resolve_paper). The

@@ -146,7 +146,7 @@ rebuild (DlbMemoPage *self)
   self->stale = FALSE;
 
   if (self->kase != NULL)
-    doc = dlb_memo_export_build (self->kase, dlb_memo_export_get_paper_preference (), &result);
+    doc = dlb_memo_export_build (self->kase, dlb_memo_export_get_paper_preference (self->settings), &result);
   set_document (self, doc, result);
 }
 
