@@ -117,6 +117,13 @@ add_recent (const char *path)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+static gboolean
+destroy_window (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 present_store (DlbApplication *self,
                DlbStore       *store)
@@ -128,11 +135,16 @@ present_store (DlbApplication *self,
   gtk_window_present (GTK_WINDOW (window));
   add_recent (dlb_store_get_path (store));
 
-  /* The welcome window has done its job once a case is open. */
+  /* The welcome window has done its job once a case is open. It goes
+   * once the current event is over: a message shown over it may still be
+   * answering. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     if (DLB_IS_WELCOME_WINDOW (l->data))
-      gtk_window_destroy (l->data);
+      {
+        gtk_widget_set_visible (l->data, FALSE);
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (l->data), g_object_unref);
+      }
 }
 
 static char *

@@ -139,6 +139,57 @@ move_button (DlbWeightsDialog *self,
   return button;
 }
 
+static gboolean
+rebuild_later (gpointer data)
+{
+  DlbWeightsDialog *self = data;
+
+  if (self->criteria != NULL)
+    rebuild_ranking (self, -1, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows can also be dragged into place. */
+static GdkContentProvider *
+row_drag_prepare (GtkDragSource *source,
+                  double         x,
+                  double         y,
+                  GtkWidget     *row)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position"));
+
+  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+}
+
+static void
+row_drag_begin (GtkDragSource *source,
+                GdkDrag       *drag,
+                GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+row_drop (GtkDropTarget *target,
+          const GValue  *value,
+          double         x,
+          double         y,
+          GtkWidget     *row)
+{
+  DlbWeightsDialog *self = DLB_WEIGHTS_DIALOG (gtk_widget_get_root (row));
+  guint from = g_value_get_uint (value);
+  guint to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position"));
+
+  if (from >= self->n || to >= self->n || from == to)
+    return FALSE;
+  dlb_weights_dialog_move (self, from, to);
+  /* Not from inside the drop: the rows are about to be replaced. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_later, g_object_ref (self), g_object_unref);
+  return TRUE;
+}
+
 static void
 rebuild_ranking (DlbWeightsDialog *self,
                  int               focus_position,
@@ -175,6 +226,18 @@ rebuild_ranking (DlbWeightsDialog *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), weight_label);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
+      g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (k));
+      {
+        GtkDragSource *source = gtk_drag_source_new ();
+        GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+        gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+        g_signal_connect (source, "prepare", G_CALLBACK (row_drag_prepare), row);
+        g_signal_connect (source, "drag-begin", G_CALLBACK (row_drag_begin), row);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+        g_signal_connect (target, "drop", G_CALLBACK (row_drop), row);
+        gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+      }
       gtk_list_box_append (self->list, row);
 
       if ((int) k == focus_position)
@@ -297,7 +360,8 @@ update_status (DlbWeightsDialog *self)
     {
       gtk_label_set_text (self->status_title, _("Rank-order centroid weights"));
       g_string_append (detail, _("The first criterion weighs most and each next one a little less; "
-                                 "the weight each rank gets is shown on its row."));
+                                 "the weight each rank gets is shown on its row. Drag a row, or use its "
+                                 "arrows, to move it."));
     }
   else if (self->n < 2)
     {

@@ -101,6 +101,17 @@ dlb_window_set_store (DlbWindow *self,
   update_title (self);
   update_actions (self);
 
+  if (dlb_store_get_read_only (store))
+    {
+      /* Until the window closes: every edit would be refused. */
+      AdwToast *toast = adw_toast_new (_("Open read-only: save a copy to change this case"));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("Save a _Copy…"));
+      adw_toast_set_action_name (toast, "win.save-copy");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
