@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "dlb-chart-view.h"
 #include "dlb-enums.h"
@@ -296,6 +297,65 @@ test_weight_drag (Fixture       *fixture,
   result = dlb_matrix_page_get_result (fixture->page);
   g_assert_false (dlb_result_get_weights_overridden (result));
   g_assert_cmpuint (dlb_result_get_draws (result), ==, DLB_ENGINE_DEFAULT_DRAWS);
+}
+
+/* On a case file: a drag of a slider through many values leaves one
+ * entry in the journal, with the final weight. */
+static void
+test_weight_drag_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbCase) example = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  Fixture fixture = { 0 };
+  GtkRange *scale;
+  ChangedWait cw;
+  DlbJournalEntry *entry;
+
+  if (skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("test-matrix-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "ring.deliberate", NULL);
+  example = dlb_example_load (&error);
+  g_assert_no_error (error);
+  store = dlb_store_create (path, example, &error);
+  g_assert_no_error (error);
+
+  fixture_open (&fixture, g_object_ref (dlb_store_get_case (store)));
+  dlb_matrix_page_set_store (fixture.page, store);
+  before = dlb_store_get_journal (store, 100, &error);
+  g_assert_no_error (error);
+
+  scale = GTK_RANGE (require_named (GTK_WIDGET (fixture.page), "weight-trust"));
+  for (int points = 13; points <= 40; points++)
+    {
+      gtk_range_set_value (scale, points);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_for (preview_shown, fixture.page);
+  cw.fixture = &fixture;
+  cw.n = 1;
+  wait_for (changed_reached, &cw);
+  g_assert_cmpuint (fixture.n_changed, ==, 1);
+
+  after = dlb_store_get_journal (store, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  entry = g_ptr_array_index (after, 0);
+  g_assert_cmpstr (dlb_journal_entry_get_entity_id (entry), ==, "trust");
+  g_assert_cmpstr (dlb_journal_entry_get_field (entry), ==, "weight");
+  g_assert_cmpfloat (dlb_criterion_get_weight (criterion_by_id (dlb_store_get_case (store), "trust")), ==, 40);
+
+  fixture_teardown (&fixture, NULL);
+  dlb_store_close (store);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static DlbScoreEditor *
@@ -822,6 +882,7 @@ main (int   argc,
     return show_page ();
 
   g_test_add ("/app/matrix/weight-drag", Fixture, NULL, fixture_setup, test_weight_drag, fixture_teardown);
+  g_test_add_func ("/app/matrix/weight-drag-journal", test_weight_drag_journal);
   g_test_add ("/app/matrix/score-editor", Fixture, NULL, fixture_setup, test_score_editor, fixture_teardown);
   g_test_add ("/app/matrix/missing-score", Fixture, NULL, fixture_setup, test_missing_score, fixture_teardown);
   g_test_add ("/app/matrix/perspective", Fixture, NULL, fixture_setup, test_perspective, fixture_teardown);
