@@ -299,6 +299,78 @@ test_new_case_path (void)
 }
 
 static void
+test_lists_follow_the_case (void)
+{
+  g_autofree char *path = make_example_file ("follow.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(DlbStakeholder) added = dlb_stakeholder_new ("Chicago Public Library patrons");
+  g_autoptr(GError) error = NULL;
+  DlbWindow *window = open_window (path, &store);
+  DlbCase *kase = dlb_store_get_case (store);
+  DlbOverviewPage *overview = DLB_OVERVIEW_PAGE (dlb_window_get_page (window, "overview"));
+  DlbCollectionView *view;
+  GtkListBox *list;
+  guint n;
+
+  show_page (window, "stakeholders");
+  view = dlb_stakeholders_page_get_view (DLB_STAKEHOLDERS_PAGE (dlb_window_get_page (window, "stakeholders")));
+  list = dlb_collection_view_get_list_box (view);
+  n = count_rows (list);
+
+  g_assert_true (dlb_case_insert (kase, DLB_ENTITY (added), -1, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_cmpuint (count_rows (list), ==, n + 1);
+  g_assert_cmpuint (dlb_overview_page_get_count (overview, "stakeholders"), ==, n + 1);
+
+  g_assert_true (dlb_case_remove (kase, DLB_ENTITY (added), &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_cmpuint (count_rows (list), ==, n);
+  g_assert_cmpuint (dlb_overview_page_get_count (overview, "stakeholders"), ==, n);
+
+  /* Undoing the removal brings the row back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin_main_loop ();
+  g_assert_cmpuint (count_rows (list), ==, n + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
+static void
+test_window_keeps_size_and_page (void)
+{
+  g_autofree char *path = make_example_file ("size.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *page = NULL;
+  DlbWindow *window;
+
+  g_settings_set_int (settings, "window-width", 720);
+  g_settings_set_int (settings, "window-height", 540);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  g_settings_set_string (settings, "last-page", "findings");
+
+  window = open_window (path, &store);
+  /* The window opens on the page it was closed on. */
+  g_assert_true (gtk_widget_get_mapped (dlb_window_get_page (window, "findings")));
+
+  show_page (window, "items");
+  page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (page, ==, "items");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_close (GTK_WINDOW (window));
+  spin_main_loop ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "last-page");
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -369,6 +441,8 @@ main (int   argc,
   g_test_add_func ("/app/window/pages-show-every-row", test_pages_show_every_row);
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
+  g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
+  g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);
 
   status = g_test_run ();
