@@ -856,7 +856,21 @@ show_page (void)
   if (g_getenv ("DLB_MATRIX_EDITOR") != NULL)
     dlb_matrix_page_edit_score (fixture.page, "proposed", "privacy");
   if (g_getenv ("DLB_MATRIX_AHP") != NULL)
-    dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_AHP);
+    {
+      DlbWeightsDialog *dialog = dlb_matrix_page_edit_weights (fixture.page, DLB_WEIGHTS_DIALOG_AHP);
+
+      /* A few contradictory judgements, to see how they are flagged. */
+      if (g_str_equal (g_getenv ("DLB_MATRIX_AHP"), "inconsistent"))
+        {
+          dlb_weights_dialog_set_judgement (dialog, 0, 1, 5);
+          dlb_weights_dialog_set_judgement (dialog, 1, 2, 5);
+          dlb_weights_dialog_set_judgement (dialog, 0, 2, 1.0 / 5);
+        }
+    }
+  if (g_getenv ("DLB_MATRIX_CRITERION") != NULL)
+    dlb_matrix_page_select_criterion (fixture.page, g_getenv ("DLB_MATRIX_CRITERION"));
+  if (g_getenv ("DLB_MATRIX_PERSPECTIVE") != NULL)
+    dlb_matrix_page_set_perspective (fixture.page, g_getenv ("DLB_MATRIX_PERSPECTIVE"));
   if (g_getenv ("DLB_MATRIX_EDIT") != NULL)
     gtk_widget_activate_action (GTK_WIDGET (fixture.page), "matrix.edit", "s", g_getenv ("DLB_MATRIX_EDIT"));
   if (g_getenv ("DLB_MATRIX_RANKING") != NULL)
