@@ -418,6 +418,7 @@ main (int   argc,
 
   if (!gtk_init_check ())
     {
+      remove_tree (tmp_dir);
       if (g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
         {
           g_printerr ("test-window: no display, but DLB_TEST_REQUIRE_DISPLAY is set: run it under xvfb-run\n");
