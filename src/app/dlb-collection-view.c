@@ -188,6 +188,25 @@ on_remove_clicked (DlbCollectionView *self)
 }
 
 static void
+on_folded_changed (DlbCollectionView *self)
+{
+  GtkListBoxRow *first;
+
+  /* Side by side, the editor shows the selected row, so one always is;
+   * folded, a highlighted row would only look like a stray selection. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0)
+        gtk_list_box_unselect_all (self->list_box);
+      return;
+    }
+
+  first = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (gtk_list_box_get_selected_row (self->list_box) == NULL && first != NULL)
+    gtk_list_box_select_row (self->list_box, first);
+}
+
+static void
 dlb_collection_view_dispose (GObject *object)
 {
   DlbCollectionView *self = DLB_COLLECTION_VIEW (object);
@@ -234,6 +253,8 @@ static void
 dlb_collection_view_init (DlbCollectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -328,14 +349,7 @@ dlb_collection_view_set_case (DlbCollectionView *self,
     {
       gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
                                create_row, self, NULL);
-      /* Side by side, an empty editor beside a full list is wasted room. */
-      if (!adw_leaflet_get_folded (self->leaflet))
-        {
-          GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
-
-          if (first != NULL)
-            gtk_list_box_select_row (self->list_box, first);
-        }
+      on_folded_changed (self);
     }
 }
 
