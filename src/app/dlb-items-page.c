@@ -235,6 +235,15 @@ open_editor (DlbItemsPage *self,
   g_signal_connect_object (dlb_case_get_items (kase), "items-changed",
                            G_CALLBACK (on_editor_entity_removed), dialog, G_CONNECT_SWAPPED);
 
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (dialog, shortcuts);
+  }
+
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
