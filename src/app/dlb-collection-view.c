@@ -163,15 +163,26 @@ on_remove_clicked (DlbCollectionView *self)
   g_autofree char *escaped = NULL;
   AdwToast *toast;
   GtkWidget *overlay;
+  int index;
 
   if (entity == NULL)
     return;
 
   name = g_strdup (dlb_entity_get_display_name (entity));
+  index = gtk_list_box_row_get_index (row);
   if (!dlb_case_remove (self->kase, entity, &error))
     {
       dlb_show_toast (GTK_WIDGET (self), error->message);
       return;
+    }
+
+  /* Beside the list, the editor moves on to the row that took its place. */
+  if (!adw_leaflet_get_folded (self->leaflet))
+    {
+      guint n = g_list_model_get_n_items (dlb_case_get_list (self->kase, self->kind));
+
+      if (n > 0)
+        dlb_collection_view_select (self, MIN ((guint) index, n - 1));
     }
 
   /* Translators: %s is the name of what was removed from the case */
