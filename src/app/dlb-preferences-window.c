@@ -30,8 +30,8 @@ struct _DlbPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (DlbPreferencesWindow, dlb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The combo rows list the enums' values in their schema order, so the
- * position is the value. */
+/* The combo rows list an enum key's choices in the schema's order, so a
+ * row's position names the key's value by its place in the schema's range. */
 static void
 bind_enum (DlbPreferencesWindow *self,
            AdwComboRow          *row,
