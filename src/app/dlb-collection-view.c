@@ -122,6 +122,32 @@ on_back_clicked (DlbCollectionView *self)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* Once the new row has its place, scroll the list to it. */
+static gboolean
+scroll_to_selected (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  DlbCollectionView *self = DLB_COLLECTION_VIEW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->list_box), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  graphene_rect_t bounds;
+
+  if (row == NULL || content == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Tick callbacks run before layout: wait for the frame that places it. */
+  if (gtk_widget_get_height (GTK_WIDGET (row)) == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (gtk_widget_compute_bounds (GTK_WIDGET (row), gtk_widget_get_first_child (content), &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_add_clicked (DlbCollectionView *self)
 {
@@ -141,6 +167,7 @@ on_add_clicked (DlbCollectionView *self)
 
   position = g_list_model_get_n_items (dlb_case_get_list (self->kase, self->kind)) - 1;
   dlb_collection_view_select (self, position);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_selected, NULL, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 
   /* The first field is the name or title: the one to type next. */
