@@ -58,6 +58,7 @@ struct _DlbOverviewPage
   gulong         changed_id;
   gulong         undo_id;
   gulong         redo_id;
+  guint          clock_id;
 };
 
 G_DEFINE_FINAL_TYPE (DlbOverviewPage, dlb_overview_page, ADW_TYPE_BIN)
@@ -210,6 +211,17 @@ refresh (DlbOverviewPage *self)
   refresh_journal (self);
 }
 
+/* "5 minutes ago" grows older by itself. */
+static gboolean
+on_clock_tick (gpointer data)
+{
+  DlbOverviewPage *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_journal (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_recommendation_changed (DlbOverviewPage *self)
 {
@@ -231,6 +243,7 @@ dlb_overview_page_set_store (DlbOverviewPage *self,
       g_clear_signal_handler (&self->undo_id, self->store);
       g_clear_signal_handler (&self->redo_id, self->store);
     }
+  g_clear_handle_id (&self->clock_id, g_source_remove);
 
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
@@ -246,6 +259,7 @@ dlb_overview_page_set_store (DlbOverviewPage *self,
                                                G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       self->redo_id = g_signal_connect_object (store, "notify::can-redo",
                                                G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      self->clock_id = g_timeout_add_seconds (60, on_clock_tick, self);
       refresh (self);
     }
 
