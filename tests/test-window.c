@@ -152,8 +152,14 @@ test_pages_show_every_row (void)
                     g_list_model_get_n_items (dlb_case_get_options (kase)));
   g_assert_cmpuint (dlb_overview_page_get_count (overview, "criteria"), ==,
                     g_list_model_get_n_items (dlb_case_get_criteria (kase)));
-  /* Nothing pretends to be the engine's recommendation. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dlb_overview_page_get_recommendation_label (overview))));
+  /* The engine's recommendation, at a glance: the memo's own conclusion. */
+  {
+    GtkLabel *line = dlb_overview_page_get_recommendation_label (overview);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+    g_assert_nonnull (strstr (gtk_label_get_text (line), "Decline"));
+    g_assert_nonnull (strstr (gtk_label_get_text (line), "holds unless"));
+  }
 
   show_page (window, "stakeholders");
   view = dlb_stakeholders_page_get_view (DLB_STAKEHOLDERS_PAGE (dlb_window_get_page (window, "stakeholders")));

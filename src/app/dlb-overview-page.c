@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-engine.h"
 #include "dlb-overview-page.h"
 #include "dlb-util.h"
 
@@ -157,6 +158,43 @@ refresh_journal (DlbOverviewPage *self)
     }
 }
 
+/* One line: what the decision engine recommends now, and how robust it is.
+ * The uncertainty simulation is left to the Decision Matrix and the memo. */
+static void
+refresh_recommendation (DlbOverviewPage *self)
+{
+  g_autoptr(DlbResult) result = NULL;
+  g_autofree char *line = NULL;
+  DlbEngineOptions options;
+  int winner, runner_up;
+
+  dlb_engine_options_init (&options);
+  options.draws = 0;
+  result = dlb_engine_analyze (self->kase, &options);
+  winner = dlb_result_get_winner (result);
+  runner_up = dlb_result_get_runner_up (result);
+
+  if (winner < 0)
+    /* Translators: %s says why no option can be recommended */
+    line = g_strdup_printf (_("No recommendation: %s"), dlb_result_get_reason (result));
+  else if (runner_up < 0)
+    /* Translators: %s is an option, %.2f its weighted score */
+    line = g_strdup_printf (_("Recommended: %s, scoring %.2f of 10."),
+                            dlb_result_get_option_name (result, winner),
+                            dlb_result_get_total (result, winner));
+  else
+    /* Translators: an option, its score, its lead and the next option,
+     * then a sentence on how robust it is */
+    line = g_strdup_printf (_("Recommended: %s, scoring %.2f of 10, %.2f ahead of %s. %s"),
+                            dlb_result_get_option_name (result, winner),
+                            dlb_result_get_total (result, winner),
+                            dlb_result_get_margin (result),
+                            dlb_result_get_option_name (result, runner_up),
+                            dlb_result_get_robustness_sentence (result) ? dlb_result_get_robustness_sentence (result) : "");
+
+  gtk_label_set_text (self->recommendation_label, line);
+}
+
 static void
 refresh (DlbOverviewPage *self)
 {
@@ -208,6 +246,7 @@ refresh (DlbOverviewPage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
 
+  refresh_recommendation (self);
   refresh_journal (self);
 }
 

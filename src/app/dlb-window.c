@@ -14,6 +14,8 @@
 #include "dlb-findings-page.h"
 #include "dlb-items-page.h"
 #include "dlb-json.h"
+#include "dlb-matrix-page.h"
+#include "dlb-memo-page.h"
 #include "dlb-overview-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-util.h"
@@ -405,6 +407,8 @@ dlb_window_class_init (DlbWindowClass *klass)
   g_type_ensure (DLB_TYPE_STAKEHOLDERS_PAGE);
   g_type_ensure (DLB_TYPE_FINDINGS_PAGE);
   g_type_ensure (DLB_TYPE_ITEMS_PAGE);
+  g_type_ensure (DLB_TYPE_MATRIX_PAGE);
+  g_type_ensure (DLB_TYPE_MEMO_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, toast_overlay);
@@ -456,7 +460,7 @@ dlb_window_get_store (DlbWindow *self)
 }
 
 /* A page of the case, by its name in dlb-window.ui: "overview",
- * "stakeholders", "findings", "items". */
+ * "stakeholders", "findings", "items", "matrix", "memo". */
 GtkWidget *
 dlb_window_get_page (DlbWindow  *self,
                      const char *name)
