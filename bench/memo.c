@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "dlb-example.h"
+#include "dlb-json.h"
 #include "dlb-memo.h"
 
 #define RUNS 5
@@ -141,6 +142,33 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The whole process, as a person runs it: start, read the case, analyse
+ * it, write the memo, exit. @json NULL: the built-in example. */
+static double
+measure_process (const char *json,
+                 const char *pdf)
+{
+  const char *exe = g_getenv ("DELIBERATE_EXE");
+  const char *argv[] = { exe, "--export-pdf", pdf, json, NULL };
+  double times[RUNS];
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                         NULL, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error))
+        g_error ("deliberate --export-pdf: %s", error->message);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (times, RUNS, sizeof (double), compare_double);
+
+  return times[RUNS / 2];
+}
+
 static void
 measure (const char *name,
          DlbCase    *c,
@@ -169,6 +197,19 @@ measure (const char *name,
   qsort (times, RUNS, sizeof (double), compare_double);
   g_print ("memo %-28s %4d pages  median %8.1f ms  (%.2f ms/page)\n", name, pages, times[RUNS / 2],
            times[RUNS / 2] / MAX (pages, 1));
+
+  if (g_getenv ("DELIBERATE_EXE") != NULL)
+    {
+      g_autofree char *json = g_build_filename (dir, "case.json", NULL);
+      g_autoptr(GError) error = NULL;
+      double whole;
+
+      if (!dlb_json_write_case_to_file (c, json, &error))
+        g_error ("%s", error->message);
+      whole = measure_process (g_str_equal (name, "example") ? NULL : json, path);
+      g_print ("     %-28s whole process: deliberate --export-pdf  median %8.1f ms\n", name, whole);
+      g_unlink (json);
+    }
 
   if (keep_dir != NULL)
     {
