@@ -287,6 +287,237 @@ test_reading_does_not_change_file (Fixture       *fixture,
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+static const char case_head[] =
+  "{\"format\": \"deliberate-case\", \"version\": 2, \"case\": {\"title\": \"Test\"},";
+
+/* Runs a program (pdftotext, pdfinfo) and returns what it printed. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Text as a reader finds it: line breaks and runs of spaces folded. */
+static char *
+fold_spaces (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_names_in (JsonObject *root,
+                 const char *list,
+                 const char *member,
+                 const char *text)
+{
+  JsonArray *array = json_object_get_array_member (root, list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = json_object_get_string_member (json_array_get_object_element (array, i), member);
+
+      if (strstr (text, name) == NULL)
+        g_error ("the memo does not mention %s “%s”", list, name);
+    }
+}
+
+static void
+test_export_pdf_example (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = path_in (fixture, "memo.pdf");
+  g_autofree char *json = path_in (fixture, "example.json");
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *dests = NULL;
+  g_autofree char *case_text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *export_pdf[] = { "--export-pdf", pdf, NULL };
+  const char *export_json[] = { "--export-json", json, NULL };
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+  const char *pdfdests[] = { "pdfinfo", "-dests", pdf, NULL };
+  const char *sections[] = { "recommendation", "background", "stakeholders", "findings",
+                             "opportunities-risks", "decision-matrix", "sensitivity",
+                             "next-steps", "sources" };
+  const char *recommendation, *background;
+  JsonObject *root;
+  guint pages = 0;
+
+  g_assert_cmpint (run (export_pdf, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (export_json, NULL, NULL), ==, 0);
+  case_text = read_file (json);
+  json_parser_load_from_data (parser, case_text, -1, NULL);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  info = run_tool (pdfinfo);
+  g_assert_nonnull (strstr (info, "Title:           Ring partnership with the Chicago Police Department"));
+  g_assert_nonnull (strstr (info, "Author:          Aisha Iqbal"));
+  g_assert_true (sscanf (strstr (info, "Pages:"), "Pages: %u", &pages) == 1);
+  g_assert_cmpuint (pages, >=, 4);
+  g_assert_cmpuint (pages, <=, 12);
+
+  /* Every section can be reached from the outline. */
+  dests = run_tool (pdfdests);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", sections[i]);
+      g_assert_nonnull (strstr (dests, quoted));
+    }
+
+  raw = run_tool (pdftotext);
+  text = fold_spaces (raw);
+  assert_names_in (root, "stakeholders", "name", text);
+  assert_names_in (root, "findings", "title", text);
+  assert_names_in (root, "options", "name", text);
+
+  /* The recommendation comes first and names the memo's own conclusion. */
+  recommendation = strstr (text, "Recommendation");
+  background = strstr (text, "Background");
+  g_assert_nonnull (recommendation);
+  g_assert_nonnull (background);
+  g_assert_true (recommendation < background);
+  {
+    g_autofree char *section = g_strndup (recommendation, background - recommendation);
+    g_assert_nonnull (strstr (section, "Decline and invest in community-led alternatives"));
+  }
+}
+
+static JsonObject *
+analyze_json (const char  *case_path,
+              JsonParser  *parser,
+              char       **printed)
+{
+  const char *with_case[] = { "--analyze", "--json", case_path, NULL };
+  const char *example[] = { "--analyze", "--json", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (case_path != NULL ? with_case : example, printed, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_null (strstr (*printed, "nan"));
+  g_assert_null (strstr (*printed, "inf"));
+  json_parser_load_from_data (parser, *printed, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_analyze_example (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *text = NULL;
+  const char *plain[] = { "--analyze", NULL };
+  JsonObject *root = analyze_json (NULL, parser, &first);
+  JsonArray *sensitivity, *ranking;
+  JsonObject *probabilities;
+  g_autoptr(GList) members = NULL;
+  double sum = 0;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "winner"), ==, "decline");
+
+  ranking = json_object_get_array_member (root, "ranking");
+  g_assert_cmpuint (json_array_get_length (ranking), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ranking, 0), "option"),
+                   ==, "decline");
+
+  /* A sensitivity entry for every criterion. */
+  sensitivity = json_object_get_array_member (root, "sensitivity");
+  g_assert_cmpuint (json_array_get_length (sensitivity), ==, 9);
+  for (guint i = 0; i < json_array_get_length (sensitivity); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (sensitivity, i);
+
+      g_assert_true (json_object_has_member (entry, "criterion"));
+      g_assert_true (json_object_has_member (entry, "holds_from"));
+      g_assert_true (json_object_has_member (entry, "holds_to"));
+      g_assert_true (json_object_has_member (entry, "below"));
+      g_assert_true (json_object_has_member (entry, "above"));
+    }
+
+  probabilities = json_object_get_object_member (root, "probabilities");
+  members = json_object_get_members (probabilities);
+  for (GList *l = members; l != NULL; l = l->next)
+    sum += json_object_get_double_member (probabilities, l->data);
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-9);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "perspectives")), >=, 5);
+
+  /* The same seed prints the same analysis. */
+  {
+    g_autoptr(JsonParser) again = json_parser_new ();
+    analyze_json (NULL, again, &second);
+    g_assert_cmpstr (first, ==, second);
+  }
+
+  g_assert_cmpint (run (plain, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "Decline and invest in community-led alternatives"));
+  g_assert_nonnull (strstr (text, "holds unless"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;    /* the members after "case" */
+  const char *status;
+} Degenerate;
+
+static const Degenerate degenerate_cases[] = {
+  { "no-options", "\"criteria\": [{\"id\": \"c\", \"name\": \"C\"}]", "no-options" },
+  { "no-criteria", "\"options\": [{\"id\": \"a\", \"name\": \"A\"}]", "no-criteria" },
+  { "zero-weights",
+    "\"criteria\": [{\"id\": \"c\", \"name\": \"C\", \"weight\": 0}],"
+    "\"options\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]",
+    "weights-all-zero" },
+  { "all-gated",
+    "\"criteria\": [{\"id\": \"c\", \"name\": \"C\", \"minimum\": 9}],"
+    "\"options\": [{\"id\": \"a\", \"name\": \"A\"}],"
+    "\"scores\": [{\"option\": \"a\", \"criterion\": \"c\", \"value\": 2, \"low\": 1, \"high\": 3}]",
+    "all-disqualified" },
+};
+
+static void
+test_analyze_degenerate (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const Degenerate *d = data;
+  g_autofree char *path = path_in (fixture, "case.json");
+  g_autofree char *text = g_strdup_printf ("%s %s}", case_head, d->json);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *printed = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *pdf = path_in (fixture, "memo.pdf");
+  const char *plain[] = { "--analyze", path, NULL };
+  const char *export_pdf[] = { "--export-pdf", pdf, path, NULL };
+  JsonObject *root;
+
+  write_file (path, text, -1);
+  root = analyze_json (path, parser, &printed);
+  g_assert_true (json_object_get_null_member (root, "winner"));
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, d->status);
+
+  /* People get the reason in words, and the memo says it too. */
+  g_assert_cmpint (run (plain, &summary, NULL), ==, 0);
+  g_assert_null (strstr (summary, "nan"));
+  g_assert_cmpint (run (export_pdf, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 /* Bad input ------------------------------------------------------------- */
 
 typedef void (*MakeInput) (const char *path);
@@ -374,8 +605,6 @@ make_newer_json (const char *path)
   write_file (path, "{\"format\": \"deliberate-case\", \"version\": 999, \"case\": {\"title\": \"x\"}}\n", -1);
 }
 
-static const char case_head[] =
-  "{\"format\": \"deliberate-case\", \"version\": 2, \"case\": {\"title\": \"Test\"},";
 
 static void
 make_out_of_range (const char *path)
@@ -513,6 +742,13 @@ main (int   argc,
   g_test_add ("/cli/round-trip/unicode", Fixture, NULL, fixture_set_up, test_round_trip_unicode, fixture_tear_down);
   g_test_add ("/cli/reading-does-not-change-file", Fixture, NULL, fixture_set_up, test_reading_does_not_change_file, fixture_tear_down);
   g_test_add ("/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output, fixture_tear_down);
+  g_test_add ("/cli/export-pdf/example", Fixture, NULL, fixture_set_up, test_export_pdf_example, fixture_tear_down);
+  g_test_add ("/cli/analyze/example", Fixture, NULL, fixture_set_up, test_analyze_example, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (degenerate_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/analyze/%s", degenerate_cases[i].name);
+      g_test_add (path, Fixture, &degenerate_cases[i], fixture_set_up, test_analyze_degenerate, fixture_tear_down);
+    }
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
