@@ -15,7 +15,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Run-time environment for the build tree: the compiled GSettings schema
 # and the locale files live in the build folder until installed.
-RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data
+RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data \
+	DELIBERATE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
 .PHONY: all deps build run test clean update-po
 

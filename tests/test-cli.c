@@ -78,9 +78,10 @@ exe (void)
 
 /* Runs deliberate with @argv (NULL-terminated, without the program name). */
 static int
-run (const char * const  *args,
-     char               **out,
-     char               **err)
+run_in (const char * const  *args,
+        char               **envp,
+        char               **out,
+        char               **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -91,11 +92,19 @@ run (const char * const  *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static int
+run (const char * const  *args,
+     char               **out,
+     char               **err)
+{
+  return run_in (args, NULL, out, err);
 }
 
 static char *
@@ -719,6 +728,30 @@ test_unwritable_output (Fixture       *fixture,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
+/* The same problem, told in Spanish when the user reads Spanish. */
+static void
+test_spanish (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *missing = path_in (fixture, "falta.json");
+  g_autofree char *output = path_in (fixture, "out.json");
+  g_autofree char *english = NULL;
+  g_autofree char *spanish = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *args[] = { "--export-json", output, missing, NULL };
+
+  g_assert_cmpint (run (args, NULL, &english), ==, 1);
+  g_assert_nonnull (strstr (english, "No such file"));
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "es", TRUE);
+  g_assert_cmpint (run_in (args, envp, NULL, &spanish), ==, 1);
+  g_assert_true (g_str_has_prefix (spanish, "deliberate: "));
+  g_assert_nonnull (strstr (spanish, "falta.json"));
+  g_assert_null (strstr (spanish, "No such file"));
+  g_assert_cmpstr (english, !=, spanish);
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -749,6 +782,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/cli/analyze/%s", degenerate_cases[i].name);
       g_test_add (path, Fixture, &degenerate_cases[i], fixture_set_up, test_analyze_degenerate, fixture_tear_down);
     }
+  g_test_add ("/cli/spanish", Fixture, NULL, fixture_set_up, test_spanish, fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
