@@ -16,6 +16,8 @@
 #include <pango/pangocairo.h>
 
 #include "dlb-charts.h"
+#include "dlb-item.h"
+#include "dlb-stakeholder.h"
 
 #define CHART_FONT "Noto Sans, DejaVu Sans"
 
@@ -620,6 +622,37 @@ dlb_chart_describe_grid (const DlbGridPoint *points,
   return strv_from_array (sentences);
 }
 
+DlbGridPoint *
+dlb_chart_grid_points_from_case (DlbCase      *kase,
+                                 GStringChunk *strings,
+                                 guint        *n_points)
+{
+  GListModel *list;
+  DlbGridPoint *points;
+  guint n;
+
+  g_return_val_if_fail (n_points != NULL, NULL);
+  *n_points = 0;
+  g_return_val_if_fail (DLB_IS_CASE (kase), NULL);
+  g_return_val_if_fail (strings != NULL, NULL);
+
+  list = dlb_case_get_stakeholders (kase);
+  n = g_list_model_get_n_items (list);
+  points = g_new0 (DlbGridPoint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbStakeholder) s = g_list_model_get_item (list, i);
+      const char *name = dlb_stakeholder_get_name (s);
+
+      points[i].label = g_string_chunk_insert (strings, name != NULL ? name : "");
+      points[i].power = dlb_stakeholder_get_power (s);
+      points[i].interest = dlb_stakeholder_get_interest (s);
+      points[i].stance = dlb_stakeholder_get_stance (s);
+    }
+  *n_points = n;
+  return points;
+}
+
 /* Heat map */
 
 static void
@@ -818,6 +851,39 @@ dlb_chart_describe_heat_map (const DlbHeatItem *items,
       }
     }
   return strv_from_array (sentences);
+}
+
+DlbHeatItem *
+dlb_chart_heat_items_from_case (DlbCase      *kase,
+                                GStringChunk *strings,
+                                guint        *n_items)
+{
+  GListModel *list;
+  DlbHeatItem *items;
+  guint n, opportunities = 0, risks = 0;
+
+  g_return_val_if_fail (n_items != NULL, NULL);
+  *n_items = 0;
+  g_return_val_if_fail (DLB_IS_CASE (kase), NULL);
+  g_return_val_if_fail (strings != NULL, NULL);
+
+  list = dlb_case_get_items (kase);
+  n = g_list_model_get_n_items (list);
+  items = g_new0 (DlbHeatItem, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlbItem) item = g_list_model_get_item (list, i);
+      gboolean risk = dlb_item_get_kind (item) == DLB_ITEM_RISK;
+      char label[24];
+
+      g_snprintf (label, sizeof label, "%c%u", risk ? 'R' : 'O', risk ? ++risks : ++opportunities);
+      items[i].label = g_string_chunk_insert (strings, label);
+      items[i].likelihood = dlb_item_get_likelihood (item);
+      items[i].impact = dlb_item_get_impact (item);
+      items[i].risk = risk;
+    }
+  *n_items = n;
+  return items;
 }
 
 /* Bars */

@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <cairo.h>
 
+#include "dlb-case.h"
+
 G_BEGIN_DECLS
 
 /* The memo's charts, drawn by the same functions in the PDF and in the
@@ -57,6 +59,12 @@ void     dlb_chart_grid_plot_area     (double              width,
                                        double             *plot_height);
 char   **dlb_chart_describe_grid      (const DlbGridPoint *points,
                                        guint               n_points);
+/* The grid's points for a case: one a stakeholder, in the case's order, so
+ * that point i is stakeholder i. Labels are copied into strings, which
+ * must outlive the points. Free the array with g_free (). */
+DlbGridPoint *dlb_chart_grid_points_from_case (DlbCase      *kase,
+                                               GStringChunk *strings,
+                                               guint        *n_points);
 
 /* Likelihood x impact heat map, opportunities and risks side by side. */
 typedef struct
@@ -74,6 +82,13 @@ void     dlb_chart_draw_heat_map      (cairo_t            *cr,
                                        guint               n_items);
 char   **dlb_chart_describe_heat_map  (const DlbHeatItem  *items,
                                        guint               n_items);
+/* The heat map's items for a case: one an opportunity or risk, in the
+ * case's order, labelled O1, O2… and R1, R2… as the memo's tables number
+ * them. Labels are copied into strings, which must outlive the items.
+ * Free the array with g_free (). */
+DlbHeatItem  *dlb_chart_heat_items_from_case  (DlbCase      *kase,
+                                               GStringChunk *strings,
+                                               guint        *n_items);
 
 /* Weighted totals, one bar an option, 0-10. */
 typedef struct

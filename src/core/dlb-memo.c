@@ -710,17 +710,7 @@ add_stakeholders (Memo *m)
 
   fig = g_new0 (GridFigure, 1);
   fig->strings = g_string_chunk_new (1024);
-  fig->points = g_new0 (DlbGridPoint, n);
-  fig->n = n;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlbStakeholder) s = g_list_model_get_item (list, i);
-
-      fig->points[i].label = g_string_chunk_insert (fig->strings, nonnull (dlb_stakeholder_get_name (s)));
-      fig->points[i].power = dlb_stakeholder_get_power (s);
-      fig->points[i].interest = dlb_stakeholder_get_interest (s);
-      fig->points[i].stance = dlb_stakeholder_get_stance (s);
-    }
+  fig->points = dlb_chart_grid_points_from_case (m->c, fig->strings, &fig->n);
   alt = dlb_chart_describe_grid (fig->points, fig->n);
   add_figure (m, 280, grid_figure_draw, fig, grid_figure_free, alt);
 
@@ -875,7 +865,7 @@ static void
 add_items (Memo *m)
 {
   GListModel *list = dlb_case_get_items (m->c);
-  guint n = g_list_model_get_n_items (list), opportunities = 0, risks = 0;
+  guint n = g_list_model_get_n_items (list);
   HeatFigure *fig;
   g_auto(GStrv) alt = NULL;
 
@@ -885,20 +875,7 @@ add_items (Memo *m)
 
   fig = g_new0 (HeatFigure, 1);
   fig->strings = g_string_chunk_new (256);
-  fig->items = g_new0 (DlbHeatItem, n);
-  fig->n = n;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlbItem) item = g_list_model_get_item (list, i);
-      gboolean risk = dlb_item_get_kind (item) == DLB_ITEM_RISK;
-      char label[24];
-
-      g_snprintf (label, sizeof label, "%c%u", risk ? 'R' : 'O', risk ? ++risks : ++opportunities);
-      fig->items[i].label = g_string_chunk_insert (fig->strings, label);
-      fig->items[i].likelihood = dlb_item_get_likelihood (item);
-      fig->items[i].impact = dlb_item_get_impact (item);
-      fig->items[i].risk = risk;
-    }
+  fig->items = dlb_chart_heat_items_from_case (m->c, fig->strings, &fig->n);
   alt = dlb_chart_describe_heat_map (fig->items, fig->n);
   add_figure (m, 190, heat_figure_draw, fig, heat_figure_free, alt);
 
