@@ -46,7 +46,7 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[CASE]") },
+    NULL, NULL },
   { NULL }
 };
 
