@@ -27,6 +27,7 @@ struct _DlbChartView
   char                 *description;
   int                   content_height;
   double                zoom;
+  double                aspect;
 };
 
 G_DEFINE_FINAL_TYPE (DlbChartView, dlb_chart_view, GTK_TYPE_WIDGET)
@@ -36,6 +37,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_CONTENT_HEIGHT,
   PROP_ZOOM,
+  PROP_ASPECT,
   N_PROPS
 };
 
@@ -125,11 +127,24 @@ dlb_chart_view_measure (GtkWidget      *widget,
       *minimum = 200;
       *natural = 480;
     }
+  else if (self->aspect > 0 && for_size > 0)
+    {
+      *minimum = CLAMP ((int) (for_size * self->aspect), 40, self->content_height);
+      *natural = *minimum;
+    }
   else
     {
       *minimum = self->content_height;
       *natural = self->content_height;
     }
+}
+
+static GtkSizeRequestMode
+dlb_chart_view_get_request_mode (GtkWidget *widget)
+{
+  DlbChartView *self = DLB_CHART_VIEW (widget);
+
+  return self->aspect > 0 ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -169,6 +184,9 @@ dlb_chart_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_ASPECT:
+      g_value_set_double (value, self->aspect);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +208,9 @@ dlb_chart_view_set_property (GObject      *object,
     case PROP_ZOOM:
       dlb_chart_view_set_zoom (self, g_value_get_double (value));
       break;
+    case PROP_ASPECT:
+      dlb_chart_view_set_aspect (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,6 +228,7 @@ dlb_chart_view_class_init (DlbChartViewClass *klass)
 
   widget_class->snapshot = dlb_chart_view_snapshot;
   widget_class->measure = dlb_chart_view_measure;
+  widget_class->get_request_mode = dlb_chart_view_get_request_mode;
 
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
@@ -216,6 +238,9 @@ dlb_chart_view_class_init (DlbChartViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, 0.25, 8.0, 1.5,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ASPECT] =
+    g_param_spec_double ("aspect", NULL, NULL, 0.0, 4.0, 0.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -333,4 +358,59 @@ dlb_chart_view_get_zoom (DlbChartView *self)
   g_return_val_if_fail (DLB_IS_CHART_VIEW (self), 1.0);
 
   return self->zoom;
+}
+
+void
+dlb_chart_view_set_aspect (DlbChartView *self,
+                           double        aspect)
+{
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  aspect = CLAMP (aspect, 0.0, 4.0);
+  if (G_APPROX_VALUE (self->aspect, aspect, 1e-9))
+    return;
+
+  self->aspect = aspect;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASPECT]);
+}
+
+double
+dlb_chart_view_get_aspect (DlbChartView *self)
+{
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), 0.0);
+
+  return self->aspect;
+}
+
+gboolean
+dlb_chart_view_to_chart (DlbChartView *self,
+                         double        x,
+                         double        y,
+                         double       *chart_x,
+                         double       *chart_y,
+                         double       *chart_width,
+                         double       *chart_height)
+{
+  int width, height;
+  double zoom;
+
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 2 * PADDING || height <= 2 * PADDING)
+    return FALSE;
+
+  /* The inverse of the transformation the snapshot draws with. */
+  zoom = self->zoom > 0 ? self->zoom : 1;
+  if (chart_x != NULL)
+    *chart_x = (x - PADDING) / zoom;
+  if (chart_y != NULL)
+    *chart_y = (y - PADDING) / zoom;
+  if (chart_width != NULL)
+    *chart_width = (width - 2 * PADDING) / zoom;
+  if (chart_height != NULL)
+    *chart_height = (height - 2 * PADDING) / zoom;
+  return TRUE;
 }

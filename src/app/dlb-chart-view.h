@@ -39,5 +39,21 @@ int         dlb_chart_view_get_content_height (DlbChartView         *self);
 void        dlb_chart_view_set_zoom           (DlbChartView         *self,
                                                double                zoom);
 double      dlb_chart_view_get_zoom           (DlbChartView         *self);
+/* Height over width: when above 0, the view is that proportion of its
+ * width tall, at most its content height, so that a chart keeps its shape
+ * on a narrow window. */
+void        dlb_chart_view_set_aspect         (DlbChartView         *self,
+                                               double                aspect);
+double      dlb_chart_view_get_aspect         (DlbChartView         *self);
+/* Where the widget point (x, y) falls in the chart's own units, and the
+ * size in those units the chart is drawn at. FALSE when the view is too
+ * small to draw a chart. */
+gboolean    dlb_chart_view_to_chart           (DlbChartView         *self,
+                                               double                x,
+                                               double                y,
+                                               double               *chart_x,
+                                               double               *chart_y,
+                                               double               *chart_width,
+                                               double               *chart_height);
 
 G_END_DECLS

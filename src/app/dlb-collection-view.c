@@ -23,6 +23,9 @@ struct _DlbCollectionView
   AdwBin            parent_instance;
 
   AdwLeaflet       *leaflet;
+  GtkBox           *list_column;
+  GtkWidget        *list_heading;
+  GtkWidget        *header;
   GtkLabel         *list_title;
   GtkButton        *add_button;
   GtkListBox       *list_box;
@@ -272,6 +275,8 @@ dlb_collection_view_class_init (DlbCollectionViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-collection-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_column);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_heading);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_title);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, add_button);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_box);
@@ -432,4 +437,33 @@ dlb_collection_view_get_n_rows (DlbCollectionView *self)
   while (gtk_list_box_get_row_at_index (self->list_box, n) != NULL)
     n++;
   return n;
+}
+
+void
+dlb_collection_view_open (DlbCollectionView *self,
+                          guint              position)
+{
+  g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
+
+  if (gtk_list_box_get_row_at_index (self->list_box, position) == NULL)
+    return;
+  dlb_collection_view_select (self, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+void
+dlb_collection_view_set_header (DlbCollectionView *self,
+                                GtkWidget         *header)
+{
+  g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
+  g_return_if_fail (header == NULL || GTK_IS_WIDGET (header));
+
+  if (self->header == header)
+    return;
+  if (self->header != NULL)
+    gtk_box_remove (self->list_column, self->header);
+  self->header = header;
+  if (header != NULL)
+    gtk_box_insert_child_after (self->list_column, header, self->list_heading);
 }

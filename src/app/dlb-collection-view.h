@@ -36,5 +36,13 @@ DlbEntityEditor *dlb_collection_view_get_editor    (DlbCollectionView *self);
 void             dlb_collection_view_select        (DlbCollectionView *self,
                                                     guint              position);
 guint            dlb_collection_view_get_n_rows    (DlbCollectionView *self);
+/* Selects the row at position and shows its editor, moving to it when the
+ * list and the editor are folded into one column. */
+void             dlb_collection_view_open          (DlbCollectionView *self,
+                                                    guint              position);
+/* A widget between the list's title and the list, scrolling with it;
+ * NULL removes it. */
+void             dlb_collection_view_set_header    (DlbCollectionView *self,
+                                                    GtkWidget         *header);
 
 G_END_DECLS

@@ -11,18 +11,38 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <math.h>
+
+#include "dlb-charts.h"
+#include "dlb-chart-view.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-util.h"
 
 /* Everyone the decision affects: who they are, what they worry about and
- * where they stand, with the editor of the selected one. */
+ * where they stand, with the editor of the selected one. Above the list,
+ * the memo's power/interest grid of all of them, drawn by the same code
+ * from the same data; choosing a marker on it opens that stakeholder. */
 struct _DlbStakeholdersPage
 {
   AdwBin             parent_instance;
 
   DlbCollectionView *view;
+  DlbChartView      *chart;
 
   DlbStore          *store;
+  DlbCase           *kase;
+  gulong             changed_id;
+
+  /* What the grid draws, kept for its draw callback: point i is the
+   * case's stakeholder i, and so the list's row i. */
+  GStringChunk      *strings;
+  DlbGridPoint      *points;
+  guint              n_points;
+  /* Where the grid placed them, for pointing at a marker: the placement
+   * takes text measurement, too slow to repeat on every pointer motion. */
+  GArray            *boxes;
+  double             boxes_width;
+  double             boxes_height;
 };
 
 G_DEFINE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, ADW_TYPE_BIN)
@@ -165,13 +185,149 @@ create_entity (gpointer user_data)
 }
 
 static void
+draw_grid (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  user_data)
+{
+  DlbStakeholdersPage *self = user_data;
+
+  dlb_chart_draw_grid (cr, width, height, self->points, self->n_points);
+}
+
+static void
+update_chart (DlbStakeholdersPage *self)
+{
+  g_auto(GStrv) sentences = NULL;
+
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->points, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  self->n_points = 0;
+  if (self->kase != NULL)
+    {
+      self->strings = g_string_chunk_new (1024);
+      self->points = dlb_chart_grid_points_from_case (self->kase, self->strings, &self->n_points);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), self->n_points > 0);
+  sentences = dlb_chart_describe_grid (self->points, self->n_points);
+  dlb_chart_view_set_sentences (self->chart, (const char * const *) sentences);
+}
+
+/* The stakeholder whose marker or label is under the widget point (x, y)
+ * of the chart, or -1. */
+static int
+point_at (DlbStakeholdersPage *self,
+          double               x,
+          double               y)
+{
+  GArray *boxes;
+  double cx, cy, width, height, best = 0;
+  int found = -1;
+
+  if (self->n_points == 0 ||
+      !dlb_chart_view_to_chart (self->chart, x, y, &cx, &cy, &width, &height))
+    return -1;
+
+  if (self->boxes == NULL || self->boxes_width != width || self->boxes_height != height)
+    {
+      g_clear_pointer (&self->boxes, g_array_unref);
+      self->boxes = dlb_chart_grid_place_labels (self->points, self->n_points, width, height);
+      self->boxes_width = width;
+      self->boxes_height = height;
+    }
+  boxes = self->boxes;
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
+      double d = hypot (cx - b->point_x, cy - b->point_y);
+
+      /* A little more than the marker, so that it is easy to hit. */
+      if (d <= 7 && (found < 0 || d < best))
+        {
+          found = (int) i;
+          best = d;
+        }
+    }
+  if (found >= 0)
+    return found;
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
+
+      if (b->placed && cx >= b->x && cx <= b->x + b->width && cy >= b->y && cy <= b->y + b->height)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+on_chart_released (GtkGestureClick     *gesture,
+                   int                  n_press,
+                   double               x,
+                   double               y,
+                   DlbStakeholdersPage *self)
+{
+  int i = point_at (self, x, y);
+
+  if (i >= 0)
+    dlb_collection_view_open (self->view, (guint) i);
+}
+
+static void
+on_chart_motion (GtkEventControllerMotion *motion,
+                 double                    x,
+                 double                    y,
+                 DlbStakeholdersPage      *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->chart), point_at (self, x, y) >= 0 ? "pointer" : NULL);
+}
+
+static gboolean
+on_chart_query_tooltip (GtkWidget           *widget,
+                        int                  x,
+                        int                  y,
+                        gboolean             keyboard,
+                        GtkTooltip          *tooltip,
+                        DlbStakeholdersPage *self)
+{
+  g_autofree char *text = NULL;
+  int i;
+
+  if (keyboard)
+    return FALSE;
+  i = point_at (self, x, y);
+  if (i < 0)
+    return FALSE;
+
+  /* Translators: the tooltip of a stakeholder on the power/interest grid: name, power, interest */
+  text = g_strdup_printf (_("%s · power %d, interest %d"), self->points[i].label,
+                          self->points[i].power, self->points[i].interest);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
 dlb_stakeholders_page_set_store (DlbStakeholdersPage *self,
                                  DlbStore            *store)
 {
+  DlbCase *kase;
+
   if (!g_set_object (&self->store, store))
     return;
 
-  dlb_collection_view_set_case (self->view, store != NULL ? dlb_store_get_case (store) : NULL);
+  kase = store != NULL ? dlb_store_get_case (store) : NULL;
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_set_object (&self->kase, kase);
+  if (kase != NULL)
+    self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (update_chart),
+                                                self, G_CONNECT_SWAPPED);
+
+  dlb_collection_view_set_case (self->view, kase);
+  update_chart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -180,12 +336,28 @@ dlb_stakeholders_page_dispose (GObject *object)
 {
   DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
 
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
+  g_clear_object (&self->kase);
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_STAKEHOLDERS_PAGE);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dlb_stakeholders_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_stakeholders_page_finalize (GObject *object)
+{
+  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
+
+  g_clear_pointer (&self->boxes, g_array_unref);
+  g_free (self->points);
+  if (self->strings != NULL)
+    g_string_chunk_free (self->strings);
+
+  G_OBJECT_CLASS (dlb_stakeholders_page_parent_class)->finalize (object);
 }
 
 static void
@@ -231,6 +403,7 @@ dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlb_stakeholders_page_dispose;
+  object_class->finalize = dlb_stakeholders_page_finalize;
   object_class->get_property = dlb_stakeholders_page_get_property;
   object_class->set_property = dlb_stakeholders_page_set_property;
 
@@ -248,8 +421,35 @@ dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
 static void
 dlb_stakeholders_page_init (DlbStakeholdersPage *self)
 {
+  GtkEventController *motion;
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_collection_view_setup (self->view, DLB_KIND_STAKEHOLDER, create_row, create_entity, self);
+
+  self->chart = DLB_CHART_VIEW (dlb_chart_view_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->chart), "stakeholder-grid");
+  /* Nearly square, as the grid's cells read best; tall enough on a wide
+   * column for every name to find room. */
+  dlb_chart_view_set_content_height (self->chart, 440);
+  dlb_chart_view_set_aspect (self->chart, 0.82);
+  dlb_chart_view_set_zoom (self->chart, 1.4);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->chart), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholders by power and interest"),
+                                  -1);
+  dlb_chart_view_set_draw_func (self->chart, draw_grid, self, NULL);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_chart_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->chart), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_chart_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->chart), motion);
+  g_signal_connect (self->chart, "query-tooltip", G_CALLBACK (on_chart_query_tooltip), self);
+
+  dlb_collection_view_set_header (self->view, GTK_WIDGET (self->chart));
+  update_chart (self);
 }
 
 DlbCollectionView *
@@ -258,4 +458,12 @@ dlb_stakeholders_page_get_view (DlbStakeholdersPage *self)
   g_return_val_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self), NULL);
 
   return self->view;
+}
+
+DlbChartView *
+dlb_stakeholders_page_get_chart (DlbStakeholdersPage *self)
+{
+  g_return_val_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self), NULL);
+
+  return self->chart;
 }

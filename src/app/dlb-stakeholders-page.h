@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "dlb-chart-view.h"
 #include "dlb-collection-view.h"
 #include "dlb-store.h"
 
@@ -18,6 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB, STAKEHOLDERS_PAGE, AdwBin)
 
-DlbCollectionView *dlb_stakeholders_page_get_view (DlbStakeholdersPage *self);
+DlbCollectionView *dlb_stakeholders_page_get_view  (DlbStakeholdersPage *self);
+/* The power/interest grid of all the case's stakeholders. */
+DlbChartView      *dlb_stakeholders_page_get_chart (DlbStakeholdersPage *self);
 
 G_END_DECLS
