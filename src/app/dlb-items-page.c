@@ -11,19 +11,27 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-charts.h"
 #include "dlb-entity-editor.h"
 #include "dlb-items-page.h"
 #include "dlb-util.h"
 
 /* What the partnership could bring and what it could cost, side by side on
  * a wide window and one above the other on a narrow one. Both lists are
- * views of the case's one list of items, filtered by kind. */
+ * views of the case's one list of items, filtered by kind. Above them, the
+ * memo's likelihood × impact heat map, drawn by the same code from the
+ * same data; its O1… and R1… are the numbers on the rows. */
 struct _DlbItemsPage
 {
   AdwBin              parent_instance;
 
+  DlbChartView       *heat_map;
   GtkListBox         *opportunities_list;
   GtkListBox         *risks_list;
+
+  GStringChunk       *strings;
+  DlbHeatItem        *heat_items;
+  guint               n_heat_items;
 
   DlbStore           *store;
   DlbCase            *kase;
@@ -44,6 +52,7 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
+  GtkLabel *code;
   GtkLabel *title;
   GtkLabel *rating;
   GtkLabel *detail;
@@ -117,7 +126,14 @@ create_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   gtk_box_append (GTK_BOX (box), top);
+  /* The number the heat map and the memo give the item, set once the row
+   * has its place in the list. */
+  w->code = add_label (GTK_BOX (top), "item-code");
+  gtk_widget_add_css_class (GTK_WIDGET (w->code), "numeric");
+  gtk_label_set_wrap (w->code, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (w->code), GTK_ALIGN_BASELINE);
   w->title = add_label (GTK_BOX (top), "heading");
+  gtk_widget_set_valign (GTK_WIDGET (w->title), GTK_ALIGN_BASELINE);
   gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
   w->rating = add_label (GTK_BOX (top), "rating");
   gtk_label_set_wrap (w->rating, FALSE);
@@ -290,11 +306,65 @@ on_add_risk (DlbItemsPage *self)
 }
 
 static void
+draw_heat_map (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  DlbItemsPage *self = user_data;
+
+  dlb_chart_draw_heat_map (cr, width, height, self->heat_items, self->n_heat_items);
+}
+
+static void
+update_codes (GtkListBox *list,
+              char        prefix)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
+      char code[24];
+
+      if (w == NULL)
+        continue;
+      /* The order of the case's items within each kind, as the chart
+       * numbers them, since the list keeps that order. */
+      g_snprintf (code, sizeof code, "%c%d", prefix, i + 1);
+      gtk_label_set_text (w->code, code);
+    }
+}
+
+static void
+update_heat_map (DlbItemsPage *self)
+{
+  g_auto(GStrv) sentences = NULL;
+
+  g_clear_pointer (&self->heat_items, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  self->n_heat_items = 0;
+  if (self->kase != NULL)
+    {
+      self->strings = g_string_chunk_new (256);
+      self->heat_items = dlb_chart_heat_items_from_case (self->kase, self->strings, &self->n_heat_items);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->heat_map), self->n_heat_items > 0);
+  sentences = dlb_chart_describe_heat_map (self->heat_items, self->n_heat_items);
+  dlb_chart_view_set_sentences (self->heat_map, (const char * const *) sentences);
+
+  update_codes (self->opportunities_list, 'O');
+  update_codes (self->risks_list, 'R');
+}
+
+static void
 on_case_changed (DlbItemsPage *self)
 {
   /* An item may have moved from one list to the other. */
   for (guint i = 0; i < 2; i++)
     gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
+  update_heat_map (self);
 }
 
 static void
@@ -331,6 +401,7 @@ dlb_items_page_set_store (DlbItemsPage *self,
       self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed),
                                                   self, G_CONNECT_SWAPPED);
     }
+  update_heat_map (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -353,6 +424,18 @@ dlb_items_page_dispose (GObject *object)
     }
 
   G_OBJECT_CLASS (dlb_items_page_parent_class)->dispose (object);
+}
+
+static void
+dlb_items_page_finalize (GObject *object)
+{
+  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
+
+  g_free (self->heat_items);
+  if (self->strings != NULL)
+    g_string_chunk_free (self->strings);
+
+  G_OBJECT_CLASS (dlb_items_page_parent_class)->finalize (object);
 }
 
 static void
@@ -398,6 +481,7 @@ dlb_items_page_class_init (DlbItemsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlb_items_page_dispose;
+  object_class->finalize = dlb_items_page_finalize;
   object_class->get_property = dlb_items_page_get_property;
   object_class->set_property = dlb_items_page_set_property;
 
@@ -406,7 +490,10 @@ dlb_items_page_class_init (DlbItemsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DLB_TYPE_CHART_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-items-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlbItemsPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, DlbItemsPage, opportunities_list);
   gtk_widget_class_bind_template_child (widget_class, DlbItemsPage, risks_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
@@ -437,6 +524,8 @@ dlb_items_page_init (DlbItemsPage *self)
   self->filters[1] = gtk_custom_filter_new (filter_risk, NULL, NULL);
   gtk_list_box_set_placeholder (self->opportunities_list, make_placeholder (_("No opportunities yet.")));
   gtk_list_box_set_placeholder (self->risks_list, make_placeholder (_("No risks yet.")));
+  dlb_chart_view_set_draw_func (self->heat_map, draw_heat_map, self, NULL);
+  update_heat_map (self);
 }
 
 GtkListBox *
@@ -446,4 +535,12 @@ dlb_items_page_get_list_box (DlbItemsPage *self,
   g_return_val_if_fail (DLB_IS_ITEMS_PAGE (self), NULL);
 
   return kind == DLB_ITEM_RISK ? self->risks_list : self->opportunities_list;
+}
+
+DlbChartView *
+dlb_items_page_get_heat_map (DlbItemsPage *self)
+{
+  g_return_val_if_fail (DLB_IS_ITEMS_PAGE (self), NULL);
+
+  return self->heat_map;
 }

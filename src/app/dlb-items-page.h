@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "dlb-chart-view.h"
 #include "dlb-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB, ITEMS_PAGE, AdwBin)
 
-GtkListBox *dlb_items_page_get_list_box (DlbItemsPage *self,
-                                         DlbItemKind   kind);
+GtkListBox   *dlb_items_page_get_list_box (DlbItemsPage *self,
+                                           DlbItemKind   kind);
+/* The likelihood × impact heat map of all the case's items. */
+DlbChartView *dlb_items_page_get_heat_map (DlbItemsPage *self);
 
 G_END_DECLS
