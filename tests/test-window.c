@@ -251,6 +251,95 @@ test_editor_changes_case_and_file (void)
   dlb_store_close (reopened);
 }
 
+/* The stakeholder grid and the heat map are the memo's figures, drawn from
+ * the case: their text alternatives count what the case holds, and follow
+ * an edit made in an editor or in the case. */
+static void
+test_charts_follow_the_case (void)
+{
+  g_autofree char *path = make_example_file ("charts.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(DlbStakeholder) first = NULL;
+  g_autoptr(DlbItem) risk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *before = NULL;
+  g_autofree char *moved = NULL;
+  DlbWindow *window = open_window (path, &store);
+  DlbCase *kase = dlb_store_get_case (store);
+  DlbStakeholdersPage *stakeholders;
+  DlbItemsPage *items;
+  DlbChartView *chart;
+  DlbCollectionView *view;
+  GtkWidget *spin;
+  const char *text;
+
+  show_page (window, "stakeholders");
+  stakeholders = DLB_STAKEHOLDERS_PAGE (dlb_window_get_page (window, "stakeholders"));
+  chart = dlb_stakeholders_page_get_chart (stakeholders);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  text = dlb_chart_view_get_description (chart);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "11 stakeholders are mapped by power and interest."));
+  before = g_strdup (text);
+
+  /* The first stakeholder, the mayor, has power 5 and interest 5: manage
+   * closely. Down to power 1 in the editor, she is to be kept informed. */
+  first = g_list_model_get_item (dlb_case_get_stakeholders (kase), 0);
+  g_assert_cmpint (dlb_stakeholder_get_power (first), >=, 3);
+  g_assert_cmpint (dlb_stakeholder_get_interest (first), >=, 3);
+  view = dlb_stakeholders_page_get_view (stakeholders);
+  dlb_collection_view_select (view, 0);
+  spin_main_loop ();
+  spin = dlb_entity_editor_get_control (dlb_collection_view_get_editor (view), DLB_STAKEHOLDER_POWER);
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_stakeholder_get_power (first), ==, 1);
+
+  text = dlb_chart_view_get_description (chart);
+  g_assert_cmpstr (text, !=, before);
+  g_assert_true (g_str_has_prefix (text, "11 stakeholders are mapped by power and interest."));
+  moved = g_strdup_printf ("Keep informed: %s", dlb_stakeholder_get_name (first));
+  g_assert_nonnull (strstr (text, moved));
+
+  /* And back with undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin_main_loop ();
+  g_assert_cmpstr (dlb_chart_view_get_description (chart), ==, before);
+
+  show_page (window, "items");
+  items = DLB_ITEMS_PAGE (dlb_window_get_page (window, "items"));
+  chart = dlb_items_page_get_heat_map (items);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  text = dlb_chart_view_get_description (chart);
+  g_assert_nonnull (strstr (text, "4 opportunities are rated by likelihood and impact"));
+  g_assert_nonnull (strstr (text, "4 risks are rated by likelihood and impact"));
+  g_assert_null (strstr (text, "likelihood 5, impact 5"));
+
+  /* A risk raised to the top cell becomes the highest. */
+  for (guint i = 0; risk == NULL; i++)
+    {
+      g_autoptr(DlbItem) item = g_list_model_get_item (dlb_case_get_items (kase), i);
+
+      g_assert_nonnull (item);
+      if (dlb_item_get_kind (item) == DLB_ITEM_RISK)
+        risk = g_steal_pointer (&item);
+    }
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, 5);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (risk), DLB_ITEM_LIKELIHOOD, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (risk), DLB_ITEM_IMPACT, &value, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  text = dlb_chart_view_get_description (chart);
+  g_assert_nonnull (strstr (text, "the highest is R1 (likelihood 5, impact 5)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_opening_changes_nothing (void)
 {
@@ -447,6 +536,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/pages-show-every-row", test_pages_show_every_row);
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);
+  g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);
