@@ -443,11 +443,16 @@ void
 dlb_collection_view_open (DlbCollectionView *self,
                           guint              position)
 {
+  GtkListBoxRow *row;
+
   g_return_if_fail (DLB_IS_COLLECTION_VIEW (self));
 
-  if (gtk_list_box_get_row_at_index (self->list_box, position) == NULL)
+  row = gtk_list_box_get_row_at_index (self->list_box, position);
+  if (row == NULL)
     return;
-  dlb_collection_view_select (self, position);
+  /* Without moving the focus: the list would scroll away whatever
+   * widget above it the row was chosen from. */
+  gtk_list_box_select_row (self->list_box, row);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 }

@@ -43,6 +43,8 @@ struct _DlbStakeholdersPage
   GArray            *boxes;
   double             boxes_width;
   double             boxes_height;
+  /* The list's selected row, ringed on the grid; -1 for none. */
+  int                selected;
 };
 
 G_DEFINE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, ADW_TYPE_BIN)
@@ -184,6 +186,21 @@ create_entity (gpointer user_data)
   return DLB_ENTITY (dlb_stakeholder_new (_("New stakeholder")));
 }
 
+static GArray *
+get_boxes (DlbStakeholdersPage *self,
+           double               width,
+           double               height)
+{
+  if (self->boxes == NULL || self->boxes_width != width || self->boxes_height != height)
+    {
+      g_clear_pointer (&self->boxes, g_array_unref);
+      self->boxes = dlb_chart_grid_place_labels (self->points, self->n_points, width, height);
+      self->boxes_width = width;
+      self->boxes_height = height;
+    }
+  return self->boxes;
+}
+
 static void
 draw_grid (cairo_t  *cr,
            double    width,
@@ -191,8 +208,44 @@ draw_grid (cairo_t  *cr,
            gpointer  user_data)
 {
   DlbStakeholdersPage *self = user_data;
+  GArray *boxes;
+  DlbLabelBox *b;
 
   dlb_chart_draw_grid (cr, width, height, self->points, self->n_points);
+
+  /* The app's own mark over the memo's figure: which stakeholder the
+   * editor shows, in the selection blue, which reads on the paper-white
+   * card in the light and the dark style alike. */
+  if (self->selected < 0 || (guint) self->selected >= self->n_points)
+    return;
+  boxes = get_boxes (self, width, height);
+  b = &g_array_index (boxes, DlbLabelBox, self->selected);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (b->placed)
+    {
+      /* Like selected text: a tint over the name. */
+      cairo_rectangle (cr, b->x - 1.5, b->y - 0.5, b->width + 3, b->height + 1);
+      cairo_set_source_rgba (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 0.2);
+      cairo_fill (cr);
+    }
+  cairo_arc (cr, b->point_x, b->point_y, 5.2, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1.0);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+on_row_selected (DlbStakeholdersPage *self,
+                 GtkListBoxRow       *row)
+{
+  int selected = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
 static void
@@ -230,14 +283,7 @@ point_at (DlbStakeholdersPage *self,
       !dlb_chart_view_to_chart (self->chart, x, y, &cx, &cy, &width, &height))
     return -1;
 
-  if (self->boxes == NULL || self->boxes_width != width || self->boxes_height != height)
-    {
-      g_clear_pointer (&self->boxes, g_array_unref);
-      self->boxes = dlb_chart_grid_place_labels (self->points, self->n_points, width, height);
-      self->boxes_width = width;
-      self->boxes_height = height;
-    }
-  boxes = self->boxes;
+  boxes = get_boxes (self, width, height);
   for (guint i = 0; i < boxes->len; i++)
     {
       DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
@@ -426,6 +472,9 @@ dlb_stakeholders_page_init (DlbStakeholdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_collection_view_setup (self->view, DLB_KIND_STAKEHOLDER, create_row, create_entity, self);
+  self->selected = -1;
+  g_signal_connect_object (dlb_collection_view_get_list_box (self->view), "row-selected",
+                           G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
 
   self->chart = DLB_CHART_VIEW (dlb_chart_view_new ());
   gtk_widget_set_name (GTK_WIDGET (self->chart), "stakeholder-grid");
