@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data \
 	DELIBERATE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps build run test clean update-po
+.PHONY: all deps build run test sanitize clean update-po
 
 all: build
 
@@ -45,8 +45,18 @@ test: build
 	DLB_TEST_REQUIRE_DISPLAY=1 xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C $(BUILD) --print-errorlogs --num-processes 2
 
+# The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	[ -f build-sanitize/build.ninja ] || \
+	  meson setup build-sanitize -Dwerror=true -Db_sanitize=address,undefined
+	ninja -C build-sanitize
+	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp DLB_TEST_REQUIRE_DISPLAY=1 \
+	  xvfb-run -a -s "-screen 0 1280x800x24" \
+	  meson test -C build-sanitize --print-errorlogs --num-processes 2 --timeout-multiplier 4
+
 update-po: $(BUILD)/build.ninja
 	ninja -C $(BUILD) deliberate-pot deliberate-update-po
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-sanitize

@@ -208,7 +208,7 @@ test_weight_drag (Fixture       *fixture,
   GtkWidget *root;
   DlbResult *result;
   const DlbRobustness *robustness;
-  const char *winner_before_id;
+  g_autofree char *winner_before_id = NULL;
   g_autofree char *winner_before = NULL;
   g_autofree char *bars_before = NULL;
   g_autofree char *sensitivity_before = NULL;
@@ -229,7 +229,7 @@ test_weight_drag (Fixture       *fixture,
   g_assert_cmpint (dlb_result_get_status (result), ==, DLB_RESULT_STATUS_OK);
 
   /* The example recommends declining; the headline says so. */
-  winner_before_id = dlb_result_get_winner_id (result);
+  winner_before_id = g_strdup (dlb_result_get_winner_id (result));
   g_assert_cmpstr (winner_before_id, ==, "decline");
   winner_before = g_strdup (label_text (root, "winner"));
   g_assert_cmpstr (winner_before, ==, dlb_result_get_option_name (result, (guint) dlb_result_get_winner (result)));
