@@ -533,6 +533,35 @@ test_follows_the_case (void)
 
 /* Scrolls the view by a pixel, as a reader would: the page it then
  * reports comes from where the pages really are on screen. */
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* A zoom is laid out on the next frames; a person scrolls after that. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (wait_for (frames_done, &frames));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 static int
 page_after_nudge (DlbMemoView *view)
 {
@@ -540,6 +569,7 @@ page_after_nudge (DlbMemoView *view)
   GtkAdjustment *adjustment;
 
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  wait_for_frames (GTK_WIDGET (view));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 1);
   spin_main_loop ();
