@@ -463,6 +463,47 @@ test_other_charts (void)
   cairo_surface_destroy (surface);
 }
 
+/* A narrow column's cap gives way to a header word that would otherwise
+ * break between its letters. */
+static void
+test_column_keeps_words (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  const char *header[] = { "Oportunidades", "Probabilidad", "Impacto", NULL };
+  const char *row[] = { "Una oportunidad con una descripción larga que ocupa varias líneas "
+                        "de la tabla, como las del memorando.", "3", "2", NULL };
+  DlbTable *table = dlb_document_add_table (doc, DLB_TABLE_GRID, 3);
+  g_autoptr(GArray) boxes = NULL;
+  double one_line = 0, probability = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  dlb_table_set_header (table, header);
+  dlb_table_set_column_max (table, 1, 0.05);
+  dlb_table_add_row (table, row);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cr = cairo_create (surface);
+  g_assert_true (dlb_document_draw_page (doc, cr, 0, DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT, NULL));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  boxes = dlb_document_get_boxes (doc, 0);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const DlbBox *box = &g_array_index (boxes, DlbBox, i);
+
+      if (box->kind != DLB_BOX_HEADER_CELL)
+        continue;
+      if (one_line == 0 || box->height < one_line)
+        one_line = box->height;
+      if (box->x > DLB_PAPER_A4_WIDTH / 2 && box->x < DLB_PAPER_A4_WIDTH * 0.8 && probability == 0)
+        probability = box->height;
+    }
+  g_assert_cmpfloat (one_line, >, 0);
+  g_assert_cmpfloat (probability, <, one_line * 1.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/layout/table", test_table);
   g_test_add_func ("/layout/pdf", test_pdf);
   g_test_add_func ("/layout/page-out-of-range", test_page_out_of_range);
+  g_test_add_func ("/layout/column-keeps-words", test_column_keeps_words);
   g_test_add_func ("/charts/grid-labels", test_grid_labels);
   g_test_add_func ("/charts/others", test_other_charts);
 

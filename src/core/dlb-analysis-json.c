@@ -615,10 +615,12 @@ dlb_result_to_text (DlbResult *result,
   if (winner >= 0 && dlb_result_has_probabilities (result))
     {
       g_autofree char *p = percent (dlb_result_get_probability_first (result, winner));
+      g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, dlb_result_get_seed (result));
 
-      /* Translators: a percentage, a number of draws and a seed */
-      g_string_append_printf (out, _("Under the scores’ uncertainty it ranks first in %s of %u draws (seed %" G_GUINT64_FORMAT ")."),
-                              p, dlb_result_get_draws (result), dlb_result_get_seed (result));
+      /* Translators: a percentage, a number of draws and the seed of the
+       * simulation: “… ranks first in 99.3 % of 10000 draws (seed 20191115).” */
+      g_string_append_printf (out, _("Under the scores’ uncertainty it ranks first in %s of %u draws (seed %s)."),
+                              p, dlb_result_get_draws (result), seed);
       g_string_append_c (out, '\n');
     }
   if (np > 0)

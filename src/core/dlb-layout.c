@@ -751,10 +751,34 @@ measure_table (DlbDocument *self,
         }
     }
 
+  /* The longest word of each column, found by letting every word overflow
+   * a zero width. */
+  for (guint c = 0; c < n_cols; c++)
+    min_w[c] = MIN_COLUMN;
+  for (guint r = 0; r <= n_rows; r++)
+    {
+      Text *cells = r == n_rows ? table->header_cells : &table->cells[r * n_cols];
+
+      if (cells == NULL)
+        break;
+      for (guint c = 0; c < n_cols; c++)
+        {
+          PangoRectangle logical;
+
+          pango_layout_set_wrap (cells[c].layout, PANGO_WRAP_WORD);
+          pango_layout_set_width (cells[c].layout, 1);
+          pango_layout_get_extents (cells[c].layout, NULL, &logical);
+          min_w[c] = MAX (min_w[c], (double) logical.width / PANGO_SCALE + 2 * CELL_PAD_X + 1);
+        }
+    }
+
   for (guint c = 0; c < n_cols; c++)
     {
+      /* A column's cap never splits a word that would fit a fair share of
+       * the width (a translated header such as “Probabilidad”). */
       if (table->max_fraction[c] > 0)
-        max_w[c] = MIN (max_w[c], table->max_fraction[c] * avail);
+        max_w[c] = MIN (max_w[c], MAX (table->max_fraction[c] * avail,
+                                       MIN (min_w[c], avail / n_cols)));
       max_w[c] = MAX (max_w[c], MIN_COLUMN);
       sum_max += max_w[c];
     }
@@ -762,33 +786,14 @@ measure_table (DlbDocument *self,
 
   if (need_min)
     {
-      /* The longest word of each column, found by letting every word
-       * overflow a zero width; capped so that one long word cannot starve
-       * the other columns (such a word breaks between characters). */
-      for (guint c = 0; c < n_cols; c++)
-        min_w[c] = MIN_COLUMN;
-      for (guint r = 0; r <= n_rows; r++)
-        {
-          Text *cells = r == n_rows ? table->header_cells : &table->cells[r * n_cols];
-
-          if (cells == NULL)
-            break;
-          for (guint c = 0; c < n_cols; c++)
-            {
-              PangoRectangle logical;
-
-              pango_layout_set_wrap (cells[c].layout, PANGO_WRAP_WORD);
-              pango_layout_set_width (cells[c].layout, 1);
-              pango_layout_get_extents (cells[c].layout, NULL, &logical);
-              min_w[c] = MAX (min_w[c], (double) logical.width / PANGO_SCALE + 2 * CELL_PAD_X + 1);
-            }
-        }
+      /* Capped so that one long word cannot starve the other columns (such
+       * a word breaks between characters). */
       for (guint c = 0; c < n_cols; c++)
         {
           double cap = avail / n_cols;
 
           if (table->max_fraction[c] > 0)
-            cap = MIN (cap, table->max_fraction[c] * avail);
+            cap = MIN (cap, MAX (table->max_fraction[c] * avail, MIN (min_w[c], avail / n_cols)));
           min_w[c] = MIN (min_w[c], MAX (cap, MIN_COLUMN));
           min_w[c] = MIN (min_w[c], max_w[c]);
           sum_min += min_w[c];

@@ -481,10 +481,13 @@ read_field (sqlite3_stmt    *stmt,
           sqlite3_int64 v = sqlite3_column_int64 (stmt, column);
 
           if (v < field->minimum || v > field->maximum)
-            /* Translators: “power: expected 1–5, got 9” */
-            problem = g_strdup_printf (_("%s: expected %d–%d, got %" G_GINT64_FORMAT),
-                                       name, (int) field->minimum, (int) field->maximum,
-                                       (gint64) v);
+            {
+              g_autofree char *got = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
+
+              /* Translators: “power: expected 1–5, got 9” */
+              problem = g_strdup_printf (_("%s: expected %d–%d, got %s"),
+                                         name, (int) field->minimum, (int) field->maximum, got);
+            }
           else
             g_value_set_int (value, (int) v);
         }
