@@ -1347,7 +1347,9 @@ test_journal_descriptions (void)
     { "edit", "update", "stakeholder", "ACLU", "concern", "\"a\"", "\"b\"",
       "Changed concern of ACLU" },
     { "edit", "update", "criterion", "Privacy", "minimum", "null", "4.0",
-      "Changed minimum of Privacy from not set to 4" },
+      "Changed minimum score of Privacy from not set to 4" },
+    { "edit", "update", "stakeholder", "ACLU", "consultation-note", "\"\"", "\"Met\"",
+      "Changed consultation note of ACLU" },
     { "edit", "insert", "stakeholder", "Mayor", NULL, NULL, "{}", "Added stakeholder “Mayor”" },
     { "undo", "remove", "source", "Tribune", NULL, "{}", NULL, "Undo: Removed source “Tribune”" },
   };

@@ -14,59 +14,11 @@
 
 #include "dlb-util.h"
 
-typedef struct
-{
-  DlbKind     kind;
-  const char *field;
-  const char *label;
-} FieldLabel;
-
-/* Field names are shared between kinds ("title", "detail"), so the kind is
- * part of the key; DLB_KIND_CASE rows serve as the fallback for any kind. */
-static const FieldLabel field_labels[] = {
-  { DLB_KIND_STAKEHOLDER, "name", N_("Name") },
-  { DLB_KIND_STAKEHOLDER, "group", N_("Group") },
-  { DLB_KIND_STAKEHOLDER, "role", N_("Role") },
-  { DLB_KIND_STAKEHOLDER, "concern", N_("Concern") },
-  { DLB_KIND_STAKEHOLDER, "power", N_("Power") },
-  { DLB_KIND_STAKEHOLDER, "interest", N_("Interest") },
-  { DLB_KIND_STAKEHOLDER, "stance", N_("Stance") },
-  { DLB_KIND_STAKEHOLDER, "consulted", N_("Consulted") },
-  { DLB_KIND_STAKEHOLDER, "consultation-note", N_("Consultation Note") },
-  { DLB_KIND_FINDING, "severity", N_("Severity") },
-  { DLB_KIND_FINDING, "condition", N_("Required Condition") },
-  { DLB_KIND_ITEM, "kind", N_("Type") },
-  { DLB_KIND_ITEM, "impact", N_("Impact") },
-  { DLB_KIND_CASE, "title", N_("Title") },
-  { DLB_KIND_CASE, "detail", N_("Detail") },
-  { DLB_KIND_CASE, "sources", N_("Sources") },
-  { DLB_KIND_CASE, "likelihood", N_("Likelihood") },
-  { DLB_KIND_CASE, "status", N_("Status") },
-  { DLB_KIND_CASE, "criterion", N_("Criterion") },
-  { DLB_KIND_CASE, "name", N_("Name") },
-  { DLB_KIND_CASE, "description", N_("Description") },
-  { DLB_KIND_CASE, "label", N_("Label") },
-  { DLB_KIND_CASE, "citation", N_("Citation") },
-  { DLB_KIND_CASE, "url", N_("Web Address") },
-  { DLB_KIND_CASE, "date", N_("Date") },
-  { DLB_KIND_CASE, "reliability", N_("Reliability") },
-};
-
 const char *
 dlb_label_for_field (DlbKind     kind,
                      const char *field_name)
 {
-  g_return_val_if_fail (field_name != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (field_labels[i].kind == kind && g_str_equal (field_labels[i].field, field_name))
-      return _(field_labels[i].label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (field_labels[i].kind == DLB_KIND_CASE && g_str_equal (field_labels[i].field, field_name))
-      return _(field_labels[i].label);
-
-  return field_name;
+  return dlb_field_get_label (kind, field_name);
 }
 
 const char *

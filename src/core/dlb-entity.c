@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #include "dlb-entity.h"
 #include "dlb-case.h"
@@ -569,4 +570,96 @@ dlb_enum_from_nick (GType       enum_type,
   if (value != NULL)
     *value = ev->value;
   return TRUE;
+}
+
+typedef struct
+{
+  DlbKind     kind;
+  const char *field;
+  const char *label;
+} FieldLabel;
+
+/* What a person calls each field, for editors and for the journal. Field
+ * names are shared between kinds ("title", "detail"), so the kind is part
+ * of the key; DLB_KIND_CASE rows serve as the fallback for any kind. */
+static const FieldLabel field_labels[] = {
+  { DLB_KIND_STAKEHOLDER, "name", N_("Name") },
+  { DLB_KIND_STAKEHOLDER, "group", N_("Group") },
+  { DLB_KIND_STAKEHOLDER, "role", N_("Role") },
+  { DLB_KIND_STAKEHOLDER, "concern", N_("Concern") },
+  { DLB_KIND_STAKEHOLDER, "power", N_("Power") },
+  { DLB_KIND_STAKEHOLDER, "interest", N_("Interest") },
+  { DLB_KIND_STAKEHOLDER, "stance", N_("Stance") },
+  { DLB_KIND_STAKEHOLDER, "consulted", N_("Consulted") },
+  { DLB_KIND_STAKEHOLDER, "consultation-note", N_("Consultation Note") },
+  { DLB_KIND_FINDING, "severity", N_("Severity") },
+  { DLB_KIND_FINDING, "condition", N_("Required Condition") },
+  { DLB_KIND_ITEM, "kind", N_("Type") },
+  { DLB_KIND_ITEM, "impact", N_("Impact") },
+  { DLB_KIND_CRITERION, "weight", N_("Weight") },
+  { DLB_KIND_CRITERION, "minimum", N_("Minimum Score") },
+  { DLB_KIND_CRITERION, "rank", N_("Rank") },
+  { DLB_KIND_CRITERION, "swing", N_("Swing") },
+  { DLB_KIND_OPTION, "resolves", N_("Findings Resolved") },
+  { DLB_KIND_SCORE, "value", N_("Score") },
+  { DLB_KIND_SCORE, "low", N_("Low") },
+  { DLB_KIND_SCORE, "high", N_("High") },
+  { DLB_KIND_SCORE, "rationale", N_("Rationale") },
+  { DLB_KIND_SCORE, "findings", N_("Findings") },
+  { DLB_KIND_SCORE, "items", N_("Opportunities and Risks") },
+  { DLB_KIND_PERSPECTIVE, "stakeholder", N_("Stakeholder") },
+  { DLB_KIND_PERSPECTIVE, "weights", N_("Weights") },
+  { DLB_KIND_CASE, "title", N_("Title") },
+  { DLB_KIND_CASE, "question", N_("Decision Question") },
+  { DLB_KIND_CASE, "memo-to", N_("To") },
+  { DLB_KIND_CASE, "memo-from", N_("From") },
+  { DLB_KIND_CASE, "memo-subject", N_("Subject") },
+  { DLB_KIND_CASE, "memo-date", N_("Date") },
+  { DLB_KIND_CASE, "office", N_("Office") },
+  { DLB_KIND_CASE, "background", N_("Background") },
+  { DLB_KIND_CASE, "notes", N_("Notes") },
+  { DLB_KIND_CASE, "paper-size", N_("Paper Size") },
+  { DLB_KIND_CASE, "recommendation", N_("Your Recommendation") },
+  { DLB_KIND_CASE, "justification", N_("Justification") },
+  { DLB_KIND_CASE, "weighting", N_("Weighting Method") },
+  { DLB_KIND_CASE, "pairwise", N_("Pairwise Comparisons") },
+  { DLB_KIND_CASE, "detail", N_("Detail") },
+  { DLB_KIND_CASE, "sources", N_("Sources") },
+  { DLB_KIND_CASE, "likelihood", N_("Likelihood") },
+  { DLB_KIND_CASE, "status", N_("Status") },
+  { DLB_KIND_CASE, "criterion", N_("Criterion") },
+  { DLB_KIND_CASE, "option", N_("Option") },
+  { DLB_KIND_CASE, "name", N_("Name") },
+  { DLB_KIND_CASE, "description", N_("Description") },
+  { DLB_KIND_CASE, "label", N_("Label") },
+  { DLB_KIND_CASE, "citation", N_("Citation") },
+  { DLB_KIND_CASE, "url", N_("Web Address") },
+  { DLB_KIND_CASE, "date", N_("Date") },
+  { DLB_KIND_CASE, "reliability", N_("Reliability") },
+};
+
+/**
+ * dlb_field_get_label:
+ * @kind: the kind of entity
+ * @field_name: a field name, "consultation-note" or "consultation_note"
+ *
+ * Returns: (transfer none): the translated label of the field, in title
+ * case ("Consultation Note"); the field name itself when it has none.
+ */
+const char *
+dlb_field_get_label (DlbKind     kind,
+                     const char *field_name)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (field_name != NULL, NULL);
+
+  name = g_strdelimit (g_strdup (field_name), "_", '-');
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+      if (field_labels[i].kind == (pass == 0 ? kind : DLB_KIND_CASE)
+          && g_str_equal (field_labels[i].field, name))
+        return _(field_labels[i].label);
+
+  return field_name;
 }

@@ -137,6 +137,8 @@ void            dlb_entity_set_variant          (DlbEntity      *self,
                                                  GVariant       *value);
 
 char           *dlb_field_json_name             (const DlbField *field);
+const char     *dlb_field_get_label             (DlbKind         kind,
+                                                 const char     *field_name);
 const char     *dlb_enum_to_nick                (GType           enum_type,
                                                  int             value);
 gboolean        dlb_enum_from_nick              (GType           enum_type,

@@ -250,6 +250,17 @@ dlb_journal_kind_label (const char *table)
   return table;
 }
 
+/* The kind of entity a journal row's table holds. */
+static DlbKind
+kind_of (const char *table)
+{
+  for (DlbKind kind = DLB_KIND_CASE; kind <= DLB_KIND_PERSPECTIVE; kind++)
+    if (g_strcmp0 (dlb_kind_get_class (kind)->table, table) == 0)
+      return kind;
+
+  return DLB_KIND_CASE;
+}
+
 static const DlbField *
 find_field (const char *table,
             const char *name)
@@ -350,7 +361,8 @@ describe_step (DlbJournalEntry *self)
   if (self->field != NULL)
     {
       const DlbField *field = find_field (self->kind, self->field);
-      g_autofree char *label = g_strdelimit (g_strdup (self->field), "-", ' ');
+      /* Inside a sentence the label reads in lower case: “Changed power of …” */
+      g_autofree char *label = g_utf8_strdown (dlb_field_get_label (kind_of (self->kind), self->field), -1);
       g_autofree char *before = field != NULL ? format_value (field, self->before) : NULL;
       g_autofree char *after = field != NULL ? format_value (field, self->after) : NULL;
 
