@@ -251,6 +251,52 @@ test_editor_changes_case_and_file (void)
   dlb_store_close (reopened);
 }
 
+/* The case's own details are edited from the Overview: here, the analyst's
+ * own recommendation, which the memo then shows beside the model's. */
+static void
+test_case_details (void)
+{
+  g_autofree char *path = make_example_file ("details.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  DlbWindow *window = open_window (path, &store);
+  DlbCase *kase = dlb_store_get_case (store);
+  DlbOverviewPage *overview = DLB_OVERVIEW_PAGE (dlb_window_get_page (window, "overview"));
+  GListModel *toplevels = NULL;
+  GtkWindow *details = NULL;
+  DlbEntityEditor *editor;
+  GtkWidget *combo;
+
+  show_page (window, "overview");
+  g_assert_null (dlb_case_get_recommendation (kase));
+  g_signal_emit_by_name (dlb_overview_page_get_edit_button (overview), "clicked");
+  spin_main_loop ();
+
+  toplevels = gtk_window_get_toplevels ();  /* GTK's own list */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (w), "editor") != NULL)
+        details = w;
+    }
+  g_assert_nonnull (details);
+  wait_until_mapped (GTK_WIDGET (details));
+
+  editor = g_object_get_data (G_OBJECT (details), "editor");
+  g_assert_true (dlb_entity_editor_get_entity (editor) == DLB_ENTITY (kase));
+  combo = dlb_entity_editor_get_control (editor, DLB_CASE_RECOMMENDATION);
+  g_assert_true (ADW_IS_COMBO_ROW (combo));
+
+  /* Choices: none, then the options in case order. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);
+  spin_main_loop ();
+  g_assert_cmpstr (dlb_case_get_recommendation (kase), ==, "conditional");
+
+  gtk_window_destroy (details);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 /* The stakeholder grid and the heat map are the memo's figures, drawn from
  * the case: their text alternatives count what the case holds, and follow
  * an edit made in an editor or in the case. */
@@ -537,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/app/window/pages-show-every-row", test_pages_show_every_row);
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);
   g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
+  g_test_add_func ("/app/window/case-details", test_case_details);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);

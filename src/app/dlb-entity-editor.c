@@ -838,3 +838,70 @@ dlb_entity_editor_get_control (DlbEntityEditor *self,
   fr = find_row (self, field);
   return fr != NULL ? fr->control : NULL;
 }
+
+/**
+ * dlb_entity_editor_window_new:
+ * @for_widget: the widget whose window the editor belongs to
+ * @kase: the case
+ * @entity: what to edit: an entity of @kase, or the case itself
+ * @title: the window's title
+ * @header: (out) (optional): the window's header bar, to add buttons to
+ *
+ * A small modal window holding an editor of @entity; Escape closes it.
+ * The editor is the window's "editor" data.
+ *
+ * Returns: (transfer none): the window, not yet shown
+ */
+GtkWindow *
+dlb_entity_editor_window_new (GtkWidget     *for_widget,
+                              DlbCase       *kase,
+                              DlbEntity     *entity,
+                              const char    *title,
+                              AdwHeaderBar **header)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *editor = dlb_entity_editor_new ();
+  GtkRoot *root = gtk_widget_get_root (for_widget);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  g_return_val_if_fail (DLB_IS_CASE (kase), NULL);
+  g_return_val_if_fail (DLB_IS_ENTITY (entity), NULL);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_widget_set_margin_top (editor, 18);
+  gtk_widget_set_margin_bottom (editor, 18);
+  gtk_widget_set_margin_start (editor, 12);
+  gtk_widget_set_margin_end (editor, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+
+  dlb_entity_editor_set_entity (DLB_ENTITY_EDITOR (editor), kase, entity);
+  g_object_set_data (G_OBJECT (window), "editor", editor);
+  g_object_set_data_full (G_OBJECT (window), "case", g_object_ref (kase), g_object_unref);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  if (header != NULL)
+    *header = ADW_HEADER_BAR (bar);
+
+  return GTK_WINDOW (window);
+}

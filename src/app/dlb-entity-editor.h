@@ -25,4 +25,10 @@ DlbEntity *dlb_entity_editor_get_entity  (DlbEntityEditor *self);
 GtkWidget *dlb_entity_editor_get_control (DlbEntityEditor *self,
                                           guint            field);
 
+GtkWindow *dlb_entity_editor_window_new  (GtkWidget       *for_widget,
+                                          DlbCase         *kase,
+                                          DlbEntity       *entity,
+                                          const char      *title,
+                                          AdwHeaderBar   **header);
+
 G_END_DECLS

@@ -208,59 +208,22 @@ open_editor (DlbItemsPage *self,
              DlbItem      *item)
 {
   DlbCase *kase = self->kase;
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *editor = dlb_entity_editor_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *title = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Risk") : _("Opportunity");
   const char *remove_label = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Remove the Risk")
                                                                          : _("Remove the Opportunity");
-
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 640);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  AdwHeaderBar *header = NULL;
+  GtkWindow *dialog = dlb_entity_editor_window_new (GTK_WIDGET (self), kase, DLB_ENTITY (item),
+                                                    title, &header);
 
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), remove);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_margin_top (editor, 18);
-  gtk_widget_set_margin_bottom (editor, 18);
-  gtk_widget_set_margin_start (editor, 12);
-  gtk_widget_set_margin_end (editor, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), editor);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
-  adw_window_set_content (ADW_WINDOW (dialog), overlay);
-
-  dlb_entity_editor_set_entity (DLB_ENTITY_EDITOR (editor), kase, DLB_ENTITY (item));
-  g_object_set_data (G_OBJECT (dialog), "editor", editor);
-  g_object_set_data_full (G_OBJECT (dialog), "case", g_object_ref (kase), g_object_unref);
+  adw_header_bar_pack_start (header, remove);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_editor_remove), dialog);
   g_signal_connect_object (dlb_case_get_items (kase), "items-changed",
                            G_CALLBACK (on_editor_entity_removed), dialog, G_CONNECT_SWAPPED);
 
-  {
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (dialog, shortcuts);
-  }
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (dialog);
 }
 
 static void

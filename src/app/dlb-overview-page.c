@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-engine.h"
+#include "dlb-entity-editor.h"
 #include "dlb-overview-page.h"
 #include "dlb-util.h"
 
@@ -43,6 +44,7 @@ struct _DlbOverviewPage
   GtkLabel      *title_label;
   GtkLabel      *question_label;
   GtkLabel      *recommendation_label;
+  GtkButton     *edit_button;
   GtkFlowBox    *counts_box;
   AdwActionRow  *to_row;
   AdwActionRow  *from_row;
@@ -261,6 +263,21 @@ on_clock_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The case's own fields: what the memo's header and background say, and the
+ * analyst's recommendation where it departs from the model's. */
+static void
+on_edit_clicked (DlbOverviewPage *self)
+{
+  GtkWindow *window;
+
+  if (self->kase == NULL)
+    return;
+
+  window = dlb_entity_editor_window_new (GTK_WIDGET (self), self->kase, DLB_ENTITY (self->kase),
+                                         _("Case Details"), NULL);
+  gtk_window_present (window);
+}
+
 static void
 on_recommendation_changed (DlbOverviewPage *self)
 {
@@ -373,6 +390,7 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, to_row);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, from_row);
@@ -380,6 +398,7 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, changes_list);
   gtk_widget_class_bind_template_callback (widget_class, on_recommendation_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
 }
 
 static void
@@ -419,6 +438,15 @@ dlb_overview_page_get_recommendation_label (DlbOverviewPage *self)
   g_return_val_if_fail (DLB_IS_OVERVIEW_PAGE (self), NULL);
 
   return self->recommendation_label;
+}
+
+/* The button that opens the editor of the case's own details. */
+GtkButton *
+dlb_overview_page_get_edit_button (DlbOverviewPage *self)
+{
+  g_return_val_if_fail (DLB_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->edit_button;
 }
 
 /* A count shown at a glance, by name ("stakeholders", "open-findings",

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlbOverviewPage, dlb_overview_page, DLB, OVERVIEW_PAGE, AdwBin)
 
 GtkLabel *dlb_overview_page_get_recommendation_label (DlbOverviewPage *self);
+GtkButton *dlb_overview_page_get_edit_button (DlbOverviewPage *self);
 guint     dlb_overview_page_get_count                (DlbOverviewPage *self,
                                                       const char      *name);
 
