@@ -313,20 +313,31 @@ source_refs (Memo               *m,
 /* Figures: each owns a copy of its data, since the document outlives the
  * case and the result it was built from. */
 
+/* A chart of the memo owns its data: an array of points, cells or bars
+ * whose labels live in one string chunk. */
 typedef struct
 {
   GStringChunk *strings;
-  DlbGridPoint *points;
+  gpointer      items;
   guint         n;
-} GridFigure;
+} ChartFigure;
+
+static ChartFigure *
+chart_figure_new (gsize chunk_size)
+{
+  ChartFigure *f = g_new0 (ChartFigure, 1);
+
+  f->strings = g_string_chunk_new (chunk_size);
+  return f;
+}
 
 static void
-grid_figure_free (gpointer data)
+chart_figure_free (gpointer data)
 {
-  GridFigure *f = data;
+  ChartFigure *f = data;
 
   g_string_chunk_free (f->strings);
-  g_free (f->points);
+  g_free (f->items);
   g_free (f);
 }
 
@@ -336,26 +347,9 @@ grid_figure_draw (cairo_t  *cr,
                   double    height,
                   gpointer  data)
 {
-  GridFigure *f = data;
+  ChartFigure *f = data;
 
-  dlb_chart_draw_grid (cr, width, height, f->points, f->n);
-}
-
-typedef struct
-{
-  GStringChunk *strings;
-  DlbHeatItem  *items;
-  guint         n;
-} HeatFigure;
-
-static void
-heat_figure_free (gpointer data)
-{
-  HeatFigure *f = data;
-
-  g_string_chunk_free (f->strings);
-  g_free (f->items);
-  g_free (f);
+  dlb_chart_draw_grid (cr, width, height, f->items, f->n);
 }
 
 static void
@@ -364,26 +358,9 @@ heat_figure_draw (cairo_t  *cr,
                   double    height,
                   gpointer  data)
 {
-  HeatFigure *f = data;
+  ChartFigure *f = data;
 
   dlb_chart_draw_heat_map (cr, width, height, f->items, f->n);
-}
-
-typedef struct
-{
-  GStringChunk *strings;
-  DlbBar       *bars;
-  guint         n;
-} BarFigure;
-
-static void
-bar_figure_free (gpointer data)
-{
-  BarFigure *f = data;
-
-  g_string_chunk_free (f->strings);
-  g_free (f->bars);
-  g_free (f);
 }
 
 static void
@@ -392,9 +369,9 @@ bar_figure_draw (cairo_t  *cr,
                  double    height,
                  gpointer  data)
 {
-  BarFigure *f = data;
+  ChartFigure *f = data;
 
-  dlb_chart_draw_bars (cr, width, height, f->bars, f->n);
+  dlb_chart_draw_bars (cr, width, height, f->items, f->n);
 }
 
 typedef struct
@@ -699,7 +676,7 @@ add_stakeholders (Memo *m)
 {
   GListModel *list = dlb_case_get_stakeholders (m->c);
   guint n = g_list_model_get_n_items (list);
-  GridFigure *fig;
+  ChartFigure *fig;
   DlbTable *table;
   g_auto(GStrv) alt = NULL;
   const char *header[] = { _("Stakeholder"), _("Group"), _("Role and concern"), _("Power"), _("Interest"), _("Stance"), NULL };
@@ -708,11 +685,10 @@ add_stakeholders (Memo *m)
     return;
   dlb_document_add_heading (m->doc, 1, _("Stakeholders"), "stakeholders");
 
-  fig = g_new0 (GridFigure, 1);
-  fig->strings = g_string_chunk_new (1024);
-  fig->points = dlb_chart_grid_points_from_case (m->c, fig->strings, &fig->n);
-  alt = dlb_chart_describe_grid (fig->points, fig->n);
-  add_figure (m, 280, grid_figure_draw, fig, grid_figure_free, alt);
+  fig = chart_figure_new (1024);
+  fig->items = dlb_chart_grid_points_from_case (m->c, fig->strings, &fig->n);
+  alt = dlb_chart_describe_grid (fig->items, fig->n);
+  add_figure (m, 280, grid_figure_draw, fig, chart_figure_free, alt);
 
   table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 6);
   dlb_table_set_header (table, header);
@@ -866,18 +842,17 @@ add_items (Memo *m)
 {
   GListModel *list = dlb_case_get_items (m->c);
   guint n = g_list_model_get_n_items (list);
-  HeatFigure *fig;
+  ChartFigure *fig;
   g_auto(GStrv) alt = NULL;
 
   if (n == 0)
     return;
   dlb_document_add_heading (m->doc, 1, _("Opportunities and risks"), "opportunities-risks");
 
-  fig = g_new0 (HeatFigure, 1);
-  fig->strings = g_string_chunk_new (256);
+  fig = chart_figure_new (256);
   fig->items = dlb_chart_heat_items_from_case (m->c, fig->strings, &fig->n);
   alt = dlb_chart_describe_heat_map (fig->items, fig->n);
-  add_figure (m, 190, heat_figure_draw, fig, heat_figure_free, alt);
+  add_figure (m, 190, heat_figure_draw, fig, chart_figure_free, alt);
 
   add_items_table (m, DLB_ITEM_OPPORTUNITY, _("Opportunities"), 'O');
   add_items_table (m, DLB_ITEM_RISK, _("Risks"), 'R');
@@ -890,7 +865,8 @@ add_matrix (Memo *m)
   guint n_crit = dlb_result_get_n_criteria (r), n_opt = dlb_result_get_n_options (r);
   DlbTable *table;
   g_autoptr(GPtrArray) header = NULL;
-  BarFigure *fig;
+  ChartFigure *fig;
+  DlbBar *bars;
   const guint *ranking;
   guint n_ranked = 0;
   g_auto(GStrv) alt = NULL;
@@ -980,21 +956,21 @@ add_matrix (Memo *m)
   }
 
   ranking = dlb_result_get_ranking (r, &n_ranked);
-  fig = g_new0 (BarFigure, 1);
-  fig->strings = g_string_chunk_new (256);
-  fig->bars = g_new0 (DlbBar, MAX (n_ranked, 1));
+  fig = chart_figure_new (256);
+  bars = g_new0 (DlbBar, MAX (n_ranked, 1));
+  fig->items = bars;
   fig->n = n_ranked;
   for (guint i = 0; i < n_ranked; i++)
     {
       guint o = ranking[i];
 
-      fig->bars[i].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
-      fig->bars[i].value = dlb_result_get_total (r, o);
-      fig->bars[i].winner = (int) o == winner;
-      fig->bars[i].disqualified = dlb_result_is_disqualified (r, o);
+      bars[i].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
+      bars[i].value = dlb_result_get_total (r, o);
+      bars[i].winner = (int) o == winner;
+      bars[i].disqualified = dlb_result_is_disqualified (r, o);
     }
-  alt = dlb_chart_describe_bars (fig->bars, fig->n);
-  add_figure (m, 26 + 22.0 * MIN (n_ranked, 20), bar_figure_draw, fig, bar_figure_free, alt);
+  alt = dlb_chart_describe_bars (bars, fig->n);
+  add_figure (m, 26 + 22.0 * MIN (n_ranked, 20), bar_figure_draw, fig, chart_figure_free, alt);
 
   /* Gates */
   for (guint o = 0; o < n_opt; o++)
