@@ -216,7 +216,7 @@ test_ties (void)
   g_assert_nonnull (strstr (json, "\"winner_tied\": true"));
 
   text = dlb_result_to_text (r, c);
-  g_assert_nonnull (strstr (text, "Recommendation: X, tied with Y (score 5.00 of 10)"));
+  g_assert_nonnull (strstr (text, "Tied for first: X and Y"));
   g_assert_nonnull (strstr (text, "1=    X"));
   g_assert_nonnull (strstr (text, "1=    Y"));
 }
@@ -1253,9 +1253,9 @@ test_text (void)
   text = dlb_result_to_text (r, c);
 
   g_assert_cmpint (dlb_result_get_winner (r), ==, 2);
-  g_assert_nonnull (strstr (text, "Recommendation: A pilot with a very long name"));
+  g_assert_nonnull (strstr (text, "Recommended: A pilot with a very long name"));
   g_assert_nonnull (strstr (text, dlb_result_get_robustness_sentence (r)));
-  g_assert_nonnull (strstr (text, "Decline scores 5.0 on Cost, below the minimum of 5.5 by 0.5."));
+  g_assert_nonnull (strstr (text, "Decline is ruled out: it scores 5.0 on Cost, below the minimum of 5.5."));
   g_assert_nonnull (strstr (text, "aclu: A pilot"));
   g_assert_nonnull (strstr (text, "…"));
   g_assert_nonnull (strstr (text, "disqualified"));

@@ -523,7 +523,7 @@ test_follows_the_case (void)
   else
     {
       new_name = g_strdup (dlb_result_get_option_name (result, (guint) dlb_result_get_winner (result)));
-      heading = g_strconcat ("Recommendation: ", new_name, NULL);
+      heading = g_strconcat ("Recommended: ", new_name, NULL);
       g_assert_nonnull (strstr (text, heading));
     }
 

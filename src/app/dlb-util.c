@@ -22,36 +22,6 @@ dlb_label_for_field (DlbKind     kind,
 }
 
 const char *
-dlb_label_for_group (DlbGroup group)
-{
-  switch (group)
-    {
-    case DLB_GROUP_GOVERNMENT: return _("Government");
-    case DLB_GROUP_POLICE: return _("Police");
-    case DLB_GROUP_VENDOR: return _("Vendor");
-    case DLB_GROUP_RESIDENTS: return _("Residents");
-    case DLB_GROUP_CIVIL_SOCIETY: return _("Civil Society");
-    case DLB_GROUP_MEDIA: return _("Media");
-    case DLB_GROUP_POLITICAL: return _("Political");
-    case DLB_GROUP_OTHER: return _("Other");
-    default: return _("Other");
-    }
-}
-
-const char *
-dlb_label_for_status (DlbFindingStatus status)
-{
-  switch (status)
-    {
-    case DLB_FINDING_OPEN: return _("Open");
-    case DLB_FINDING_CONDITION_REQUIRED: return _("Condition Required");
-    case DLB_FINDING_RESOLVED: return _("Resolved");
-    case DLB_FINDING_ACCEPTED: return _("Accepted");
-    default: return _("Open");
-    }
-}
-
-const char *
 dlb_css_class_for_status (DlbFindingStatus status)
 {
   switch (status)
@@ -63,84 +33,6 @@ dlb_css_class_for_status (DlbFindingStatus status)
     default: return "status-open";
     }
 }
-
-/* Severity and likelihood of a privacy finding, as the CNIL's privacy
- * impact scale names its four levels. */
-const char *
-dlb_label_for_level (int level)
-{
-  switch (level)
-    {
-    case 1: return _("Negligible");
-    case 2: return _("Limited");
-    case 3: return _("Significant");
-    case 4: return _("Maximum");
-    default: return "";
-    }
-}
-
-const char *
-dlb_label_for_stance (int stance)
-{
-  switch (stance)
-    {
-    case -2: return _("Strongly opposed");
-    case -1: return _("Opposed");
-    case 0: return _("Neutral");
-    case 1: return _("Supportive");
-    case 2: return _("Strongly supportive");
-    default: return "";
-    }
-}
-
-const char *
-dlb_label_for_enum_value (GType enum_type,
-                          int   value)
-{
-  if (enum_type == DLB_TYPE_GROUP)
-    return dlb_label_for_group (value);
-  if (enum_type == DLB_TYPE_FINDING_STATUS)
-    return dlb_label_for_status (value);
-
-  if (enum_type == DLB_TYPE_RELIABILITY)
-    switch (value)
-      {
-      case DLB_RELIABILITY_VERIFIED: return _("Verified");
-      case DLB_RELIABILITY_REPORTED: return _("Reported");
-      case DLB_RELIABILITY_VENDOR_CLAIM: return _("Vendor Claim");
-      default: break;
-      }
-
-  if (enum_type == DLB_TYPE_ITEM_KIND)
-    switch (value)
-      {
-      case DLB_ITEM_OPPORTUNITY: return _("Opportunity");
-      case DLB_ITEM_RISK: return _("Risk");
-      default: break;
-      }
-
-  if (enum_type == DLB_TYPE_PAPER_SIZE)
-    switch (value)
-      {
-      case DLB_PAPER_AUTO: return _("Automatic");
-      case DLB_PAPER_LETTER: return _("US Letter");
-      case DLB_PAPER_A4: return _("A4");
-      default: break;
-      }
-
-  if (enum_type == DLB_TYPE_WEIGHTING)
-    switch (value)
-      {
-      case DLB_WEIGHTING_DIRECT: return _("Direct Points");
-      case DLB_WEIGHTING_RANKING: return _("Ranking");
-      case DLB_WEIGHTING_AHP: return _("Pairwise Comparison");
-      case DLB_WEIGHTING_SWING: return _("Swing Weighting");
-      default: break;
-      }
-
-  return dlb_enum_to_nick (enum_type, value);
-}
-
 char *
 dlb_format_relative_time (GDateTime *time,
                           GDateTime *now)

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dlb-labels.h"
 #include "dlb-model.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,6 @@ G_BEGIN_DECLS
  * translated; none of them is ever written to a case file. */
 const char *dlb_label_for_field      (DlbKind           kind,
                                       const char       *field_name);
-const char *dlb_label_for_enum_value (GType             enum_type,
-                                      int               value);
-const char *dlb_label_for_group      (DlbGroup          group);
-const char *dlb_label_for_status     (DlbFindingStatus  status);
-const char *dlb_label_for_level      (int               level);
-const char *dlb_label_for_stance     (int               stance);
 const char *dlb_css_class_for_status (DlbFindingStatus  status);
 char       *dlb_format_relative_time (GDateTime        *time,
                                       GDateTime        *now);

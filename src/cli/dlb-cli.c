@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dlb-analysis.h"
 #include "dlb-analysis-json.h"
 #include "dlb-cli.h"
 #include "dlb-engine.h"
@@ -219,7 +220,8 @@ dlb_cli_handle_local_options (GApplication  *application,
   g_autofree char *export_case_path = NULL;
   g_auto (GStrv) remaining = NULL;
   g_autoptr(DlbCase) c = NULL;
-  g_autoptr(DlbResult) result = NULL;
+  g_autoptr(DlbAnalysis) analysis = NULL;
+  DlbResult *result;
   g_autoptr(GError) error = NULL;
   DlbEngineOptions engine_options;
   gboolean analyze = FALSE;
@@ -300,7 +302,8 @@ dlb_cli_handle_local_options (GApplication  *application,
   dlb_engine_options_init (&engine_options);
   if (has_seed)
     engine_options.seed = (guint64) seed;
-  result = dlb_engine_analyze (c, &engine_options);
+  analysis = dlb_analysis_new (c, &engine_options);
+  result = dlb_analysis_update_sync (analysis);
 
   if (export_pdf_path != NULL && !export_pdf (c, result, export_pdf_path, &error))
     {

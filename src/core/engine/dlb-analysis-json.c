@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-analysis-json.h"
+#include "dlb-labels.h"
+#include "dlb-recommendation.h"
 
 /* The JSON is written by hand rather than through a generator so that its
  * bytes are fully ours: member order, indentation and number format
@@ -271,11 +273,73 @@ json_sensitivity (GString   *out,
   g_string_append (out, nc > 0 ? "\n  ]" : "]");
 }
 
+/* What the case recommends, as every surface states it. */
+static void
+json_recommendation (GString           *out,
+                     DlbRecommendation *rec)
+{
+  DlbResult *result = dlb_recommendation_get_result (rec);
+  g_autofree char *headline = dlb_recommendation_dup_headline (rec, FALSE);
+  g_autofree char *summary = dlb_recommendation_dup_summary (rec, FALSE);
+  guint n_first = 0;
+  const guint *first = dlb_recommendation_get_first (rec, &n_first);
+  guint n_conditions = dlb_recommendation_get_n_conditions (rec);
+
+  json_member (out, 2, "recommendation");
+  g_string_append (out, "{\n");
+  json_member (out, 4, "kind");
+  json_string (out, dlb_recommendation_kind_to_nick (dlb_recommendation_get_kind (rec)));
+  g_string_append (out, ",\n");
+  json_member (out, 4, "option");
+  json_option (out, result, dlb_recommendation_get_option (rec));
+  g_string_append (out, ",\n");
+  json_member (out, 4, "name");
+  json_string (out, dlb_recommendation_get_option_name (rec));
+  g_string_append (out, ",\n");
+  json_member (out, 4, "first");
+  g_string_append (out, "[");
+  for (guint i = 0; i < n_first; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      json_option (out, result, (int) first[i]);
+    }
+  g_string_append (out, "],\n");
+  json_member (out, 4, "override");
+  json_bool (out, dlb_recommendation_is_override (rec));
+  g_string_append (out, ",\n");
+  json_member (out, 4, "justification");
+  json_string (out, dlb_recommendation_get_justification (rec));
+  g_string_append (out, ",\n");
+  json_member (out, 4, "headline");
+  json_string (out, headline);
+  g_string_append (out, ",\n");
+  json_member (out, 4, "summary");
+  json_string (out, summary);
+  g_string_append (out, ",\n");
+  json_member (out, 4, "conditions");
+  g_string_append (out, n_conditions > 0 ? "[\n" : "[]");
+  for (guint i = 0; i < n_conditions; i++)
+    {
+      const DlbCondition *condition = dlb_recommendation_get_condition (rec, i);
+
+      g_string_append (out, "      {");
+      json_member (out, 0, "finding");
+      json_string (out, condition->finding_id);
+      g_string_append (out, ", ");
+      json_member (out, 0, "condition");
+      json_string (out, condition->condition);
+      g_string_append (out, i + 1 < n_conditions ? "},\n" : "}\n    ]");
+    }
+  g_string_append (out, "\n  },\n");
+}
+
 char *
 dlb_result_to_json (DlbResult *result,
                     DlbCase   *c)
 {
   g_autoptr(GString) out = g_string_new ("{\n");
+  g_autoptr(DlbRecommendation) rec = NULL;
   guint no, nc, np;
   const DlbRobustness *rob;
   const char * const *warnings;
@@ -287,6 +351,7 @@ dlb_result_to_json (DlbResult *result,
   no = dlb_result_get_n_options (result);
   nc = dlb_result_get_n_criteria (result);
   np = dlb_result_get_n_perspectives (result);
+  rec = c != NULL ? dlb_recommendation_new (c, result) : dlb_recommendation_new_for_result (result);
 
   json_member (out, 2, "format");
   json_string (out, JSON_FORMAT_NAME);
@@ -318,6 +383,7 @@ dlb_result_to_json (DlbResult *result,
   json_member (out, 2, "margin");
   json_number (out, dlb_result_get_margin (result));
   g_string_append (out, ",\n");
+  json_recommendation (out, rec);
 
   json_member (out, 2, "weighting");
   json_string (out, dlb_enum_to_nick (DLB_TYPE_WEIGHTING, dlb_result_get_weighting (result)));
@@ -544,18 +610,7 @@ weighting_label (DlbResult *result)
     return _("weights being previewed");
   if (dlb_result_get_perspective (result) != NULL)
     return _("a perspective’s weights");
-  switch (dlb_result_get_weighting (result))
-    {
-    case DLB_WEIGHTING_RANKING:
-      return _("rank-order centroid from a ranking");
-    case DLB_WEIGHTING_AHP:
-      return _("AHP pairwise comparisons");
-    case DLB_WEIGHTING_SWING:
-      return _("swing weighting");
-    case DLB_WEIGHTING_DIRECT:
-    default:
-      return _("direct points");
-    }
+  return dlb_phrase_for_weighting (dlb_result_get_weighting (result));
 }
 
 char *
@@ -566,7 +621,6 @@ dlb_result_to_text (DlbResult *result,
   guint no, nc, np, n_ranked;
   const guint *ranking;
   const char * const *warnings;
-  int winner, runner_up;
   gboolean any_gate = FALSE;
   const DlbAhpConsistency *ahp;
 
@@ -577,8 +631,6 @@ dlb_result_to_text (DlbResult *result,
   nc = dlb_result_get_n_criteria (result);
   np = dlb_result_get_n_perspectives (result);
   ranking = dlb_result_get_ranking (result, &n_ranked);
-  winner = dlb_result_get_winner (result);
-  runner_up = dlb_result_get_runner_up (result);
 
   if (c != NULL && dlb_case_get_title (c) != NULL && *dlb_case_get_title (c) != '\0')
     g_string_append_printf (out, "%s\n", dlb_case_get_title (c));
@@ -587,42 +639,30 @@ dlb_result_to_text (DlbResult *result,
   if (out->len > 0)
     g_string_append_c (out, '\n');
 
-  if (winner < 0)
-    /* Translators: %s is why there is no recommendation */
-    g_string_append_printf (out, _("No recommendation: %s"), dlb_result_get_reason (result));
-  else if (runner_up >= 0 && dlb_result_get_winner_tied (result))
-    /* Translators: two options tied for first place, and their score */
-    g_string_append_printf (out, _("Recommendation: %s, tied with %s (score %.2f of 10)"),
-                            dlb_result_get_option_name (result, winner),
-                            dlb_result_get_option_name (result, runner_up),
-                            dlb_result_get_total (result, winner));
-  else if (runner_up >= 0)
-    /* Translators: the winning option, its score, the margin and the runner-up */
-    g_string_append_printf (out, _("Recommendation: %s (score %.2f of 10, %.2f ahead of %s)"),
-                            dlb_result_get_option_name (result, winner),
-                            dlb_result_get_total (result, winner),
-                            dlb_result_get_margin (result),
-                            dlb_result_get_option_name (result, runner_up));
-  else
-    /* Translators: the winning option and its score */
-    g_string_append_printf (out, _("Recommendation: %s (score %.2f of 10, the only option that passes every gate)"),
-                            dlb_result_get_option_name (result, winner),
-                            dlb_result_get_total (result, winner));
-  g_string_append_c (out, '\n');
+  {
+    g_autoptr(DlbRecommendation) rec = c != NULL ? dlb_recommendation_new (c, result)
+                                                 : dlb_recommendation_new_for_result (result);
+    g_autofree char *headline = dlb_recommendation_dup_headline (rec, FALSE);
+    g_autofree char *summary = dlb_recommendation_dup_summary (rec, FALSE);
+    g_autofree char *justification = dlb_recommendation_dup_justification_sentence (rec, FALSE);
+    g_autofree char *probability = dlb_recommendation_dup_probability_sentence (rec);
+    const char *robustness = dlb_recommendation_get_robustness (rec);
 
-  if (winner >= 0)
-    g_string_append_printf (out, "%s\n", dlb_result_get_robustness_sentence (result));
-  if (winner >= 0 && dlb_result_has_probabilities (result))
-    {
-      g_autofree char *p = percent (dlb_result_get_probability_first (result, winner));
-      g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, dlb_result_get_seed (result));
+    g_string_append_printf (out, "%s\n%s\n", headline, summary);
+    if (justification != NULL)
+      g_string_append_printf (out, "%s\n", justification);
+    if (robustness != NULL)
+      g_string_append_printf (out, "%s\n", robustness);
+    if (probability != NULL)
+      {
+        g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, dlb_result_get_seed (result));
 
-      /* Translators: a percentage, a number of draws and the seed of the
-       * simulation: “… ranks first in 99.3 % of 10000 draws (seed 20191115).” */
-      g_string_append_printf (out, _("Under the scores’ uncertainty it ranks first in %s of %u draws (seed %s)."),
-                              p, dlb_result_get_draws (result), seed);
-      g_string_append_c (out, '\n');
-    }
+        g_string_append_printf (out, "%s ", probability);
+        /* Translators: %s is the seed of the simulation, which repeats it */
+        g_string_append_printf (out, _("(Seed %s.)"), seed);
+        g_string_append_c (out, '\n');
+      }
+  }
   if (np > 0)
     g_string_append_printf (out, "%s\n", dlb_result_get_agreement_sentence (result));
 
@@ -738,18 +778,11 @@ dlb_result_to_text (DlbResult *result,
             g_string_append_printf (out, "\n%s\n", _("Gates"));
           any_gate = TRUE;
           g_string_append (out, "  ");
-          if (failures[f].unscored)
-            /* Translators: an option, a criterion and the criterion's minimum score */
-            g_string_append_printf (out, _("%s is not scored on %s, which requires at least %.1f."),
-                                    dlb_result_get_option_name (result, i),
-                                    dlb_result_get_criterion_name (result, failures[f].criterion),
-                                    failures[f].minimum);
-          else
-            /* Translators: an option, its score, a criterion, the criterion's minimum and the shortfall */
-            g_string_append_printf (out, _("%s scores %.1f on %s, below the minimum of %.1f by %.1f."),
-                                    dlb_result_get_option_name (result, i), failures[f].value,
-                                    dlb_result_get_criterion_name (result, failures[f].criterion),
-                                    failures[f].minimum, failures[f].shortfall);
+          {
+            g_autofree char *sentence = dlb_gate_failure_sentence (result, i, &failures[f]);
+
+            g_string_append (out, sentence);
+          }
           g_string_append_c (out, '\n');
         }
     }

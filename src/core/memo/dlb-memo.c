@@ -17,7 +17,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-charts.h"
+#include "dlb-labels.h"
 #include "dlb-memo.h"
+#include "dlb-recommendation.h"
 
 /* What the PDF writer needs from the memo, kept on the document. */
 typedef struct
@@ -173,93 +175,6 @@ static char *
 percent (double fraction)
 {
   return g_strdup_printf ("%.0f %%", fraction * 100);
-}
-
-static char *
-score_text (double value)
-{
-  return g_strdup_printf ("%.2f", value);
-}
-
-static const char *
-group_label (DlbGroup group)
-{
-  switch (group)
-    {
-    case DLB_GROUP_GOVERNMENT: return _("Government");
-    case DLB_GROUP_POLICE: return _("Police");
-    case DLB_GROUP_VENDOR: return _("Vendor");
-    case DLB_GROUP_RESIDENTS: return _("Residents");
-    case DLB_GROUP_CIVIL_SOCIETY: return _("Civil society");
-    case DLB_GROUP_MEDIA: return _("Media");
-    case DLB_GROUP_POLITICAL: return _("Political");
-    case DLB_GROUP_OTHER:
-    default: return _("Other");
-    }
-}
-
-static const char *
-stance_label (int stance)
-{
-  switch (stance)
-    {
-    case 2: return _("Strongly supports");
-    case 1: return _("Supports");
-    case 0: return _("Neutral");
-    case -1: return _("Opposes");
-    default: return stance > 2 ? _("Strongly supports") : _("Strongly opposes");
-    }
-}
-
-static const char *
-level_label (int level)
-{
-  /* Severity and likelihood of a finding, 1-4. */
-  switch (level)
-    {
-    case 1: return _("Negligible");
-    case 2: return _("Limited");
-    case 3: return _("Significant");
-    default: return level >= 4 ? _("Maximum") : _("Negligible");
-    }
-}
-
-static const char *
-status_label (DlbFindingStatus status)
-{
-  switch (status)
-    {
-    case DLB_FINDING_OPEN: return _("Open");
-    case DLB_FINDING_CONDITION_REQUIRED: return _("Condition required");
-    case DLB_FINDING_RESOLVED: return _("Resolved");
-    case DLB_FINDING_ACCEPTED:
-    default: return _("Accepted");
-    }
-}
-
-static const char *
-reliability_label (DlbReliability reliability)
-{
-  switch (reliability)
-    {
-    case DLB_RELIABILITY_VERIFIED: return _("verified");
-    case DLB_RELIABILITY_REPORTED: return _("reported");
-    case DLB_RELIABILITY_VENDOR_CLAIM:
-    default: return _("vendor claim");
-    }
-}
-
-static const char *
-weighting_label (DlbWeighting weighting)
-{
-  switch (weighting)
-    {
-    case DLB_WEIGHTING_DIRECT: return _("direct points");
-    case DLB_WEIGHTING_RANKING: return _("a ranking of the criteria (rank-order centroid)");
-    case DLB_WEIGHTING_AHP: return _("pairwise comparisons (AHP)");
-    case DLB_WEIGHTING_SWING:
-    default: return _("swing weighting");
-    }
 }
 
 /* Paragraphs separated by blank lines; single line breaks kept. */
@@ -498,17 +413,15 @@ option_by_id (Memo       *m,
 }
 
 static void
-add_conditions (Memo      *m,
-                DlbOption *option)
+add_conditions (Memo              *m,
+                DlbRecommendation *rec)
 {
-  const char * const *resolves = dlb_option_get_resolves (option);
-  int n = 0;
+  guint count = dlb_recommendation_get_n_conditions (rec);
 
-  if (resolves == NULL || resolves[0] == NULL)
+  if (count == 0)
     return;
 
   {
-    guint count = g_strv_length ((char **) resolves);
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "It requires this condition, written into the contract, which resolves the finding named:",
                                                           "It requires these %u conditions, written into the contract, each resolving the finding named:",
@@ -516,150 +429,70 @@ add_conditions (Memo      *m,
     g_autofree char *markup = esc (text);
     dlb_document_add_paragraph (m->doc, markup);
   }
-  for (guint i = 0; resolves[i] != NULL; i++)
+  for (guint i = 0; i < count; i++)
     {
-      DlbEntity *e = dlb_case_lookup_kind (m->c, DLB_KIND_FINDING, resolves[i]);
-      DlbFinding *f;
-      guint number;
+      const DlbCondition *condition = dlb_recommendation_get_condition (rec, i);
+      guint number = GPOINTER_TO_UINT (g_hash_table_lookup (m->finding_numbers, condition->finding_id));
       g_autofree char *markup = NULL;
 
-      if (e == NULL)
-        continue;
-      f = DLB_FINDING (e);
-      number = GPOINTER_TO_UINT (g_hash_table_lookup (m->finding_numbers, resolves[i]));
       markup = g_markup_printf_escaped ("%s <span foreground=\"#4b5563\">(%s %u: %s)</span>",
-                                        has_text (dlb_finding_get_condition (f)) ? dlb_finding_get_condition (f)
-                                                                                 : _("No condition is written yet."),
+                                        condition->condition != NULL ? condition->condition
+                                                                     : _("No condition is written yet."),
                                         /* Translators: "finding 3: title" */
-                                        _("finding"), number, nonnull (dlb_finding_get_title (f)));
-      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++n, 0, markup);
+                                        _("finding"), number, condition->finding_title);
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, i + 1, 0, markup);
     }
 }
 
 static void
 add_recommendation (Memo *m)
 {
-  DlbResult *r = m->result;
   DlbDocument *doc = m->doc;
-  int winner = dlb_result_get_winner (r);
-  const char *override_id = dlb_case_get_recommendation (m->c);
-  DlbOption *override = NULL;
+  g_autoptr(DlbRecommendation) rec = dlb_recommendation_new (m->c, m->result);
+  g_autofree char *headline = dlb_recommendation_dup_headline (rec, TRUE);
+  g_autofree char *summary = dlb_recommendation_dup_summary (rec, TRUE);
+  g_autofree char *justification = dlb_recommendation_dup_justification_sentence (rec, TRUE);
+  g_autofree char *probability = dlb_recommendation_dup_probability_sentence (rec);
+  const char *robust = dlb_recommendation_get_robustness (rec);
+  const char *agreement = dlb_recommendation_get_agreement (rec);
+  int option = dlb_recommendation_get_option (rec);
+  GString *text = g_string_new (summary);
 
   dlb_document_add_heading (doc, 1, _("Recommendation"), "recommendation");
+  dlb_document_add_paragraph (doc, headline);
 
-  if (winner < 0)
+  if (has_text (robust))
     {
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", _("No option can be recommended."),
-                                                         nonnull (dlb_result_get_reason (r)));
-      dlb_document_add_paragraph (doc, markup);
-      if (has_text (override_id) && (override = option_by_id (m, override_id)) != NULL)
-        {
-          g_autofree char *text = g_markup_printf_escaped (_("The analyst nevertheless recommends <b>%s</b>."),
-                                                           nonnull (dlb_option_get_name (override)));
-          dlb_document_add_paragraph (doc, text);
-          if (has_text (dlb_case_get_justification (m->c)))
-            {
-              g_autofree char *just = g_markup_printf_escaped ("<b>%s</b> %s", _("Justification."),
-                                                               dlb_case_get_justification (m->c));
-              dlb_document_add_paragraph (doc, just);
-            }
-        }
-      return;
+      g_autofree char *e = esc (robust);
+      g_string_append_printf (text, " %s", e);
     }
-
-  {
-    const char *name = opt_name (r, (guint) winner);
-    g_autofree char *total = score_text (dlb_result_get_total (r, (guint) winner));
-    int runner = dlb_result_get_runner_up (r);
-    g_autofree char *lead = NULL;
-    g_autofree char *body = NULL;
-
-    if (has_text (override_id) && g_strcmp0 (override_id, dlb_result_get_option_id (r, (guint) winner)) != 0)
-      override = option_by_id (m, override_id);
-
-    if (override != NULL)
-      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("The analyst recommends:"), nonnull (dlb_option_get_name (override)));
-    else
-      lead = g_markup_printf_escaped ("<b>%s %s</b>", _("Recommendation:"), name);
-    dlb_document_add_paragraph (doc, lead);
-
-    if (override != NULL)
-      {
-        g_autofree char *text = g_markup_printf_escaped (_("The analysis ranks <b>%s</b> first; the analyst recommends "
-                                                           "<b>%s</b> instead."), name, nonnull (dlb_option_get_name (override)));
-        dlb_document_add_paragraph (doc, text);
-        if (has_text (dlb_case_get_justification (m->c)))
-          {
-            g_autofree char *just = g_markup_printf_escaped ("<b>%s</b> %s", _("Justification."),
-                                                             dlb_case_get_justification (m->c));
-            dlb_document_add_paragraph (doc, just);
-          }
-        else
-          {
-            g_autofree char *just = esc (_("No justification is recorded for overriding the analysis."));
-            dlb_document_add_paragraph (doc, just);
-          }
-      }
-
-    if (dlb_result_get_winner_tied (r) && runner >= 0)
-      body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 and ties for first place with <b>%s</b>; "
-                                        "the weighted scores alone do not decide between them."),
-                                      name, total, opt_name (r, (guint) runner));
-    else if (runner >= 0)
-      {
-        g_autofree char *margin = score_text (dlb_result_get_margin (r));
-        g_autofree char *runner_total = score_text (dlb_result_get_total (r, (guint) runner));
-        body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 on the weighted criteria, %s points ahead of "
-                                          "the next option, %s (%s)."),
-                                        name, total, margin, opt_name (r, (guint) runner),
-                                        runner_total);
-      }
-    else
-      body = g_markup_printf_escaped (_("<b>%s</b> scores %s of 10 on the weighted criteria; it is the only "
-                                        "option that passes every gate."), name, total);
+  if (probability != NULL)
     {
-      GString *text = g_string_new (body);
-      const char *robust = dlb_result_get_robustness_sentence (r);
-
-      if (has_text (robust))
-        {
-          g_autofree char *e = esc (robust);
-          g_string_append_printf (text, " %s", e);
-        }
-      if (dlb_result_has_probabilities (r))
-        {
-          guint draws = dlb_result_get_draws (r);
-          g_autofree char *p = percent (dlb_result_get_probability_first (r, (guint) winner));
-          g_autofree char *sentence =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases.",
-                                          "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases.",
-                                          draws), draws, p);
-          g_autofree char *e = esc (sentence);
-          g_string_append_printf (text, " %s", e);
-        }
-      if (dlb_result_get_n_perspectives (r) > 0)
-        {
-          g_autofree char *e = esc (dlb_result_get_agreement_sentence (r));
-          g_string_append_printf (text, " %s", e);
-        }
-      dlb_document_add_paragraph (doc, text->str);
-      g_string_free (text, TRUE);
+      g_autofree char *e = esc (probability);
+      g_string_append_printf (text, " %s", e);
     }
-
+  if (agreement != NULL && option >= 0)
     {
-      DlbOption *shown = override != NULL ? override : option_by_id (m, dlb_result_get_option_id (r, (guint) winner));
-      if (shown != NULL)
-        {
-          if (has_text (dlb_option_get_description (shown)))
-            {
-              g_autofree char *d = esc (dlb_option_get_description (shown));
-              dlb_document_add_paragraph (doc, d);
-            }
-          add_conditions (m, shown);
-        }
+      g_autofree char *e = esc (agreement);
+      g_string_append_printf (text, " %s", e);
     }
-  }
+  dlb_document_add_paragraph (doc, text->str);
+  g_string_free (text, TRUE);
+
+  if (justification != NULL)
+    dlb_document_add_paragraph (doc, justification);
+
+  if (option >= 0)
+    {
+      DlbOption *shown = option_by_id (m, dlb_recommendation_get_option_id (rec));
+
+      if (shown != NULL && has_text (dlb_option_get_description (shown)))
+        {
+          g_autofree char *d = esc (dlb_option_get_description (shown));
+          dlb_document_add_paragraph (doc, d);
+        }
+      add_conditions (m, rec);
+    }
 }
 
 static void
@@ -701,10 +534,10 @@ add_stakeholders (Memo *m)
     {
       g_autoptr(DlbStakeholder) s = g_list_model_get_item (list, i);
       g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_stakeholder_get_name (s)));
-      g_autofree char *group = esc (group_label (dlb_stakeholder_get_group (s)));
+      g_autofree char *group = esc (dlb_label_for_group (dlb_stakeholder_get_group (s)));
       g_autofree char *power = g_strdup_printf ("%d", dlb_stakeholder_get_power (s));
       g_autofree char *interest = g_strdup_printf ("%d", dlb_stakeholder_get_interest (s));
-      g_autofree char *stance = esc (stance_label (dlb_stakeholder_get_stance (s)));
+      g_autofree char *stance = esc (dlb_label_for_stance (dlb_stakeholder_get_stance (s)));
       GString *about = g_string_new (NULL);
 
       if (has_text (dlb_stakeholder_get_role (s)))
@@ -766,9 +599,9 @@ add_findings (Memo *m)
       GString *markup = g_string_new (NULL);
       g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>\n", nonnull (dlb_finding_get_title (f)));
       g_autofree char *facts = g_markup_printf_escaped ("<span size=\"small\" foreground=\"#374151\">%s %s · %s %s · %s %s</span>",
-                                                        _("Severity:"), level_label (dlb_finding_get_severity (f)),
-                                                        _("Likelihood:"), level_label (dlb_finding_get_likelihood (f)),
-                                                        _("Status:"), status_label (dlb_finding_get_status (f)));
+                                                        _("Severity:"), dlb_label_for_level (dlb_finding_get_severity (f)),
+                                                        _("Likelihood:"), dlb_label_for_level (dlb_finding_get_likelihood (f)),
+                                                        _("Status:"), dlb_label_for_status (dlb_finding_get_status (f)));
 
       g_string_append (markup, title);
       g_string_append (markup, facts);
@@ -882,7 +715,7 @@ add_matrix (Memo *m)
                                                           "a total is the weighted mean of its scores.",
                                                           "Each option is scored from 0 to 10 on %u criteria, weighted by %s; "
                                                           "a total is the weighted mean of its scores.", n_crit),
-                                             n_crit, weighting_label (dlb_result_get_weighting (r)));
+                                             n_crit, dlb_phrase_for_weighting (dlb_result_get_weighting (r)));
     g_autofree char *markup = esc (text);
     dlb_document_add_paragraph (m->doc, markup);
   }
@@ -983,14 +816,7 @@ add_matrix (Memo *m)
           g_autofree char *text = NULL;
           g_autofree char *markup = NULL;
 
-          if (fails[i].unscored)
-            text = g_strdup_printf (_("%s is out: it has no score on %s, which requires at least %.1f."),
-                                    opt_name (r, o),
-                                    crit_name (r, fails[i].criterion), fails[i].minimum);
-          else
-            text = g_strdup_printf (_("%s is out: it scores %.1f on %s, below the minimum of %.1f."),
-                                    opt_name (r, o), fails[i].value,
-                                    crit_name (r, fails[i].criterion), fails[i].minimum);
+          text = dlb_gate_failure_sentence (r, o, &fails[i]);
           markup = esc (text);
           dlb_document_add_list_item (m->doc, DLB_LIST_BULLET, 0, 0, markup);
         }
@@ -1235,7 +1061,7 @@ add_sources (Memo *m)
         g_autofree char *e = g_markup_printf_escaped (" <span foreground=\"#4b5563\">(%s%s%s)</span>",
                                                       has_text (dlb_source_get_date (s)) ? dlb_source_get_date (s) : "",
                                                       has_text (dlb_source_get_date (s)) ? ", " : "",
-                                                      reliability_label (dlb_source_get_reliability (s)));
+                                                      dlb_label_for_reliability (dlb_source_get_reliability (s)));
         g_string_append (markup, e);
       }
       if (has_text (url))

@@ -1,0 +1,151 @@
+/* dlb-labels.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-labels"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlb-entity.h"
+#include "dlb-enums.h"
+#include "dlb-labels.h"
+
+const char *
+dlb_label_for_group (DlbGroup group)
+{
+  switch (group)
+    {
+    case DLB_GROUP_GOVERNMENT: return _("Government");
+    case DLB_GROUP_POLICE: return _("Police");
+    case DLB_GROUP_VENDOR: return _("Vendor");
+    case DLB_GROUP_RESIDENTS: return _("Residents");
+    case DLB_GROUP_CIVIL_SOCIETY: return _("Civil society");
+    case DLB_GROUP_MEDIA: return _("Media");
+    case DLB_GROUP_POLITICAL: return _("Political");
+    case DLB_GROUP_OTHER:
+    default: return _("Other");
+    }
+}
+
+const char *
+dlb_label_for_status (DlbFindingStatus status)
+{
+  switch (status)
+    {
+    case DLB_FINDING_CONDITION_REQUIRED: return _("Condition required");
+    case DLB_FINDING_RESOLVED: return _("Resolved");
+    case DLB_FINDING_ACCEPTED: return _("Accepted");
+    case DLB_FINDING_OPEN:
+    default: return _("Open");
+    }
+}
+
+/* Severity and likelihood of a privacy finding, as the CNIL's privacy
+ * impact scale names its four levels. */
+const char *
+dlb_label_for_level (int level)
+{
+  switch (CLAMP (level, 1, 4))
+    {
+    case 1: return _("Negligible");
+    case 2: return _("Limited");
+    case 3: return _("Significant");
+    default: return _("Maximum");
+    }
+}
+
+/* Verbs, so that a row reads as a sentence: "Illinois ACLU: strongly
+ * opposes". */
+const char *
+dlb_label_for_stance (int stance)
+{
+  switch (CLAMP (stance, -2, 2))
+    {
+    case -2: return _("Strongly opposes");
+    case -1: return _("Opposes");
+    case 0: return _("Neutral");
+    case 1: return _("Supports");
+    default: return _("Strongly supports");
+    }
+}
+
+const char *
+dlb_label_for_reliability (DlbReliability reliability)
+{
+  switch (reliability)
+    {
+    case DLB_RELIABILITY_VERIFIED: return _("Verified");
+    case DLB_RELIABILITY_REPORTED: return _("Reported");
+    case DLB_RELIABILITY_VENDOR_CLAIM:
+    default: return _("Vendor claim");
+    }
+}
+
+const char *
+dlb_label_for_item_kind (DlbItemKind kind)
+{
+  return kind == DLB_ITEM_RISK ? _("Risk") : _("Opportunity");
+}
+
+const char *
+dlb_label_for_paper_size (DlbPaperSize paper)
+{
+  switch (paper)
+    {
+    case DLB_PAPER_LETTER: return _("US Letter");
+    case DLB_PAPER_A4: return _("A4");
+    case DLB_PAPER_AUTO:
+    default: return _("Automatic");
+    }
+}
+
+const char *
+dlb_label_for_weighting (DlbWeighting weighting)
+{
+  switch (weighting)
+    {
+    case DLB_WEIGHTING_RANKING: return _("Ranking");
+    case DLB_WEIGHTING_AHP: return _("Pairwise Comparison");
+    case DLB_WEIGHTING_SWING: return _("Swing Weighting");
+    case DLB_WEIGHTING_DIRECT:
+    default: return _("Direct Points");
+    }
+}
+
+const char *
+dlb_phrase_for_weighting (DlbWeighting weighting)
+{
+  switch (weighting)
+    {
+    case DLB_WEIGHTING_RANKING: return _("a ranking of the criteria (rank-order centroid)");
+    case DLB_WEIGHTING_AHP: return _("pairwise comparisons (AHP)");
+    case DLB_WEIGHTING_SWING: return _("swing weighting");
+    case DLB_WEIGHTING_DIRECT:
+    default: return _("direct points");
+    }
+}
+
+const char *
+dlb_label_for_enum_value (GType enum_type,
+                          int   value)
+{
+  if (enum_type == DLB_TYPE_GROUP)
+    return dlb_label_for_group (value);
+  if (enum_type == DLB_TYPE_FINDING_STATUS)
+    return dlb_label_for_status (value);
+  if (enum_type == DLB_TYPE_RELIABILITY)
+    return dlb_label_for_reliability (value);
+  if (enum_type == DLB_TYPE_ITEM_KIND)
+    return dlb_label_for_item_kind (value);
+  if (enum_type == DLB_TYPE_PAPER_SIZE)
+    return dlb_label_for_paper_size (value);
+  if (enum_type == DLB_TYPE_WEIGHTING)
+    return dlb_label_for_weighting (value);
+
+  return dlb_enum_to_nick (enum_type, value);
+}

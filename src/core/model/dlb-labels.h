@@ -1,0 +1,35 @@
+/* dlb-labels.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dlb-types.h"
+
+G_BEGIN_DECLS
+
+/* The words a person reads for the case's enumerated values, translated:
+ * one table for the window, the memo and the command line, so that a
+ * stance or a status is never worded two ways. */
+
+const char *dlb_label_for_group            (DlbGroup          group);
+const char *dlb_label_for_status           (DlbFindingStatus  status);
+/* A finding's severity or likelihood, 1-4 (clamped). */
+const char *dlb_label_for_level            (int               level);
+/* A stakeholder's stance, -2..+2 (clamped). */
+const char *dlb_label_for_stance           (int               stance);
+const char *dlb_label_for_reliability      (DlbReliability    reliability);
+const char *dlb_label_for_item_kind        (DlbItemKind       kind);
+const char *dlb_label_for_paper_size       (DlbPaperSize      paper);
+/* The method's name ("Pairwise Comparison"), for choosers. */
+const char *dlb_label_for_weighting        (DlbWeighting      weighting);
+/* The method inside a sentence ("Weights from pairwise comparisons (AHP)."). */
+const char *dlb_phrase_for_weighting       (DlbWeighting      weighting);
+/* Any of the above by the value's enum type; the nick for other types. */
+const char *dlb_label_for_enum_value       (GType             enum_type,
+                                            int               value);
+
+G_END_DECLS
