@@ -1260,3 +1260,101 @@ dlb_chart_describe_sensitivity (const DlbSensitivityChart *chart)
                      g_strdup_printf (_("%s takes over above %.0f %%."), chart->above, chart->holds_to * 100));
   return strv_from_array (sentences);
 }
+
+/* Data from a result -------------------------------------------------- */
+
+static const char *
+keep (GStringChunk *strings,
+      const char   *text)
+{
+  if (text == NULL)
+    text = "";
+  return strings != NULL ? g_string_chunk_insert_const (strings, text) : text;
+}
+
+DlbBar *
+dlb_chart_bars_from_result (DlbResult    *result,
+                            GStringChunk *strings,
+                            guint        *n_bars)
+{
+  guint n = 0;
+  const guint *ranking;
+  int winner;
+  DlbBar *bars;
+
+  g_return_val_if_fail (DLB_IS_RESULT (result), NULL);
+  g_return_val_if_fail (n_bars != NULL, NULL);
+
+  ranking = dlb_result_get_ranking (result, &n);
+  winner = dlb_result_get_winner (result);
+  bars = g_new0 (DlbBar, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      guint o = ranking[k];
+
+      bars[k].label = keep (strings, dlb_result_get_option_name (result, o));
+      bars[k].value = dlb_result_get_total (result, o);
+      bars[k].winner = (int) o == winner;
+      bars[k].disqualified = dlb_result_is_disqualified (result, o);
+    }
+
+  *n_bars = n;
+  return bars;
+}
+
+DlbSensitivityLine *
+dlb_chart_sensitivity_from_result (DlbResult           *result,
+                                   guint                criterion,
+                                   GStringChunk        *strings,
+                                   DlbSensitivityChart *chart)
+{
+  guint n_options;
+  const DlbSensitivity *s;
+  DlbSensitivityLine *lines;
+  gboolean any_qualified = FALSE;
+  int winner;
+  guint n_lines = 0;
+
+  g_return_val_if_fail (DLB_IS_RESULT (result), NULL);
+  g_return_val_if_fail (criterion < dlb_result_get_n_criteria (result), NULL);
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  n_options = dlb_result_get_n_options (result);
+  winner = dlb_result_get_winner (result);
+  s = dlb_result_get_sensitivity (result, criterion);
+  lines = g_new0 (DlbSensitivityLine, MAX (n_options, 1));
+
+  for (guint o = 0; o < n_options; o++)
+    any_qualified |= !dlb_result_is_disqualified (result, o);
+
+  for (guint o = 0; o < n_options; o++)
+    {
+      DlbSensitivityLine *line = &lines[n_lines];
+
+      if (any_qualified && dlb_result_is_disqualified (result, o))
+        continue;
+      line->label = keep (strings, dlb_result_get_option_name (result, o));
+      dlb_result_get_sensitivity_line (result, criterion, o, &line->at_zero, &line->at_one);
+      line->winner = (int) o == winner;
+      n_lines++;
+    }
+
+  memset (chart, 0, sizeof *chart);
+  chart->criterion = keep (strings, dlb_result_get_criterion_name (result, criterion));
+  chart->weight = dlb_result_get_weight (result, criterion);
+  chart->holds_from = 0;
+  chart->holds_to = 1;
+  if (s != NULL && s->valid)
+    {
+      chart->holds_from = s->holds_from;
+      chart->holds_to = s->holds_to;
+      if (s->below >= 0)
+        chart->below = keep (strings, dlb_result_get_option_name (result, (guint) s->below));
+      if (s->above >= 0)
+        chart->above = keep (strings, dlb_result_get_option_name (result, (guint) s->above));
+    }
+  chart->lines = lines;
+  chart->n_lines = n_lines;
+
+  return lines;
+}

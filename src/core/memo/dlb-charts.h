@@ -11,6 +11,7 @@
 #include <cairo.h>
 
 #include "dlb-case.h"
+#include "dlb-engine.h"
 
 G_BEGIN_DECLS
 
@@ -106,6 +107,11 @@ void     dlb_chart_draw_bars          (cairo_t            *cr,
                                        guint               n_bars);
 char   **dlb_chart_describe_bars      (const DlbBar       *bars,
                                        guint               n_bars);
+/* One bar an option, in the result's ranking; labels copied into
+ * @strings, or borrowed from @result when it is NULL. */
+DlbBar  *dlb_chart_bars_from_result   (DlbResult          *result,
+                                       GStringChunk       *strings,
+                                       guint              *n_bars);
 
 /* Each option's total as one criterion's weight runs from 0 to 100 %:
  * total(w) = w * at_one + (1 - w) * at_zero. */
@@ -134,5 +140,14 @@ void     dlb_chart_draw_sensitivity      (cairo_t                   *cr,
                                           double                     height,
                                           const DlbSensitivityChart *chart);
 char   **dlb_chart_describe_sensitivity  (const DlbSensitivityChart *chart);
+/* Fills @chart for @criterion of @result and returns its lines (free
+ * with g_free; @chart points into them): the options that pass the
+ * gates, since only they can take over, or every option when none
+ * passes. Names are copied into @strings, or borrowed from @result when
+ * it is NULL. */
+DlbSensitivityLine *dlb_chart_sensitivity_from_result (DlbResult           *result,
+                                                       guint                criterion,
+                                                       GStringChunk        *strings,
+                                                       DlbSensitivityChart *chart);
 
 G_END_DECLS

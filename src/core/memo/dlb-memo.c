@@ -700,8 +700,6 @@ add_matrix (Memo *m)
   g_autoptr(GPtrArray) header = NULL;
   ChartFigure *fig;
   DlbBar *bars;
-  const guint *ranking;
-  guint n_ranked = 0;
   g_auto(GStrv) alt = NULL;
   int winner = dlb_result_get_winner (r);
 
@@ -788,22 +786,11 @@ add_matrix (Memo *m)
     dlb_table_add_row (table, (const char * const *) row->pdata);
   }
 
-  ranking = dlb_result_get_ranking (r, &n_ranked);
   fig = chart_figure_new (256);
-  bars = g_new0 (DlbBar, MAX (n_ranked, 1));
+  bars = dlb_chart_bars_from_result (r, fig->strings, &fig->n);
   fig->items = bars;
-  fig->n = n_ranked;
-  for (guint i = 0; i < n_ranked; i++)
-    {
-      guint o = ranking[i];
-
-      bars[i].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
-      bars[i].value = dlb_result_get_total (r, o);
-      bars[i].winner = (int) o == winner;
-      bars[i].disqualified = dlb_result_is_disqualified (r, o);
-    }
   alt = dlb_chart_describe_bars (bars, fig->n);
-  add_figure (m, 26 + 22.0 * MIN (n_ranked, 20), bar_figure_draw, fig, chart_figure_free, alt);
+  add_figure (m, 26 + 22.0 * MIN (fig->n, 20), bar_figure_draw, fig, chart_figure_free, alt);
 
   /* Gates */
   for (guint o = 0; o < n_opt; o++)
@@ -902,36 +889,10 @@ add_sensitivity (Memo *m)
         }
       if (focus >= 0)
         {
-          const DlbSensitivity *s = dlb_result_get_sensitivity (r, (guint) focus);
           SensitivityFigure *fig = g_new0 (SensitivityFigure, 1);
           g_auto(GStrv) alt = NULL;
-          guint n_lines = 0;
-
           fig->strings = g_string_chunk_new (256);
-          fig->lines = g_new0 (DlbSensitivityLine, n_opt);
-          for (guint o = 0; o < n_opt; o++)
-            {
-              double at_zero, at_one;
-
-              if (dlb_result_is_disqualified (r, o))
-                continue;
-              dlb_result_get_sensitivity_line (r, (guint) focus, o, &at_zero, &at_one);
-              fig->lines[n_lines].label = g_string_chunk_insert (fig->strings, nonnull (opt_name (r, o)));
-              fig->lines[n_lines].at_zero = at_zero;
-              fig->lines[n_lines].at_one = at_one;
-              fig->lines[n_lines].winner = (int) o == winner;
-              n_lines++;
-            }
-          fig->chart.criterion = g_string_chunk_insert (fig->strings, nonnull (crit_name (r, (guint) focus)));
-          fig->chart.weight = s != NULL ? s->weight : dlb_result_get_weight (r, (guint) focus);
-          fig->chart.holds_from = s != NULL ? s->holds_from : 0;
-          fig->chart.holds_to = s != NULL ? s->holds_to : 1;
-          if (s != NULL && s->below >= 0)
-            fig->chart.below = g_string_chunk_insert (fig->strings, opt_name (r, (guint) s->below));
-          if (s != NULL && s->above >= 0)
-            fig->chart.above = g_string_chunk_insert (fig->strings, opt_name (r, (guint) s->above));
-          fig->chart.lines = fig->lines;
-          fig->chart.n_lines = n_lines;
+          fig->lines = dlb_chart_sensitivity_from_result (r, (guint) focus, fig->strings, &fig->chart);
           alt = dlb_chart_describe_sensitivity (&fig->chart);
           add_figure (m, 220, sensitivity_figure_draw, fig, sensitivity_figure_free, alt);
         }
