@@ -304,37 +304,55 @@ first_place_names (DlbRecommendation *self,
   return g_string_free (out, FALSE);
 }
 
-char *
-dlb_recommendation_dup_headline (DlbRecommendation *self,
-                                 gboolean           markup)
+const char *
+dlb_recommendation_get_kind_label (DlbRecommendation *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
+  g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
 
+  switch (self->kind)
+    {
+    case DLB_RECOMMENDATION_WINNER: return _("Recommended");
+    case DLB_RECOMMENDATION_TIE: return _("Tied for first");
+    case DLB_RECOMMENDATION_OVERRIDE: return _("Recommended by the analyst");
+    case DLB_RECOMMENDATION_NONE:
+    default: return _("No recommendation");
+    }
+}
+
+char *
+dlb_recommendation_dup_choice (DlbRecommendation *self)
+{
   g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
 
   switch (self->kind)
     {
     case DLB_RECOMMENDATION_WINNER:
-      name = name_of (self, (guint) self->option, FALSE);
-      /* Translators: %s is the recommended option */
-      text = g_strdup_printf (_("Recommended: %s"), name);
-      break;
-    case DLB_RECOMMENDATION_TIE:
-      name = first_place_names (self, FALSE);
-      /* Translators: %s lists the options that share first place, "A and B" */
-      text = g_strdup_printf (_("Tied for first: %s"), name);
-      break;
     case DLB_RECOMMENDATION_OVERRIDE:
-      name = name_of (self, (guint) self->option, FALSE);
-      /* Translators: %s is the option the analyst recommends instead of the model's */
-      text = g_strdup_printf (_("Recommended by the analyst: %s"), name);
-      break;
+      return name_of (self, (guint) self->option, FALSE);
+    case DLB_RECOMMENDATION_TIE:
+      return first_place_names (self, FALSE);
     case DLB_RECOMMENDATION_NONE:
     default:
-      text = g_strdup (_("No recommendation"));
-      break;
+      return NULL;
     }
+}
+
+char *
+dlb_recommendation_dup_headline (DlbRecommendation *self,
+                                 gboolean           markup)
+{
+  g_autofree char *choice = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
+
+  choice = dlb_recommendation_dup_choice (self);
+  if (choice == NULL)
+    text = g_strdup (dlb_recommendation_get_kind_label (self));
+  else
+    /* Translators: the kind of recommendation ("Recommended", "Tied for
+     * first", "Recommended by the analyst"), then the option or options */
+    text = g_strdup_printf (_("%s: %s"), dlb_recommendation_get_kind_label (self), choice);
 
   return markup ? g_markup_printf_escaped ("<b>%s</b>", text) : g_steal_pointer (&text);
 }

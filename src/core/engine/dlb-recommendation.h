@@ -79,6 +79,12 @@ const DlbCondition    *dlb_recommendation_get_condition    (DlbRecommendation  *
  * A and B", "Recommended by the analyst: B", "No recommendation". */
 char                  *dlb_recommendation_dup_headline     (DlbRecommendation  *self,
                                                             gboolean            markup);
+/* The two parts of the headline, for a page that sets them apart: the
+ * kind ("Recommended", "Tied for first", "Recommended by the analyst",
+ * "No recommendation") and the choice (the option's name, the tied
+ * options' names, or NULL). */
+const char            *dlb_recommendation_get_kind_label   (DlbRecommendation  *self);
+char                  *dlb_recommendation_dup_choice       (DlbRecommendation  *self);
 /* What the figures say: the score and the margin, the tie, the model's
  * word against the analyst's, or why nothing can be recommended. */
 char                  *dlb_recommendation_dup_summary      (DlbRecommendation  *self,
