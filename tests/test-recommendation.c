@@ -305,6 +305,24 @@ test_analysis_drops_stale_run (void)
   g_assert_cmpstr (dlb_result_get_winner_id (dlb_analysis_get_result (analysis)), ==, "b");
 }
 
+/* One analysis per open case, gone with the case. */
+static void
+test_analysis_for_case (void)
+{
+  DlbCase *c = make_case (SHAPE_WINNER);
+  DlbAnalysis *analysis = dlb_analysis_for_case (c);
+  g_autoptr(DlbAnalysis) kept = g_object_ref (analysis);
+
+  g_assert_true (dlb_analysis_for_case (c) == analysis);
+  g_assert_true (dlb_analysis_get_case (analysis) == c);
+  g_assert_cmpstr (dlb_result_get_winner_id (dlb_analysis_update_sync (analysis)), ==, "a");
+
+  g_object_unref (c);
+  g_assert_null (dlb_analysis_get_case (kept));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/core/recommendation/gate-sentence", test_gate_sentence);
   g_test_add_func ("/core/analysis/follows-case", test_analysis_follows_case);
   g_test_add_func ("/core/analysis/drops-stale-run", test_analysis_drops_stale_run);
+  g_test_add_func ("/core/analysis/for-case", test_analysis_for_case);
 
   return g_test_run ();
 }

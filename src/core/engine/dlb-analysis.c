@@ -145,7 +145,7 @@ run_done (GObject      *object,
   g_autoptr(DlbResult) result = g_task_propagate_pointer (G_TASK (res), NULL);
 
   /* A cancelled or outdated run: a newer one is on its way. */
-  if (result == NULL || run->generation != self->generation)
+  if (result == NULL || run->generation != self->generation || self->kase == NULL)
     return;
   take_result (self, result, run->generation);
 }
@@ -158,7 +158,7 @@ start_run (gpointer data)
   Run *run;
 
   self->idle_id = 0;
-  if (!dlb_analysis_get_busy (self))
+  if (self->kase == NULL || !dlb_analysis_get_busy (self))
     return G_SOURCE_REMOVE;
 
   g_cancellable_cancel (self->cancellable);
@@ -202,6 +202,9 @@ dlb_analysis_constructed (GObject *object)
 
   G_OBJECT_CLASS (dlb_analysis_parent_class)->constructed (object);
 
+  /* The case may own its analysis (dlb_analysis_for_case), so the
+   * analysis holds the case weakly. */
+  g_object_add_weak_pointer (G_OBJECT (self->kase), (gpointer *) &self->kase);
   g_signal_connect_object (self->kase, "changed", G_CALLBACK (on_case_changed), self,
                            G_CONNECT_SWAPPED);
   self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_run, self, NULL);
@@ -218,7 +221,7 @@ dlb_analysis_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->recommendation);
   g_clear_object (&self->result);
-  g_clear_object (&self->kase);
+  g_clear_weak_pointer (&self->kase);
 
   G_OBJECT_CLASS (dlb_analysis_parent_class)->dispose (object);
 }
@@ -261,7 +264,7 @@ dlb_analysis_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CASE:
-      self->kase = g_value_dup_object (value);
+      self->kase = g_value_get_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -320,6 +323,25 @@ dlb_analysis_new (DlbCase                *c,
   return self;
 }
 
+DlbAnalysis *
+dlb_analysis_for_case (DlbCase *c)
+{
+  static GQuark quark;
+  DlbAnalysis *self;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dlb-analysis");
+  self = g_object_get_qdata (G_OBJECT (c), quark);
+  if (self == NULL)
+    {
+      self = dlb_analysis_new (c, NULL);
+      g_object_set_qdata_full (G_OBJECT (c), quark, self, g_object_unref);
+    }
+  return self;
+}
+
 DlbCase *
 dlb_analysis_get_case (DlbAnalysis *self)
 {
@@ -355,7 +377,7 @@ dlb_analysis_update_sync (DlbAnalysis *self)
 
   g_return_val_if_fail (DLB_IS_ANALYSIS (self), NULL);
 
-  if (!dlb_analysis_get_busy (self))
+  if (!dlb_analysis_get_busy (self) || self->kase == NULL)
     return self->result;
 
   /* A run in the background is now outdated by this one. */

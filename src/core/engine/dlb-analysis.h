@@ -24,7 +24,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlbAnalysis, dlb_analysis, DLB, ANALYSIS, GObject)
 
-/* Only @options' seed and draws are used; NULL for the defaults. */
+/* The analysis of an open case that every surface shares: made on first
+ * use with the default seed and draws, and kept as long as the case. */
+DlbAnalysis       *dlb_analysis_for_case           (DlbCase                *c);
+/* An analysis of one's own, for other seeds or draws: only @options'
+ * seed and draws are used; NULL for the defaults. The caller keeps @c
+ * alive as long as the analysis. */
 DlbAnalysis       *dlb_analysis_new                (DlbCase                *c,
                                                     const DlbEngineOptions *options);
 DlbCase           *dlb_analysis_get_case           (DlbAnalysis            *self);
