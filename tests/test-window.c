@@ -18,6 +18,7 @@
 #include "dlb-overview-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
+#include "dlb-test-analysis.h"
 #include "dlb-window.h"
 
 /* The case window, opened on a case file made from the built-in example:
@@ -145,6 +146,7 @@ test_pages_show_every_row (void)
 
   show_page (window, "overview");
   overview = DLB_OVERVIEW_PAGE (dlb_window_get_page (window, "overview"));
+  dlb_test_wait_for_analysis (kase);
   g_assert_cmpuint (dlb_overview_page_get_count (overview, "stakeholders"), ==, n_stakeholders);
   g_assert_cmpuint (dlb_overview_page_get_count (overview, "opportunities"), ==, n_opportunities);
   g_assert_cmpuint (dlb_overview_page_get_count (overview, "risks"), ==, n_risks);

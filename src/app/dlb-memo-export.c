@@ -13,6 +13,8 @@
 
 #include "dlb-memo-export.h"
 
+#include "dlb-analysis.h"
+
 G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
 
 #define PRINT_DOCUMENT_KEY "dlb-memo-document"
@@ -45,20 +47,22 @@ dlb_memo_export_build (DlbCase       *c,
                        DlbPaperSize   preference,
                        DlbResult    **out_result)
 {
-  g_autoptr(DlbResult) result = NULL;
+  DlbResult *result;
   DlbMemoOptions options;
   DlbDocument *doc;
 
   g_return_val_if_fail (DLB_IS_CASE (c), NULL);
   g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
 
-  result = dlb_engine_analyze (c, NULL);
+  /* The case's own analysis: computed now only if the last change has
+   * not been analysed yet. */
+  result = dlb_analysis_update_sync (dlb_analysis_for_case (c));
   dlb_memo_options_init (&options);
   options.paper = preference;
   doc = dlb_memo_build (c, result, &options);
 
   if (out_result != NULL)
-    *out_result = g_steal_pointer (&result);
+    *out_result = g_object_ref (result);
   return doc;
 }
 

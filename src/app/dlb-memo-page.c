@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-analysis.h"
 #include "dlb-memo-export.h"
 #include "dlb-memo-page.h"
 #include "dlb-memo-view.h"
@@ -412,8 +413,10 @@ print_activated (GtkWidget  *widget,
 
 /* The case */
 
+/* The memo follows the case's analysis, which follows the case: one
+ * analysis an edit, in the background, and the memo rebuilt from it. */
 static void
-on_case_changed (DlbMemoPage *self)
+on_analysis_changed (DlbMemoPage *self)
 {
   schedule_rebuild (self);
 }
@@ -435,11 +438,11 @@ dlb_memo_page_set_case (DlbMemoPage *self,
     return;
 
   if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
+    g_clear_signal_handler (&self->changed_id, dlb_analysis_for_case (self->kase));
   g_set_object (&self->kase, c);
   if (c != NULL)
-    self->changed_id = g_signal_connect_object (c, "changed", G_CALLBACK (on_case_changed),
-                                                self, G_CONNECT_SWAPPED);
+    self->changed_id = g_signal_connect_object (dlb_analysis_for_case (c), "notify::result",
+                                                G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
 
   /* A new case starts at its first page, at the zoom the reader chose. */
   set_document (self, NULL, NULL);
@@ -524,7 +527,7 @@ dlb_memo_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
+    g_clear_signal_handler (&self->changed_id, dlb_analysis_for_case (self->kase));
   if (self->print_operation != NULL)
     g_signal_handlers_disconnect_by_data (self->print_operation, self);
   g_clear_object (&self->print_operation);

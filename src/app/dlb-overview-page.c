@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-analysis.h"
 #include "dlb-engine.h"
 #include "dlb-entity-editor.h"
 #include "dlb-overview-page.h"
@@ -59,6 +60,7 @@ struct _DlbOverviewPage
   DlbStore      *store;
   DlbCase       *kase;
   gulong         changed_id;
+  gulong         analysis_id;
   gulong         undo_id;
   gulong         redo_id;
   guint          clock_id;
@@ -160,40 +162,37 @@ refresh_journal (DlbOverviewPage *self)
     }
 }
 
-/* One line: what the decision engine recommends now, and how robust it is.
- * The uncertainty simulation is left to the Decision Matrix and the memo. */
+/* What the case recommends, in the words every surface uses, and how
+ * robust it is; from the case's shared analysis, so the Overview never
+ * runs one of its own. */
 static void
 refresh_recommendation (DlbOverviewPage *self)
 {
-  g_autoptr(DlbResult) result = NULL;
+  DlbRecommendation *rec = dlb_analysis_get_recommendation (dlb_analysis_for_case (self->kase));
+  g_autofree char *headline = NULL;
+  g_autofree char *summary = NULL;
+  const char *robustness;
   g_autofree char *line = NULL;
-  DlbEngineOptions options;
-  int winner, runner_up;
 
-  dlb_engine_options_init (&options);
-  options.draws = 0;
-  result = dlb_engine_analyze (self->kase, &options);
-  winner = dlb_result_get_winner (result);
-  runner_up = dlb_result_get_runner_up (result);
+  /* The first analysis of a case just opened is on its way. */
+  if (rec == NULL)
+    {
+      gtk_label_set_text (self->recommendation_label, _("Analysing the case…"));
+      return;
+    }
 
-  if (winner < 0)
-    /* Translators: %s says why no option can be recommended */
-    line = g_strdup_printf (_("No recommendation: %s"), dlb_result_get_reason (result));
-  else if (runner_up < 0)
-    /* Translators: %s is an option, %.2f its weighted score */
-    line = g_strdup_printf (_("Recommended: %s, scoring %.2f of 10."),
-                            dlb_result_get_option_name (result, winner),
-                            dlb_result_get_total (result, winner));
-  else
-    /* Translators: an option, its score, its lead and the next option,
-     * then a sentence on how robust it is */
-    line = g_strdup_printf (_("Recommended: %s, scoring %.2f of 10, %.2f ahead of %s. %s"),
-                            dlb_result_get_option_name (result, winner),
-                            dlb_result_get_total (result, winner),
-                            dlb_result_get_margin (result),
-                            dlb_result_get_option_name (result, runner_up),
-                            dlb_result_get_robustness_sentence (result) ? dlb_result_get_robustness_sentence (result) : "");
+  headline = dlb_recommendation_dup_headline (rec, FALSE);
+  summary = dlb_recommendation_dup_summary (rec, FALSE);
+  robustness = dlb_recommendation_get_robustness (rec);
+  /* Translators: the recommendation's headline ("Recommended: …"), then the sentence that explains it */
+  line = g_strdup_printf (_("%s. %s"), headline, summary);
+  if (robustness != NULL)
+    {
+      char *more = g_strconcat (line, " ", robustness, NULL);
 
+      g_free (line);
+      line = more;
+    }
   gtk_label_set_text (self->recommendation_label, line);
 }
 
@@ -296,6 +295,7 @@ dlb_overview_page_set_store (DlbOverviewPage *self,
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->kase);
+      g_clear_signal_handler (&self->analysis_id, dlb_analysis_for_case (self->kase));
       g_clear_signal_handler (&self->undo_id, self->store);
       g_clear_signal_handler (&self->redo_id, self->store);
     }
@@ -309,6 +309,9 @@ dlb_overview_page_set_store (DlbOverviewPage *self,
       self->kase = g_object_ref (dlb_store_get_case (store));
       self->changed_id = g_signal_connect_object (self->kase, "changed",
                                                   G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      self->analysis_id = g_signal_connect_object (dlb_analysis_for_case (self->kase), "notify::recommendation",
+                                                   G_CALLBACK (refresh_recommendation), self,
+                                                   G_CONNECT_SWAPPED);
       /* An undo rewrites the journal's tail even where the case ends up as
        * it was. */
       self->undo_id = g_signal_connect_object (store, "notify::can-undo",
