@@ -19,6 +19,7 @@
 #include "dlb-matrix-page.h"
 #include "dlb-score-editor.h"
 #include "dlb-weights-dialog.h"
+#include "dlb-test-analysis.h"
 
 /* The Decision Matrix page on the built-in Ring example: moving a weight
  * slider previews the new ranking and sensitivity at once and writes the
@@ -28,11 +29,17 @@
 
 static gboolean have_display;
 
+/* The case under test: spinning the main loop also lets its analysis
+ * finish, as the page's figures fill in for a person who waits. */
+static DlbCase *spun_case;
+
 static void
 spin_main_loop (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  if (spun_case != NULL)
+    dlb_test_wait_for_analysis (spun_case);
 }
 
 static gboolean
@@ -118,6 +125,20 @@ count_changed (Fixture *fixture)
   fixture->n_changed++;
 }
 
+/* The page's result once the case's shared analysis has caught up with
+ * the last edit (a preview or a perspective is there at once). */
+static DlbResult *
+page_result (DlbMatrixPage *page)
+{
+  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_matrix_page_get_case (page));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (dlb_analysis_get_busy (analysis) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dlb_analysis_get_busy (analysis));
+  return dlb_matrix_page_get_result (page);
+}
+
 static void
 fixture_open (Fixture *fixture,
               DlbCase *kase)
@@ -125,6 +146,7 @@ fixture_open (Fixture *fixture,
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   fixture->kase = kase;
+  spun_case = kase;
   g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_changed), fixture);
   fixture->page = DLB_MATRIX_PAGE (dlb_matrix_page_new ());
   dlb_matrix_page_set_case (fixture->page, kase);
@@ -159,6 +181,7 @@ fixture_teardown (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   spin_main_loop ();
+  spun_case = NULL;
   g_clear_object (&fixture->kase);
 }
 
@@ -184,7 +207,7 @@ criterion_by_id (DlbCase    *kase,
 static gboolean
 preview_shown (gpointer page)
 {
-  return dlb_result_get_weights_overridden (dlb_matrix_page_get_result (page));
+  return dlb_result_get_weights_overridden (page_result (page));
 }
 
 typedef struct
@@ -224,7 +247,7 @@ test_weight_drag (Fixture       *fixture,
     return;
 
   root = GTK_WIDGET (fixture->page);
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   g_assert_nonnull (result);
   g_assert_cmpint (dlb_result_get_status (result), ==, DLB_RESULT_STATUS_OK);
 
@@ -272,7 +295,7 @@ test_weight_drag (Fixture       *fixture,
   fixture->n_changed = 0;
   gtk_range_set_value (scale, points);
   wait_for (preview_shown, fixture->page);
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   g_assert_true (dlb_result_get_weights_overridden (result));
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpfloat (dlb_criterion_get_weight (criterion), ==, before_points);
@@ -294,7 +317,7 @@ test_weight_drag (Fixture       *fixture,
   wait_for (changed_reached, &cw);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpfloat (dlb_criterion_get_weight (criterion), ==, points);
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   g_assert_false (dlb_result_get_weights_overridden (result));
   g_assert_cmpuint (dlb_result_get_draws (result), ==, DLB_ENGINE_DEFAULT_DRAWS);
 }
@@ -418,7 +441,8 @@ test_score_editor (Fixture       *fixture,
   g_assert_cmpfloat (dlb_score_get_low (score), <=, dlb_score_get_value (score));
   g_assert_cmpuint (fixture->n_changed, >=, 1);
 
-  /* The grid shows the new score. */
+  /* The grid shows the new score, once analysed. */
+  page_result (fixture->page);
   {
     g_autofree char *expected = g_strdup_printf ("%.0f", high + 1);
     GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (cell)));
@@ -460,7 +484,7 @@ test_missing_score (Fixture       *fixture,
   cell = require_named (root, "score-conditional-crime");
   label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (cell)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "—");
-  g_assert_cmpuint (dlb_result_get_n_unscored (dlb_matrix_page_get_result (fixture->page)), ==, 1);
+  g_assert_cmpuint (dlb_result_get_n_unscored (page_result (fixture->page)), ==, 1);
 
   /* Scoring it in the editor adds the score. */
   editor = dlb_matrix_page_edit_score (fixture->page, "conditional", "crime");
@@ -470,7 +494,7 @@ test_missing_score (Fixture       *fixture,
   score = dlb_case_get_score (fixture->kase, "conditional", "crime");
   g_assert_nonnull (score);
   g_assert_cmpfloat (dlb_score_get_value (score), ==, 4);
-  g_assert_cmpuint (dlb_result_get_n_unscored (dlb_matrix_page_get_result (fixture->page)), ==, 0);
+  g_assert_cmpuint (dlb_result_get_n_unscored (page_result (fixture->page)), ==, 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "4");
 
   gtk_window_close (GTK_WINDOW (editor));
@@ -489,13 +513,13 @@ test_perspective (Fixture       *fixture,
     return;
 
   root = GTK_WIDGET (fixture->page);
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   g_assert_cmpuint (dlb_result_get_n_perspectives (result), >, 0);
   g_assert_cmpstr (label_text (root, "agreement"), ==, dlb_result_get_agreement_sentence (result));
 
   dlb_matrix_page_set_perspective (fixture->page, "p-commissioner");
   spin_main_loop ();
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   g_assert_cmpstr (dlb_result_get_perspective (result), ==, "p-commissioner");
 
   /* The weights shown are the perspective's, not editable here. */
@@ -504,7 +528,7 @@ test_perspective (Fixture       *fixture,
 
   dlb_matrix_page_set_perspective (fixture->page, NULL);
   spin_main_loop ();
-  g_assert_null (dlb_result_get_perspective (dlb_matrix_page_get_result (fixture->page)));
+  g_assert_null (dlb_result_get_perspective (page_result (fixture->page)));
   g_assert_true (gtk_widget_get_sensitive (require_named (root, scale_name)));
 }
 
@@ -535,7 +559,7 @@ test_ranking_dialog (Fixture       *fixture,
   {
     GListModel *criteria = dlb_case_get_criteria (fixture->kase);
     g_autoptr(GPtrArray) ranks = g_ptr_array_new ();
-    DlbResult *result = dlb_matrix_page_get_result (fixture->page);
+    DlbResult *result = page_result (fixture->page);
     int top = -1;
 
     for (guint i = 0; i < n; i++)
@@ -619,7 +643,7 @@ test_ahp_dialog (void)
 
   g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_AHP);
   g_assert_cmpuint (g_variant_n_children (dlb_case_get_pairwise (kase)), ==, 6);
-  result = dlb_matrix_page_get_result (fixture.page);
+  result = page_result (fixture.page);
   for (guint i = 0; i < 4; i++)
     g_assert_cmpfloat_with_epsilon (dlb_result_get_weight (result, i), expected[i], 0.0005);
 
@@ -679,7 +703,7 @@ test_add_option (Fixture       *fixture,
   added = g_list_model_get_item (options, n);
   cell_name = g_strdup_printf ("score-%s-privacy", dlb_entity_get_id (added));
   require_named (GTK_WIDGET (fixture->page), cell_name);
-  g_assert_cmpfloat (dlb_result_get_total (dlb_matrix_page_get_result (fixture->page), n), ==, 0);
+  g_assert_cmpfloat (dlb_result_get_total (page_result (fixture->page), n), ==, 0);
   close_windows_titled ("Option");
 }
 
@@ -747,7 +771,7 @@ test_criterion_gate (Fixture       *fixture,
   g_assert_cmpfloat (dlb_criterion_get_minimum (crime), ==, 4.5);
 
   /* Declining scores 4 on crime reduction: now it is ruled out. */
-  result = dlb_matrix_page_get_result (fixture->page);
+  result = page_result (fixture->page);
   decline = dlb_result_find_option (result, "decline");
   g_assert_true (dlb_result_is_disqualified (result, (guint) decline));
   g_assert_cmpstr (dlb_result_get_winner_id (result), !=, "decline");
@@ -755,7 +779,7 @@ test_criterion_gate (Fixture       *fixture,
   gtk_switch_set_active (GTK_SWITCH (gate), FALSE);
   spin_main_loop ();
   g_assert_false (dlb_criterion_has_minimum (crime));
-  g_assert_cmpstr (dlb_result_get_winner_id (dlb_matrix_page_get_result (fixture->page)), ==, "decline");
+  g_assert_cmpstr (dlb_result_get_winner_id (page_result (fixture->page)), ==, "decline");
 
   gtk_window_destroy (dialog);
   spin_main_loop ();
@@ -800,10 +824,10 @@ test_empty_cases (void)
   g_assert_no_error (error);
   spin_main_loop ();
   g_assert_cmpstr (visible_page (&fixture), ==, "matrix");
-  g_assert_cmpint (dlb_result_get_status (dlb_matrix_page_get_result (fixture.page)), ==,
+  g_assert_cmpint (dlb_result_get_status (page_result (fixture.page)), ==,
                    DLB_RESULT_STATUS_WEIGHTS_ALL_ZERO);
   g_assert_cmpstr (label_text (root, "summary"), ==,
-                   dlb_result_get_reason (dlb_matrix_page_get_result (fixture.page)));
+                   dlb_result_get_reason (page_result (fixture.page)));
   g_assert_null (strstr (chart_text (root, "ranking-chart"), "nan"));
   g_assert_null (strstr (chart_text (root, "sensitivity-chart"), "nan"));
 
@@ -822,10 +846,10 @@ test_empty_cases (void)
   g_assert_true (dlb_case_insert (kase, DLB_ENTITY (score), -1, &error));
   g_assert_no_error (error);
   spin_main_loop ();
-  g_assert_cmpint (dlb_result_get_status (dlb_matrix_page_get_result (fixture.page)), ==,
+  g_assert_cmpint (dlb_result_get_status (page_result (fixture.page)), ==,
                    DLB_RESULT_STATUS_ALL_DISQUALIFIED);
   g_assert_cmpstr (label_text (root, "summary"), ==,
-                   dlb_result_get_reason (dlb_matrix_page_get_result (fixture.page)));
+                   dlb_result_get_reason (page_result (fixture.page)));
   g_assert_nonnull (strstr (chart_text (root, "ranking-chart"), "fails a gate"));
 
   fixture_teardown (&fixture, NULL);

@@ -18,6 +18,7 @@
 #include "dlb-chart-view.h"
 #include "dlb-enums.h"
 #include "dlb-matrix-page.h"
+#include "dlb-analysis.h"
 
 /* A weight being dragged is written to the case once the slider has been
  * still this long: one journal entry per drag, not one per pixel. */
@@ -448,6 +449,21 @@ analyze (DlbMatrixPage *self)
     }
 
   previewing = g_hash_table_size (self->preview) > 0 && weights_editable (self);
+  if (!previewing && self->perspective == NULL)
+    {
+      DlbAnalysis *analysis = dlb_analysis_for_case (self->kase);
+      DlbResult *current = dlb_analysis_get_result (analysis);
+
+      /* The page is never shown blank: a case just opened is analysed
+       * at once. */
+      if (current == NULL)
+        current = dlb_analysis_update_sync (analysis);
+      g_set_object (&self->result, current);
+      self->reduced_draws = FALSE;
+      update_page (self);
+      return;
+    }
+
   dlb_engine_options_init (&options);
   options.perspective = self->perspective;
   if (previewing)
@@ -1142,23 +1158,16 @@ draw_sensitivity (cairo_t  *cr,
     dlb_chart_draw_sensitivity (cr, width, height, &self->sensitivity);
 }
 
-static char *
-describe_gate_failure (DlbResult            *result,
-                       guint                 option,
-                       const DlbGateFailure *failure)
+/* The recommendation the page states: the case's own, from its shared
+ * analysis; the model's word alone under a perspective or a preview. */
+static DlbRecommendation *
+page_recommendation (DlbMatrixPage *self)
 {
-  g_autofree char *minimum = format_score (failure->minimum);
-  g_autofree char *value = format_score (failure->value);
-  const char *option_name = dlb_result_get_option_name (result, option);
-  const char *criterion_name = dlb_result_get_criterion_name (result, failure->criterion);
+  DlbAnalysis *analysis = dlb_analysis_for_case (self->kase);
 
-  if (failure->unscored)
-    /* Translators: an option, a criterion and the criterion's minimum score */
-    return g_strdup_printf (_("%s is ruled out: it is not scored on %s, which requires at least %s."),
-                            option_name, criterion_name, minimum);
-  /* Translators: an option, its score, a criterion and the criterion's minimum score */
-  return g_strdup_printf (_("%s is ruled out: it scores %s on %s, below the minimum of %s."),
-                          option_name, value, criterion_name, minimum);
+  if (self->result == dlb_analysis_get_result (analysis))
+    return g_object_ref (dlb_analysis_get_recommendation (analysis));
+  return dlb_recommendation_new_for_result (self->result);
 }
 
 static void
@@ -1166,9 +1175,12 @@ update_headline (DlbMatrixPage *self)
 {
   DlbResult *r = self->result;
   const char * const *warnings = dlb_result_get_warnings (r);
-  int winner = dlb_result_get_winner (r);
-  int runner_up = dlb_result_get_runner_up (r);
-  const char *robustness = dlb_result_get_robustness_sentence (r);
+  g_autoptr(DlbRecommendation) rec = page_recommendation (self);
+  g_autofree char *choice = dlb_recommendation_dup_choice (rec);
+  g_autofree char *summary = dlb_recommendation_dup_summary (rec, FALSE);
+  g_autofree char *probability = dlb_recommendation_dup_probability_sentence (rec);
+  g_autofree char *justification = dlb_recommendation_dup_justification_sentence (rec, FALSE);
+  const char *robustness = dlb_recommendation_get_robustness (rec);
 
   if (self->perspective != NULL)
     {
@@ -1195,69 +1207,26 @@ update_headline (DlbMatrixPage *self)
     }
   else
     {
-      gtk_label_set_text (self->context_label, _("Recommended"));
-      gtk_widget_set_visible (GTK_WIDGET (self->context_label), winner >= 0);
+      gtk_label_set_text (self->context_label, dlb_recommendation_get_kind_label (rec));
+      gtk_widget_set_visible (GTK_WIDGET (self->context_label), choice != NULL);
     }
 
-  if (winner >= 0)
+  gtk_label_set_text (self->winner_label, choice != NULL ? choice : dlb_recommendation_get_kind_label (rec));
+  if (probability != NULL)
     {
-      g_autofree char *total = format_total (dlb_result_get_total (r, (guint) winner));
-      g_autofree char *summary = NULL;
+      char *joined = g_strjoin (" ", summary, probability, NULL);
 
-      gtk_label_set_text (self->winner_label, dlb_result_get_option_name (r, (guint) winner));
-      if (dlb_result_get_winner_tied (r) && runner_up >= 0)
-        /* Translators: another option, then the shared total out of 10 */
-        summary = g_strdup_printf (_("Tied for first with %s at %s of 10."),
-                                   dlb_result_get_option_name (r, (guint) runner_up), total);
-      else if (runner_up >= 0)
-        {
-          g_autofree char *margin = format_total (dlb_result_get_margin (r));
-
-          /* Translators: the winner's total out of 10, the margin in points, then the runner-up */
-          summary = g_strdup_printf (_("Weighted total %s of 10, %s points ahead of %s."),
-                                     total, margin, dlb_result_get_option_name (r, (guint) runner_up));
-        }
-      else
-        /* Translators: the winner's total out of 10 */
-        summary = g_strdup_printf (_("Weighted total %s of 10; no other option passes the gates."), total);
-
-      if (dlb_result_has_probabilities (r))
-        {
-          g_autofree char *p = format_percent (dlb_result_get_probability_first (r, (guint) winner));
-          /* Translators: %s is a percentage */
-          g_autofree char *more = g_strdup_printf (_(" It ranks first in %s of the simulated draws."), p);
-          char *joined = g_strconcat (summary, more, NULL);
-
-          g_free (summary);
-          summary = joined;
-        }
-      gtk_label_set_text (self->summary_label, summary);
+      g_free (summary);
+      summary = joined;
     }
-  else
-    {
-      gtk_label_set_text (self->winner_label, _("No Recommendation"));
-      gtk_label_set_text (self->summary_label, dlb_result_get_reason (r));
-    }
+  gtk_label_set_text (self->summary_label, summary);
 
   gtk_label_set_text (self->robustness_label, robustness != NULL ? robustness : "");
   gtk_widget_set_visible (GTK_WIDGET (self->robustness_label), robustness != NULL && *robustness);
 
   clear_box (GTK_WIDGET (self->warnings_box));
-  {
-    const char *override = dlb_case_get_recommendation (self->kase);
-    int chosen = override != NULL ? dlb_result_find_option (r, override) : -1;
-
-    /* The analyst may recommend another option than the model; the memo
-     * shows both, and so does the page. */
-    if (chosen >= 0 && chosen != winner)
-      {
-        /* Translators: %s is the option the analyst recommends instead of the model's */
-        g_autofree char *text = g_strdup_printf (_("Your recommendation is %s instead; the memo shows both, "
-                                                   "with your justification."),
-                                                 dlb_result_get_option_name (r, (guint) chosen));
-        gtk_box_append (self->warnings_box, note_label (text, "emblem-important-symbolic", "accent"));
-      }
-  }
+  if (justification != NULL)
+    gtk_box_append (self->warnings_box, note_label (justification, "emblem-important-symbolic", "accent"));
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     {
       GtkWidget *note = note_label (warnings[i], "dialog-warning-symbolic", NULL);
@@ -1276,12 +1245,10 @@ update_ranking (DlbMatrixPage *self)
   DlbResult *r = self->result;
   guint n = 0;
   const guint *ranking = dlb_result_get_ranking (r, &n);
-  int winner = dlb_result_get_winner (r);
   g_auto(GStrv) sentences = NULL;
 
   g_free (self->bars);
-  self->bars = g_new0 (DlbBar, MAX (n, 1));
-  self->n_bars = n;
+  self->bars = dlb_chart_bars_from_result (r, NULL, &self->n_bars);
   clear_box (GTK_WIDGET (self->gates_box));
 
   for (guint k = 0; k < n; k++)
@@ -1290,15 +1257,10 @@ update_ranking (DlbMatrixPage *self)
       const DlbGateFailure *failures;
       guint n_failures = 0;
 
-      self->bars[k].label = dlb_result_get_option_name (r, o);
-      self->bars[k].value = dlb_result_get_total (r, o);
-      self->bars[k].winner = (int) o == winner;
-      self->bars[k].disqualified = dlb_result_is_disqualified (r, o);
-
       failures = dlb_result_get_gate_failures (r, o, &n_failures);
       for (guint f = 0; f < n_failures; f++)
         {
-          g_autofree char *text = describe_gate_failure (r, o, &failures[f]);
+          g_autofree char *text = dlb_gate_failure_sentence (r, o, &failures[f]);
 
           gtk_box_append (self->gates_box, note_label (text, "action-unavailable-symbolic", "error"));
         }
@@ -1396,18 +1358,15 @@ update_sensitivity (DlbMatrixPage *self)
 {
   DlbResult *r = self->result;
   int c = self->criterion != NULL ? dlb_result_find_criterion (r, self->criterion) : -1;
-  guint n_options = dlb_result_get_n_options (r);
   const DlbSensitivity *s;
   g_auto(GStrv) sentences = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   int winner = dlb_result_get_winner (r);
-  guint n_lines = 0;
-  gboolean any_qualified = FALSE;
 
   if (c < 0 && dlb_result_get_n_criteria (r) > 0)
     c = 0;
   g_free (self->lines);
-  self->lines = g_new0 (DlbSensitivityLine, MAX (n_options, 1));
+  self->lines = NULL;
   memset (&self->sensitivity, 0, sizeof self->sensitivity);
   if (c < 0)
     {
@@ -1417,34 +1376,7 @@ update_sensitivity (DlbMatrixPage *self)
     }
 
   s = dlb_result_get_sensitivity (r, (guint) c);
-  for (guint o = 0; o < n_options; o++)
-    any_qualified |= !dlb_result_is_disqualified (r, o);
-
-  /* Only options that pass the gates can take over, so only they are
-   * drawn (all of them when none passes). */
-  for (guint o = 0; o < n_options; o++)
-    {
-      DlbSensitivityLine *line = &self->lines[n_lines];
-
-      if (any_qualified && dlb_result_is_disqualified (r, o))
-        continue;
-      line->label = dlb_result_get_option_name (r, o);
-      dlb_result_get_sensitivity_line (r, (guint) c, o, &line->at_zero, &line->at_one);
-      line->winner = (int) o == winner;
-      n_lines++;
-    }
-
-  self->sensitivity.criterion = dlb_result_get_criterion_name (r, (guint) c);
-  self->sensitivity.weight = dlb_result_get_weight (r, (guint) c);
-  self->sensitivity.lines = self->lines;
-  self->sensitivity.n_lines = n_lines;
-  if (s->valid)
-    {
-      self->sensitivity.holds_from = s->holds_from;
-      self->sensitivity.holds_to = s->holds_to;
-      self->sensitivity.below = s->below >= 0 ? dlb_result_get_option_name (r, (guint) s->below) : NULL;
-      self->sensitivity.above = s->above >= 0 ? dlb_result_get_option_name (r, (guint) s->above) : NULL;
-    }
+  self->lines = dlb_chart_sensitivity_from_result (r, (guint) c, NULL, &self->sensitivity);
 
   sentences = dlb_chart_describe_sensitivity (&self->sensitivity);
   dlb_chart_view_set_sentences (self->sensitivity_chart, (const char * const *) sentences);
@@ -1693,11 +1625,22 @@ update_page (DlbMatrixPage *self)
   update_perspectives (self);
 }
 
+/* The case's own figures come from its shared analysis when it has
+ * caught up with the change; a perspective or a preview is analysed here
+ * at once. */
 static void
 case_changed (DlbMatrixPage *self)
 {
   rebuild_perspectives (self);
-  analyze (self);
+  if (self->perspective != NULL || (g_hash_table_size (self->preview) > 0 && weights_editable (self)))
+    analyze (self);
+}
+
+static void
+analysis_changed (DlbMatrixPage *self)
+{
+  if (self->perspective == NULL && !(g_hash_table_size (self->preview) > 0 && weights_editable (self)))
+    analyze (self);
 }
 
 /* Controls */
@@ -2326,7 +2269,10 @@ dlb_matrix_page_dispose (GObject *object)
   DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
 
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->kase, self);
+      g_signal_handlers_disconnect_by_data (dlb_analysis_for_case (self->kase), self);
+    }
   /* A weight still being dragged is kept. */
   write_weights (self, FALSE);
   if (self->tick_id != 0)
@@ -2514,7 +2460,10 @@ dlb_matrix_page_set_case (DlbMatrixPage *self,
   if (self->editor != NULL)
     gtk_window_close (self->editor);
   if (self->kase != NULL)
-    g_signal_handlers_disconnect_by_data (self->kase, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->kase, self);
+      g_signal_handlers_disconnect_by_data (dlb_analysis_for_case (self->kase), self);
+    }
   g_set_object (&self->kase, kase);
   g_hash_table_remove_all (self->preview);
   g_clear_pointer (&self->structure_key, g_free);
@@ -2526,6 +2475,8 @@ dlb_matrix_page_set_case (DlbMatrixPage *self,
   if (kase != NULL)
     {
       g_signal_connect_swapped (kase, "changed", G_CALLBACK (case_changed), self);
+      g_signal_connect_swapped (dlb_analysis_for_case (kase), "notify::result",
+                                G_CALLBACK (analysis_changed), self);
       rebuild_perspectives (self);
     }
   analyze (self);
