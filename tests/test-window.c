@@ -15,6 +15,8 @@
 #include "dlb-example.h"
 #include "dlb-findings-page.h"
 #include "dlb-items-page.h"
+#include "dlb-matrix-page.h"
+#include "dlb-memo-page.h"
 #include "dlb-overview-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
@@ -388,6 +390,68 @@ test_charts_follow_the_case (void)
   spin_main_loop ();
 }
 
+/* With the Memo page in front, an edit costs one analysis, made in the
+ * background: no page runs one of its own, and the memo and the hidden
+ * Decision Matrix both end up with its result. */
+static void
+on_busy (DlbAnalysis *analysis,
+         GParamSpec  *pspec,
+         gboolean    *saw_idle_main_loop)
+{
+  /* The edit returns before its analysis is in: the window stays
+   * responsive while it runs. */
+  if (dlb_analysis_get_busy (analysis))
+    *saw_idle_main_loop = TRUE;
+}
+
+static void
+test_one_background_analysis_per_edit (void)
+{
+  g_autofree char *path = make_example_file ("background.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  DlbWindow *window = open_window (path, &store);
+  DlbCase *kase = dlb_store_get_case (store);
+  DlbAnalysis *analysis = dlb_analysis_for_case (kase);
+  DlbMemoPage *memo;
+  DlbMatrixPage *matrix;
+  DlbScore *score;
+  gboolean went_busy = FALSE;
+  guint runs;
+
+  show_page (window, "memo");
+  memo = DLB_MEMO_PAGE (dlb_window_get_page (window, "memo"));
+  matrix = DLB_MATRIX_PAGE (dlb_window_get_page (window, "matrix"));
+  dlb_test_wait_for_analysis (kase);
+  spin_main_loop ();
+  runs = dlb_analysis_get_n_runs (analysis);
+
+  score = dlb_case_get_score (kase, "decline", "crime");
+  g_assert_nonnull (score);
+  g_signal_connect (analysis, "notify::busy", G_CALLBACK (on_busy), &went_busy);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, dlb_score_get_value (score) >= 5 ? 1 : 9);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (score), DLB_SCORE_VALUE, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (went_busy);
+  g_assert_true (dlb_analysis_get_busy (analysis));
+
+  dlb_test_wait_for_analysis (kase);
+  spin_main_loop ();
+  g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, runs + 1);
+  g_assert_true (dlb_memo_page_get_result (memo) == dlb_analysis_get_result (analysis));
+  g_signal_handlers_disconnect_by_data (analysis, &went_busy);
+
+  /* The Decision Matrix, shown later, takes the same result. */
+  show_page (window, "matrix");
+  g_assert_true (dlb_matrix_page_get_result (matrix) == dlb_analysis_get_result (analysis));
+  g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, runs + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_opening_changes_nothing (void)
 {
@@ -587,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
   g_test_add_func ("/app/window/case-details", test_case_details);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
+  g_test_add_func ("/app/window/one-background-analysis-per-edit", test_one_background_analysis_per_edit);
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);

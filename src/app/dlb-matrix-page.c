@@ -242,6 +242,7 @@ struct _DlbMatrixPage
   guint             tick_id;
   gint64            full_analysis_us;
   gboolean          reduced_draws;
+  gboolean          result_stale;   /* a newer analysis came while hidden */
   gboolean          updating;
 
   /* What the charts draw, kept for their draw callbacks. */
@@ -1639,8 +1640,23 @@ case_changed (DlbMatrixPage *self)
 static void
 analysis_changed (DlbMatrixPage *self)
 {
-  if (self->perspective == NULL && !(g_hash_table_size (self->preview) > 0 && weights_editable (self)))
-    analyze (self);
+  if (self->perspective != NULL || (g_hash_table_size (self->preview) > 0 && weights_editable (self)))
+    return;
+  /* A hidden page catches up when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->result_stale = TRUE;
+      return;
+    }
+  self->result_stale = FALSE;
+  analyze (self);
+}
+
+static void
+on_map (DlbMatrixPage *self)
+{
+  if (self->result_stale)
+    analysis_changed (self);
 }
 
 /* Controls */
@@ -2414,6 +2430,7 @@ dlb_matrix_page_init (DlbMatrixPage *self)
 {
   install_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cells = g_ptr_array_new ();
