@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data \
 	DELIBERATE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps build run test sanitize clean update-po
+.PHONY: all deps build run test bench sanitize clean update-po
 
 all: build
 
@@ -44,6 +44,10 @@ run: build
 test: build
 	DLB_TEST_REQUIRE_DISPLAY=1 xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C $(BUILD) --print-errorlogs --num-processes 2
+
+# The benchmarks (never timed tests); the Decision Matrix's needs a display.
+bench: build
+	xvfb-run -a -s "-screen 0 1280x800x24" meson test -C $(BUILD) --benchmark --verbose
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps
