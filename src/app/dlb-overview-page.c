@@ -184,15 +184,8 @@ refresh_recommendation (DlbOverviewPage *self)
   headline = dlb_recommendation_dup_headline (rec, FALSE);
   summary = dlb_recommendation_dup_summary (rec, FALSE);
   robustness = dlb_recommendation_get_robustness (rec);
-  /* Translators: the recommendation's headline ("Recommended: …"), then the sentence that explains it */
-  line = g_strdup_printf (_("%s. %s"), headline, summary);
-  if (robustness != NULL)
-    {
-      char *more = g_strconcat (line, " ", robustness, NULL);
-
-      g_free (line);
-      line = more;
-    }
+  /* The headline on a line of its own, the figures after it. */
+  line = g_strjoin (NULL, headline, "\n", summary, robustness != NULL ? " " : NULL, robustness, NULL);
   gtk_label_set_text (self->recommendation_label, line);
 }
 
