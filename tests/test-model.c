@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dlb-entity-private.h"
 #include "dlb-model.h"
 
 /* A backend that records what reaches it and can be told to fail. */
@@ -108,7 +109,7 @@ make_case (void)
   g_assert_true (dlb_case_append (c, DLB_ENTITY (enter), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (decline), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (finding), NULL));
-  dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
+  _dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-model.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
@@ -158,10 +159,10 @@ make_full_case (void)
   const char *options[] = { "enter", "conditional", "decline" };
   const char *criteria[] = { "privacy", "crime" };
 
-  dlb_entity_set_strv (DLB_ENTITY (retention), DLB_FINDING_SOURCES, sources);
-  dlb_entity_set_strv (DLB_ENTITY (risk), DLB_ITEM_SOURCES, (const char *[]) { "markey", NULL });
-  dlb_entity_set_strv (DLB_ENTITY (conditional), DLB_OPTION_RESOLVES, resolves);
-  dlb_entity_set_variant (DLB_ENTITY (view), DLB_PERSPECTIVE_WEIGHTS,
+  _dlb_entity_set_strv (DLB_ENTITY (retention), DLB_FINDING_SOURCES, sources);
+  _dlb_entity_set_strv (DLB_ENTITY (risk), DLB_ITEM_SOURCES, (const char *[]) { "markey", NULL });
+  _dlb_entity_set_strv (DLB_ENTITY (conditional), DLB_OPTION_RESOLVES, resolves);
+  _dlb_entity_set_variant (DLB_ENTITY (view), DLB_PERSPECTIVE_WEIGHTS,
                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 0.001}"));
 
   g_assert_true (dlb_case_append (c, DLB_ENTITY (mayor), NULL));
@@ -182,21 +183,21 @@ make_full_case (void)
       {
         g_autoptr(DlbScore) score = dlb_score_new (options[o], criteria[k]);
 
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, o * 4.5);
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, o * 4.0);
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 10.0);
-        dlb_entity_set_string (DLB_ENTITY (score), DLB_SCORE_RATIONALE, "Per the memo");
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, o * 4.5);
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, o * 4.0);
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 10.0);
+        _dlb_entity_set_string (DLB_ENTITY (score), DLB_SCORE_RATIONALE, "Per the memo");
         if (o == 2)
           {
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_FINDINGS, resolves);
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_ITEMS, (const char *[]) { "risk", NULL });
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_SOURCES, sources);
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_FINDINGS, resolves);
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_ITEMS, (const char *[]) { "risk", NULL });
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_SOURCES, sources);
           }
         g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
       }
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "decline");
-  dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "decline");
+  _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
                           g_variant_new_parsed ("[('privacy', 'crime', 5.0), ('crime', 'privacy', %d)]",
                                                 1.0 / 9.0));
 
@@ -1215,7 +1216,7 @@ test_write_case_failures (Fixture       *fixture,
   hash = file_hash (path);
 
   /* A case the model would not accept is not written, and the target stays. */
-  dlb_entity_set_string (DLB_ENTITY (bad), DLB_CASE_TITLE, "");
+  _dlb_entity_set_string (DLB_ENTITY (bad), DLB_CASE_TITLE, "");
   g_assert_false (dlb_store_write_case (bad, path, &error));
   g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID);
   g_clear_error (&error);

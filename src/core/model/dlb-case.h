@@ -41,11 +41,15 @@ typedef enum
   DLB_CASE_ERROR_NOT_IN_CASE,
   DLB_CASE_ERROR_INVALID_VALUE,
   DLB_CASE_ERROR_READ_ONLY,
+  DLB_CASE_ERROR_GROUP_FAILED,  /* a grouped edit with a failed part */
 } DlbCaseError;
 
 /* Where the edits of a case go once the model has accepted them: the
- * case file. All calls of one edit happen between begin and commit; if any
- * fails, rollback is called and the model is left as it was. */
+ * case file. All calls of one edit, or of one grouped edit, happen between
+ * one begin and one commit; if any fails, rollback is called and the model
+ * is left as it was. @action is "set stakeholder.power", "add criterion" or
+ * "remove score" for a single edit, and the user's words for a group
+ * ("Apply ranking"). */
 typedef struct
 {
   gboolean (*begin)    (gpointer       data,
@@ -125,6 +129,13 @@ gboolean       dlb_case_insert             (DlbCase         *self,
 gboolean       dlb_case_remove             (DlbCase         *self,
                                             DlbEntity       *entity,
                                             GError         **error);
+gboolean       dlb_case_begin_group        (DlbCase         *self,
+                                            const char      *description,
+                                            GError         **error);
+gboolean       dlb_case_commit_group       (DlbCase         *self,
+                                            GError         **error);
+void           dlb_case_cancel_group       (DlbCase         *self);
+gboolean       dlb_case_in_group           (DlbCase         *self);
 gboolean       dlb_case_validate_value     (DlbCase         *self,
                                             DlbEntity       *entity,
                                             guint            field,

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "dlb-model.h"
+#include "dlb-entity-private.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
 #include "dlb-store-private.h"
@@ -1112,7 +1113,7 @@ entity_from_json_text (DlbKind     kind,
       g_value_init (&value, field_value_type (kind, field));
       if (!value_from_json (field, json_object_get_member (object, name), &value))
         return NULL;
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return g_steal_pointer (&entity);
@@ -1319,6 +1320,47 @@ invert_steps (DlbStore  *self,
         return replay_error (error);
       if (!dlb_case_set_field (self->case_, entity, step->field, &step->before, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Undoes a journal group, which may hold many model edits (a grouped edit,
+ * or the record of a replay). Each edit makes its updates, then its
+ * removals, or one insertion; invert_steps() retraces one such run, so the
+ * group is cut into runs and they are undone newest first. Consecutive
+ * edits that fit one run (updates only, removals only) are undone as one,
+ * which retraces them too. */
+static gboolean
+invert_group (DlbStore  *self,
+              GArray    *steps,
+              GError   **error)
+{
+  guint end = steps->len;
+
+  while (end > 0)
+    {
+      guint start = end - 1;
+      StepAction action = g_array_index (steps, Step, start).action;
+      g_autoptr(GArray) run = steps_new ();
+
+      if (action != STEP_INSERT)
+        while (start > 0)
+          {
+            StepAction earlier = g_array_index (steps, Step, start - 1).action;
+
+            if (earlier == STEP_INSERT || (earlier == STEP_REMOVE && action == STEP_UPDATE))
+              break;
+            action = earlier;
+            start--;
+          }
+
+      /* invert_steps() reads the run in place; lend it the steps. */
+      g_array_set_clear_func (run, NULL);
+      g_array_append_vals (run, &g_array_index (steps, Step, start), end - start);
+      if (!invert_steps (self, run, error))
+        return FALSE;
+      end = start;
     }
 
   return TRUE;
@@ -1581,6 +1623,11 @@ describe_action (const char *action)
       return g_strdup_printf (_("Could not change %s"), dlb_journal_kind_label (table));
     }
 
+  /* A grouped edit, described in the user's words. */
+  if (*action != '\0')
+    /* Translators: %s is what the user did, e.g. “Apply ranking” */
+    return g_strdup_printf (_("Could not save “%s”"), action);
+
   return g_strdup (_("Could not save the change"));
 }
 
@@ -1608,7 +1655,8 @@ backend_begin (gpointer     data,
     return read_only_error (self, error);
 
   g_free (self->action);
-  self->action = describe_action (action);
+  /* A replay names its failure itself ("Could not undo"). */
+  self->action = self->replaying ? g_strdup (action) : describe_action (action);
   g_hash_table_remove_all (self->gone_names);
 
   if (self->replaying)
@@ -1869,7 +1917,18 @@ replay (DlbStore  *self,
   self->replaying = TRUE;
   self->replay_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  ok = undo ? invert_steps (self, steps, &local_error) : reapply_steps (self, steps, &local_error);
+  /* One model group for the whole replay: views see one change, and if a
+   * part fails the model takes back what reached it. */
+  ok = dlb_case_begin_group (self->case_, action, &local_error);
+  if (ok)
+    {
+      ok = undo ? invert_group (self, steps, &local_error)
+                : reapply_steps (self, steps, &local_error);
+      if (ok)
+        ok = dlb_case_commit_group (self->case_, &local_error);
+      else
+        dlb_case_cancel_group (self->case_);
+    }
 
   self->replaying = FALSE;
 
@@ -1901,13 +1960,17 @@ replay (DlbStore  *self,
       /* The file is back where it was; bring the model back too, without
        * writing. */
       dlb_case_set_backend (self->case_, NULL, NULL);
-      for (guint i = self->replay_calls->len; i-- > 0;)
+      if (self->replay_calls->len > 0 && dlb_case_begin_group (self->case_, NULL, NULL))
         {
-          g_autoptr(GError) revert_error = NULL;
+          for (guint i = self->replay_calls->len; i-- > 0;)
+            {
+              g_autoptr(GError) revert_error = NULL;
 
-          if (!invert_steps (self, g_ptr_array_index (self->replay_calls, i), &revert_error))
-            g_critical ("The case no longer matches its file after a failed %s: %s",
-                        undo ? "undo" : "redo", revert_error->message);
+              if (!invert_group (self, g_ptr_array_index (self->replay_calls, i), &revert_error))
+                g_critical ("The case no longer matches its file after a failed %s: %s",
+                            undo ? "undo" : "redo", revert_error->message);
+            }
+          dlb_case_commit_group (self->case_, NULL);
         }
       dlb_case_set_backend (self->case_, &backend, self);
     }
@@ -2083,7 +2146,7 @@ load_lists (Conn        *conn,
       rc = read_list (conn, kind, dlb_entity_get_id (entity), field, &value);
       if (rc != SQLITE_OK)
         return load_error (error, rc, conn->db, action);
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return TRUE;
@@ -2111,7 +2174,7 @@ load_row (sqlite3_stmt  *stmt,
       g_value_init (&value, field_value_type (kind, field));
       if (!read_field (stmt, column++, klass->table, dlb_entity_get_id (entity), field, &value, error))
         return FALSE;
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return TRUE;
