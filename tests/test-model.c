@@ -37,13 +37,14 @@ rec_step (Recorder    *rec,
 }
 
 static gboolean
-rec_begin (gpointer data, const char *action, GError **error)
+rec_begin (gpointer data, const char *action, const char *description, GError **error)
 {
   Recorder *rec = data;
 
   g_assert_false (rec->in_transaction);
+  g_assert_true ((action == NULL) != (description == NULL));
   rec->in_transaction = TRUE;
-  g_string_append_printf (rec->log, "begin %s;", action);
+  g_string_append_printf (rec->log, "begin %s;", action != NULL ? action : description);
   return TRUE;
 }
 

@@ -826,6 +826,9 @@ test_migrate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
+  /* Version 3 keeps the words of grouped edits in the journal. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('journal') "
+                                    "WHERE name = 'description'"), ==, 1);
 
   /* The data is intact and the new fields have their defaults. */
   c = dlb_store_get_case (store);
@@ -1427,6 +1430,7 @@ test_group (Fixture       *fixture,
   g_autofree char *path = g_strdup (dlb_store_get_path (store));
   g_autoptr(GError) error = NULL;
   g_autoptr(DlbCase) seen = NULL;
+  g_autofree char *description = NULL;
   guint changes = 0;
   DlbCase *c = dlb_store_get_case (store);
 
@@ -1437,6 +1441,11 @@ test_group (Fixture       *fixture,
   assert_group_applied (c, TRUE);
   g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 5);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal "
+                                    "WHERE description = 'Rate stakeholders'"), ==, 5);
+  description = dlb_store_dup_undo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
   seen = reread (path);
   assert_group_applied (seen, TRUE);
   g_clear_object (&seen);
@@ -1464,11 +1473,18 @@ test_group (Fixture       *fixture,
   g_assert_no_error (error);
   c = dlb_store_get_case (store);
   assert_group_applied (c, TRUE);
+  description = dlb_store_dup_undo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
 
   g_assert_true (dlb_store_undo (store, &error));
   g_assert_no_error (error);
   assert_group_applied (c, FALSE);
   g_assert_false (dlb_store_can_undo (store));
+  g_assert_null (dlb_store_dup_undo_description (store));
+  description = dlb_store_dup_redo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
   g_assert_true (dlb_store_redo (store, &error));
   g_assert_no_error (error);
   assert_group_applied (c, TRUE);
@@ -1551,6 +1567,7 @@ test_edit_reaches_file (Fixture       *fixture,
   g_assert_cmpstr (dlb_journal_entry_get_field (newest), ==, "interest");
   g_assert_cmpstr (dlb_journal_entry_get_before (newest), ==, "5");
   g_assert_cmpstr (dlb_journal_entry_get_after (newest), ==, "2");
+  g_assert_null (dlb_store_dup_undo_description (store));
 
   dlb_store_close (store);
   g_clear_object (&store);

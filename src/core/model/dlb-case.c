@@ -781,7 +781,7 @@ run_ops (DlbCase     *self,
   if (ops->len == 0)
     return TRUE;
 
-  if (!in_group && backend != NULL && !backend->begin (data, action, error))
+  if (!in_group && backend != NULL && !backend->begin (data, action, NULL, error))
     return FALSE;
 
   done = g_ptr_array_new ();
@@ -898,7 +898,7 @@ dlb_case_begin_group (DlbCase     *self,
   if (self->read_only)
     return read_only_error (error);
 
-  if (self->backend != NULL && !self->backend->begin (self->backend_data, description, error))
+  if (self->backend != NULL && !self->backend->begin (self->backend_data, NULL, description, error))
     return FALSE;
 
   self->group_depth = 1;

@@ -47,13 +47,15 @@ typedef enum
 /* Where the edits of a case go once the model has accepted them: the
  * case file. All calls of one edit, or of one grouped edit, happen between
  * one begin and one commit; if any fails, rollback is called and the model
- * is left as it was. @action is "set stakeholder.power", "add criterion" or
- * "remove score" for a single edit, and the user's words for a group
- * ("Apply ranking"). */
+ * is left as it was. For a single edit @action is "set stakeholder.power",
+ * "add criterion" or "remove score" and @description NULL; for a grouped
+ * edit @action is NULL and @description the user's words ("Apply
+ * ranking"), or NULL. */
 typedef struct
 {
   gboolean (*begin)    (gpointer       data,
                         const char    *action,
+                        const char    *description,
                         GError       **error);
   gboolean (*insert)   (gpointer       data,
                         DlbEntity     *entity,

@@ -81,6 +81,7 @@ struct _DlbStore
   gint64      group;
   const char *edit_kind;     /* "edit", "undo" or "redo" */
   char       *action;        /* "Could not add stakeholder", for errors */
+  char       *description;   /* a grouped edit's words, kept in the journal */
   gboolean    replaying;     /* undo/redo: the store owns the transaction */
   GPtrArray  *replay_calls;  /* GArray of Step per model call made */
 
@@ -1461,7 +1462,8 @@ journal_add (DlbStore   *self,
 {
   static const char sql[] =
     "INSERT INTO journal (group_id, kind, state, time, action, entity_table, entity_id, "
-    "entity_name, field, position, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "entity_name, field, position, before, after, description) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *time = now_iso8601 ();
   g_autofree char *name = entity_label (self, entity);
   sqlite3_stmt *stmt;
@@ -1486,6 +1488,8 @@ journal_add (DlbStore   *self,
     sqlite3_bind_text (stmt, 11, before, -1, SQLITE_TRANSIENT);
   if (after != NULL)
     sqlite3_bind_text (stmt, 12, after, -1, SQLITE_TRANSIENT);
+  if (self->description != NULL && g_str_equal (self->edit_kind, "edit"))
+    sqlite3_bind_text (stmt, 13, self->description, -1, SQLITE_TRANSIENT);
 
   return stmt_run (stmt);
 }
@@ -1623,11 +1627,6 @@ describe_action (const char *action)
       return g_strdup_printf (_("Could not change %s"), dlb_journal_kind_label (table));
     }
 
-  /* A grouped edit, described in the user's words. */
-  if (*action != '\0')
-    /* Translators: %s is what the user did, e.g. “Apply ranking” */
-    return g_strdup_printf (_("Could not save “%s”"), action);
-
   return g_strdup (_("Could not save the change"));
 }
 
@@ -1646,6 +1645,7 @@ read_only_error (DlbStore  *self,
 static gboolean
 backend_begin (gpointer     data,
                const char  *action,
+               const char  *description,
                GError     **error)
 {
   DlbStore *self = data;
@@ -1654,9 +1654,19 @@ backend_begin (gpointer     data,
   if (self->conn == NULL || self->read_only)
     return read_only_error (self, error);
 
-  g_free (self->action);
-  /* A replay names its failure itself ("Could not undo"). */
-  self->action = self->replaying ? g_strdup (action) : describe_action (action);
+  /* A replay has named its failure ("Could not undo") and keeps the
+   * journal's words as they were. */
+  if (!self->replaying)
+    {
+      g_free (self->action);
+      if (action == NULL && description != NULL)
+        /* Translators: %s is what the user did, e.g. “Apply ranking” */
+        self->action = g_strdup_printf (_("Could not save “%s”"), description);
+      else
+        self->action = describe_action (action);
+      g_free (self->description);
+      self->description = g_strdup (description);
+    }
   g_hash_table_remove_all (self->gone_names);
 
   if (self->replaying)
@@ -1915,11 +1925,14 @@ replay (DlbStore  *self,
 
   self->edit_kind = undo ? "undo" : "redo";
   self->replaying = TRUE;
+  g_free (self->action);
+  self->action = g_strdup (action);
+  g_clear_pointer (&self->description, g_free);
   self->replay_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   /* One model group for the whole replay: views see one change, and if a
    * part fails the model takes back what reached it. */
-  ok = dlb_case_begin_group (self->case_, action, &local_error);
+  ok = dlb_case_begin_group (self->case_, NULL, &local_error);
   if (ok)
     {
       ok = undo ? invert_group (self, steps, &local_error)
@@ -2041,6 +2054,63 @@ dlb_store_redo (DlbStore  *self,
     }
 
   return replay (self, self->redo_group, FALSE, error);
+}
+
+/* The words of grouped edit @group, or NULL for a single edit. */
+static char *
+group_description (DlbStore *self,
+                   gint64    group)
+{
+  static const char sql[] =
+    "SELECT description FROM journal WHERE group_id = ? AND description IS NOT NULL LIMIT 1";
+  char *description = NULL;
+  sqlite3_stmt *stmt;
+
+  /* Files older than version 3 opened read-only have no words to give. */
+  if (self->conn == NULL || group == 0 || self->version < 3)
+    return NULL;
+  if (conn_prepare (self->conn, sql, &stmt) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return description;
+}
+
+/**
+ * dlb_store_dup_undo_description:
+ * @self: a store
+ *
+ * Returns: (nullable) (transfer full): the words of the grouped edit that
+ *   dlb_store_undo() would take back (“Apply ranking”), for the Undo
+ *   label; %NULL if there is nothing to undo or it is a single edit, which
+ *   its journal entry describes
+ */
+char *
+dlb_store_dup_undo_description (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return group_description (self, self->undo_group);
+}
+
+/**
+ * dlb_store_dup_redo_description:
+ * @self: a store
+ *
+ * Returns: (nullable) (transfer full): as
+ *   dlb_store_dup_undo_description(), for what dlb_store_redo() would make
+ *   again
+ */
+char *
+dlb_store_dup_redo_description (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return group_description (self, self->redo_group);
 }
 
 GPtrArray *
@@ -2365,6 +2435,7 @@ dlb_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->action);
+  g_free (self->description);
   g_clear_pointer (&self->gone_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (dlb_store_parent_class)->finalize (object);
