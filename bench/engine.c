@@ -61,9 +61,9 @@ make_case (guint n_options,
 
         _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
         _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW,
-                               value - g_rand_double_range (rand, 0.1, 2));
+                                value - g_rand_double_range (rand, 0.1, 2));
         _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH,
-                               MIN (10.0, value + g_rand_double_range (rand, 0.1, 1)));
+                                MIN (10.0, value + g_rand_double_range (rand, 0.1, 1)));
         g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
       }
 
@@ -83,7 +83,7 @@ make_case (guint n_options,
                                  (double) g_rand_int_range (rand, 0, 30));
         }
       _dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
-                              g_variant_builder_end (&builder));
+                               g_variant_builder_end (&builder));
       g_assert_true (dlb_case_append (c, DLB_ENTITY (perspective), NULL));
     }
 

@@ -77,7 +77,7 @@ add_perspective (DlbCase    *c,
                                                         "name", id, NULL);
 
   _dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed (weights));
+                           g_variant_new_parsed (weights));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (perspective), NULL));
 }
 
@@ -495,9 +495,9 @@ test_method_ahp (void)
   _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_AHP);
   /* The oracle, with one judgement left out (education vs age = 3). */
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
-    " ('charisma', 'age', 5.0)]"));
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
+     " ('charisma', 'age', 5.0)]"));
   r = dlb_engine_analyze (c, NULL);
   missing = dlb_result_get_ahp_missing_pairs (r, &n_missing);
   g_assert_cmpuint (n_missing, ==, 1);
@@ -507,9 +507,9 @@ test_method_ahp (void)
   g_clear_object (&r);
 
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
-    " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
+     " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
   r = dlb_engine_analyze (c, NULL);
 
   g_assert_cmpint (dlb_result_get_weighting (r), ==, DLB_WEIGHTING_AHP);
@@ -533,9 +533,9 @@ test_method_ahp (void)
   /* Age over experience: the matrix turns inconsistent, and the warning
    * names that pair. */
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('age', 'experience', 9.0), ('charisma', 'education', 3.0),"
-    " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('age', 'experience', 9.0), ('charisma', 'education', 3.0),"
+     " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
   bad = dlb_engine_analyze (c, NULL);
   ahp = dlb_result_get_ahp (bad);
   g_assert_true (ahp->inconsistent);

@@ -204,9 +204,9 @@ make_rich_case (void)
                            "weights", g_variant_new_parsed ("{'trust': 0.0, 'privacy': 1000.0}"),
                            NULL));
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
-                          g_variant_new_parsed ("[('privacy', 'crime', 9.0), "
-                                                "('crime', 'trust', 0.1111111111111111), "
-                                                "('privacy', 'trust', 0.3333333333333333)]"));
+                           g_variant_new_parsed ("[('privacy', 'crime', 9.0), "
+                                                 "('crime', 'trust', 0.1111111111111111), "
+                                                 "('privacy', 'trust', 0.3333333333333333)]"));
   return c;
 }
 
@@ -358,7 +358,7 @@ test_write_nested_layout (void)
   append (c, g_object_new (DLB_TYPE_SOURCE, "id", "b", "label", "B", NULL));
   append (c, g_object_new (DLB_TYPE_FINDING, "id", "f", "title", "F", "sources", sources, NULL));
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
-                          g_variant_new_parsed ("[('x', 'y', 3.0)]"));
+                           g_variant_new_parsed ("[('x', 'y', 3.0)]"));
 
   out = dlb_json_write_case (c, NULL);
   g_assert_nonnull (strstr (out,

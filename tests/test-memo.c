@@ -59,7 +59,7 @@ make_case (void)
   _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_SUBJECT, "Doorbell partnership");
   _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
   _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND,
-                         "The department wants footage.\n\nResidents are wary & want <limits>.");
+                          "The department wants footage.\n\nResidents are wary & want <limits>.");
   _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_LETTER);
 
   append (c, g_object_new (DLB_TYPE_SOURCE, "id", "s-markey", "label", "Markey investigation",
@@ -104,7 +104,7 @@ make_case (void)
 
   p = g_object_new (DLB_TYPE_PERSPECTIVE, "id", "p-union", "name", "Civil liberties union", "stakeholder", "aclu", NULL);
   _dlb_entity_set_variant (DLB_ENTITY (p), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 90.0, 'crime': 10.0}"));
+                           g_variant_new_parsed ("{'privacy': 90.0, 'crime': 10.0}"));
   append (c, p);
   return c;
 }

@@ -113,7 +113,7 @@ make_case (void)
   g_assert_true (dlb_case_append (c, DLB_ENTITY (decline), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (finding), NULL));
   _dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
+                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
 
   for (guint o = 0; o < 2; o++)

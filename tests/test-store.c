@@ -163,7 +163,7 @@ make_full_case (void)
   _dlb_entity_set_strv (DLB_ENTITY (risk), DLB_ITEM_SOURCES, (const char *[]) { "markey", NULL });
   _dlb_entity_set_strv (DLB_ENTITY (conditional), DLB_OPTION_RESOLVES, resolves);
   _dlb_entity_set_variant (DLB_ENTITY (view), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 40.0, 'crime': 0.001}"));
+                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 0.001}"));
 
   g_assert_true (dlb_case_append (c, DLB_ENTITY (mayor), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
@@ -198,8 +198,8 @@ make_full_case (void)
 
   _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "decline");
   _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
-                          g_variant_new_parsed ("[('privacy', 'crime', 5.0), ('crime', 'privacy', %d)]",
-                                                1.0 / 9.0));
+                           g_variant_new_parsed ("[('privacy', 'crime', 5.0), ('crime', 'privacy', %d)]",
+                                                 1.0 / 9.0));
 
   return c;
 }

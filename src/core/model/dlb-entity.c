@@ -398,8 +398,8 @@ dlb_entity_value_equal (DlbEntity    *self,
 
 void
 _dlb_entity_set_value (DlbEntity    *self,
-                      guint         index,
-                      const GValue *value)
+                       guint         index,
+                       const GValue *value)
 {
   DlbEntityPrivate *priv;
   GParamSpec *pspec;
