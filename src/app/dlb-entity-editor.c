@@ -710,6 +710,7 @@ on_case_changed (DlbEntityEditor *self,
 static void
 flush_pending (DlbEntityEditor *self)
 {
+  g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
@@ -719,14 +720,8 @@ flush_pending (DlbEntityEditor *self)
       || dlb_case_lookup (self->kase, dlb_entity_get_id (self->entity)) != self->entity)
     return;
 
-  /* Saving what was typed in several rows is one edit, and one Undo. */
-  if (!dlb_case_begin_group (self->kase, _("Edit details"), &error))
-    {
-      dlb_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  for (guint i = 0; ok && i < self->rows->len; i++)
+  pending = g_ptr_array_new ();
+  for (guint i = 0; i < self->rows->len; i++)
     {
       FieldRow *fr = g_ptr_array_index (self->rows, i);
       DlbFieldType type = row_field (fr)->type;
@@ -734,8 +729,20 @@ flush_pending (DlbEntityEditor *self)
       if (type == DLB_FIELD_STRING
           && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)),
                         dlb_entity_get_string (self->entity, fr->field) ?: "") != 0)
-        ok = apply_entry (fr);
+        g_ptr_array_add (pending, fr);
     }
+  if (pending->len == 0)
+    return;
+
+  /* Saving what was typed in several rows is one edit, and one Undo. */
+  if (!dlb_case_begin_group (self->kase, _("Edit details"), &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  for (guint i = 0; ok && i < pending->len; i++)
+    ok = apply_entry (g_ptr_array_index (pending, i));
 
   /* commit() has said why a row was refused. */
   if (!ok)
