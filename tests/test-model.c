@@ -468,6 +468,21 @@ test_group_failure_cancels (void)
   g_assert_cmpfloat (weight_of (c, "crime"), ==, 15);
   g_assert_cmpfloat (weight_of (c, "privacy"), ==, 25);
   g_assert_cmpuint (changes.n, ==, 0);
+  g_clear_error (&error);
+
+  /* A part the model refuses before it reaches the file counts too. */
+  rec.fail_at = -1;
+  g_string_truncate (rec.log, 0);
+  g_assert_true (dlb_case_begin_group (c, "Apply", NULL));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, NULL));
+  g_assert_false (set_double (c, "privacy", DLB_CRITERION_WEIGHT, -5, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (dlb_case_commit_group (c, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED);
+  g_assert_cmpstr (rec.log->str, ==, "begin Apply;update crime.weight;rollback;");
+  g_assert_cmpfloat (weight_of (c, "crime"), ==, 15);
+  g_assert_cmpuint (changes.n, ==, 0);
   g_string_free (rec.log, TRUE);
 }
 

@@ -1034,12 +1034,12 @@ dlb_case_in_group (DlbCase *self)
   return self->group_depth > 0;
 }
 
-gboolean
-dlb_case_set_field (DlbCase       *self,
-                    DlbEntity     *entity,
-                    guint          field,
-                    const GValue  *value,
-                    GError       **error)
+static gboolean
+edit_set_field (DlbCase       *self,
+                DlbEntity     *entity,
+                guint          field,
+                const GValue  *value,
+                GError       **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -1076,11 +1076,11 @@ dlb_case_set_field (DlbCase       *self,
   return run_ops (self, ops, action, error);
 }
 
-gboolean
-dlb_case_insert (DlbCase    *self,
-                 DlbEntity  *entity,
-                 int         position,
-                 GError    **error)
+static gboolean
+edit_insert (DlbCase    *self,
+             DlbEntity  *entity,
+             int         position,
+             GError    **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -1128,10 +1128,10 @@ dlb_case_insert (DlbCase    *self,
   return run_ops (self, ops, action, error);
 }
 
-gboolean
-dlb_case_remove (DlbCase    *self,
-                 DlbEntity  *entity,
-                 GError    **error)
+static gboolean
+edit_remove (DlbCase    *self,
+             DlbEntity  *entity,
+             GError    **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -1151,6 +1151,69 @@ dlb_case_remove (DlbCase    *self,
   action = g_strdup_printf ("remove %s", DLB_ENTITY_GET_CLASS (entity)->table);
 
   return run_ops (self, ops, action, error);
+}
+
+/* A grouped edit is all or nothing: once a part of it is refused, even
+ * before it reached the file, the group can only be cancelled. */
+static gboolean
+edit_result (DlbCase   *self,
+             gboolean   ok,
+             GError    *local_error,
+             GError   **error)
+{
+  if (ok)
+    return TRUE;
+
+  /* No error: a precondition failed, and GLib has said so. */
+  if (local_error != NULL && self->group_depth > 0)
+    fail_group (self, local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+gboolean
+dlb_case_set_field (DlbCase       *self,
+                    DlbEntity     *entity,
+                    guint          field,
+                    const GValue  *value,
+                    GError       **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_set_field (self, entity, field, value, &local_error);
+  return edit_result (self, ok, local_error, error);
+}
+
+gboolean
+dlb_case_insert (DlbCase    *self,
+                 DlbEntity  *entity,
+                 int         position,
+                 GError    **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_insert (self, entity, position, &local_error);
+  return edit_result (self, ok, local_error, error);
+}
+
+gboolean
+dlb_case_remove (DlbCase    *self,
+                 DlbEntity  *entity,
+                 GError    **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_remove (self, entity, &local_error);
+  return edit_result (self, ok, local_error, error);
 }
 
 #define GETTER(ret, name, acc, FIELD)                                         \
