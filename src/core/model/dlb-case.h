@@ -131,6 +131,8 @@ gboolean       dlb_case_insert             (DlbCase         *self,
 gboolean       dlb_case_remove             (DlbCase         *self,
                                             DlbEntity       *entity,
                                             GError         **error);
+/* Grouped edits: the edits of one gesture as one transaction, one journal
+ * group, one Undo and one "changed"; all or nothing. */
 gboolean       dlb_case_begin_group        (DlbCase         *self,
                                             const char      *description,
                                             GError         **error);
