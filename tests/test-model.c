@@ -276,6 +276,12 @@ test_read_only (void)
   g_assert_false (dlb_case_insert (c, DLB_ENTITY (o), -1, &error));
   g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY);
   g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (c)), ==, 2);
+  g_clear_error (&error);
+
+  /* A gesture is refused before it starts. */
+  g_assert_false (dlb_case_begin_group (c, "Apply ranking", &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY);
+  g_assert_false (dlb_case_in_group (c));
 }
 
 static void
