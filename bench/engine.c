@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-engine.h"
 
 static DlbCase *
@@ -36,7 +37,7 @@ make_case (guint n_options,
 
       /* A gate on every fourth criterion, low enough to rarely bite. */
       if (k % 4 == 3)
-        dlb_entity_set_double (DLB_ENTITY (criterion), DLB_CRITERION_MINIMUM, 1.5);
+        _dlb_entity_set_double (DLB_ENTITY (criterion), DLB_CRITERION_MINIMUM, 1.5);
       g_assert_true (dlb_case_append (c, DLB_ENTITY (criterion), NULL));
     }
 
@@ -58,11 +59,11 @@ make_case (guint n_options,
         g_autoptr(DlbScore) score = dlb_score_new (option_id, criterion_id);
         double value = g_rand_double_range (rand, 2, 9);
 
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW,
-                               value - g_rand_double_range (rand, 0.1, 2));
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH,
-                               MIN (10.0, value + g_rand_double_range (rand, 0.1, 1)));
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW,
+                                value - g_rand_double_range (rand, 0.1, 2));
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH,
+                                MIN (10.0, value + g_rand_double_range (rand, 0.1, 1)));
         g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
       }
 
@@ -81,8 +82,8 @@ make_case (guint n_options,
           g_variant_builder_add (&builder, "{sd}", criterion_id,
                                  (double) g_rand_int_range (rand, 0, 30));
         }
-      dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
-                              g_variant_builder_end (&builder));
+      _dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
+                               g_variant_builder_end (&builder));
       g_assert_true (dlb_case_append (c, DLB_ENTITY (perspective), NULL));
     }
 

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-example.h"
 #include "dlb-json.h"
 #include "dlb-memo.h"
@@ -58,15 +59,15 @@ generate (guint n_stakeholders,
   const char *options[] = { "proposed", "conditional", "decline" };
   guint n_sources = 10 + n_findings / 4;
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Generated partnership case");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Benchmark");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Generated partnership case");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Benchmark");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
   {
     g_autofree char *a = text (1, 120);
     g_autofree char *b = text (2, 90);
     g_autofree char *background = g_strconcat (a, "\n\n", b, NULL);
-    dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, background);
+    _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, background);
   }
 
   for (guint i = 0; i < n_sources; i++)
@@ -98,7 +99,7 @@ generate (guint n_stakeholders,
       DlbFinding *f = g_object_new (DLB_TYPE_FINDING, "id", id, "title", title, "detail", detail,
                                     "condition", condition, "severity", 1 + (int) (i % 4),
                                     "likelihood", 1 + (int) ((i / 4) % 4), NULL);
-      dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
+      _dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
       append (c, f);
     }
   for (guint i = 0; i < n_items; i++)
@@ -108,7 +109,7 @@ generate (guint n_stakeholders,
       g_autofree char *detail = text (i + 11, 40);
       DlbItem *item = g_object_new (DLB_TYPE_ITEM, "id", id, "title", title, "detail", detail,
                                     "likelihood", 1 + (int) (i % 5), "impact", 1 + (int) ((i / 5) % 5), NULL);
-      dlb_entity_set_enum (DLB_ENTITY (item), DLB_ITEM_KIND, i % 2 ? DLB_ITEM_RISK : DLB_ITEM_OPPORTUNITY);
+      _dlb_entity_set_enum (DLB_ENTITY (item), DLB_ITEM_KIND, i % 2 ? DLB_ITEM_RISK : DLB_ITEM_OPPORTUNITY);
       append (c, item);
     }
   for (guint k = 0; k < 9; k++)
@@ -126,9 +127,9 @@ generate (guint n_stakeholders,
         DlbScore *s = dlb_score_new (options[o], crit);
         double v = (double) ((o * 3 + k * 5) % 11);
 
-        dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, v);
-        dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (v - 1, 0));
-        dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (v + 1, 10));
+        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, v);
+        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (v - 1, 0));
+        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (v + 1, 10));
         append (c, s);
       }
   return c;

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-json.h"
 #include "dlb-model.h"
 #include "dlb-store.h"
@@ -584,7 +585,7 @@ make_newer_case (const char *path)
   g_autoptr(DlbCase) c = dlb_case_new ();
   g_autoptr(GError) error = NULL;
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "From the future");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "From the future");
   g_assert_true (dlb_store_write_case (c, path, &error));
   g_assert_no_error (error);
   exec_sql (path, "PRAGMA user_version = 999;");

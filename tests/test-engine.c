@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-analysis-json.h"
 #include "dlb-engine.h"
 
@@ -28,7 +29,7 @@ add_criterion (DlbCase    *c,
                                                     "weight", weight, NULL);
 
   if (minimum >= 0.0)
-    dlb_entity_set_double (DLB_ENTITY (criterion), DLB_CRITERION_MINIMUM, minimum);
+    _dlb_entity_set_double (DLB_ENTITY (criterion), DLB_CRITERION_MINIMUM, minimum);
   g_assert_true (dlb_case_append (c, DLB_ENTITY (criterion), NULL));
 }
 
@@ -52,9 +53,9 @@ add_score_range (DlbCase    *c,
 {
   g_autoptr(DlbScore) score = dlb_score_new (option, criterion);
 
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, low);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, high);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, low);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, high);
   g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
 }
 
@@ -75,8 +76,8 @@ add_perspective (DlbCase    *c,
   g_autoptr(DlbPerspective) perspective = g_object_new (DLB_TYPE_PERSPECTIVE, "id", id,
                                                         "name", id, NULL);
 
-  dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed (weights));
+  _dlb_entity_set_variant (DLB_ENTITY (perspective), DLB_PERSPECTIVE_WEIGHTS,
+                           g_variant_new_parsed (weights));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (perspective), NULL));
 }
 
@@ -351,7 +352,7 @@ test_empty (void)
     {
       g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, k);
 
-      dlb_entity_set_double (criterion, DLB_CRITERION_WEIGHT, 0.0);
+      _dlb_entity_set_double (criterion, DLB_CRITERION_WEIGHT, 0.0);
     }
   check_no_winner (zero, DLB_RESULT_STATUS_WEIGHTS_ALL_ZERO);
   {
@@ -370,7 +371,7 @@ test_empty (void)
 
       /* Everybody scores 5 on cost. */
       if (g_strcmp0 (dlb_entity_get_id (criterion), "cost") == 0)
-        dlb_entity_set_double (criterion, DLB_CRITERION_MINIMUM, 6.0);
+        _dlb_entity_set_double (criterion, DLB_CRITERION_MINIMUM, 6.0);
     }
   check_no_winner (gated, DLB_RESULT_STATUS_ALL_DISQUALIFIED);
   {
@@ -442,9 +443,9 @@ set_criterion_field (DlbCase    *c,
 
   g_assert_nonnull (criterion);
   if (field == DLB_CRITERION_RANK)
-    dlb_entity_set_int (criterion, field, (int) value);
+    _dlb_entity_set_int (criterion, field, (int) value);
   else
-    dlb_entity_set_double (criterion, field, value);
+    _dlb_entity_set_double (criterion, field, value);
 }
 
 static void
@@ -454,7 +455,7 @@ test_method_ranking (void)
   g_autoptr(DlbResult) r = NULL;
   g_autoptr(DlbResult) partial = NULL;
 
-  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_RANKING);
+  _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_RANKING);
   set_criterion_field (c, "experience", DLB_CRITERION_RANK, 1);
   set_criterion_field (c, "education", DLB_CRITERION_RANK, 3);
   set_criterion_field (c, "charisma", DLB_CRITERION_RANK, 2);
@@ -491,12 +492,12 @@ test_method_ahp (void)
   const guint *missing;
   guint n_missing;
 
-  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_AHP);
+  _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_AHP);
   /* The oracle, with one judgement left out (education vs age = 3). */
-  dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
-    " ('charisma', 'age', 5.0)]"));
+  _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
+     " ('charisma', 'age', 5.0)]"));
   r = dlb_engine_analyze (c, NULL);
   missing = dlb_result_get_ahp_missing_pairs (r, &n_missing);
   g_assert_cmpuint (n_missing, ==, 1);
@@ -505,10 +506,10 @@ test_method_ahp (void)
   g_assert_nonnull (strstr (dlb_result_get_warnings (r)[0], "missing"));
   g_clear_object (&r);
 
-  dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
-    " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
+  _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('experience', 'age', 7.0), ('charisma', 'education', 3.0),"
+     " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
   r = dlb_engine_analyze (c, NULL);
 
   g_assert_cmpint (dlb_result_get_weighting (r), ==, DLB_WEIGHTING_AHP);
@@ -531,10 +532,10 @@ test_method_ahp (void)
 
   /* Age over experience: the matrix turns inconsistent, and the warning
    * names that pair. */
-  dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
-    "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
-    " ('age', 'experience', 9.0), ('charisma', 'education', 3.0),"
-    " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
+  _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_new_parsed (
+     "[('experience', 'education', 4.0), ('experience', 'charisma', 3.0),"
+     " ('age', 'experience', 9.0), ('charisma', 'education', 3.0),"
+     " ('education', 'age', 3.0), ('charisma', 'age', 5.0)]"));
   bad = dlb_engine_analyze (c, NULL);
   ahp = dlb_result_get_ahp (bad);
   g_assert_true (ahp->inconsistent);
@@ -551,7 +552,7 @@ test_method_swing (void)
   g_autoptr(DlbCase) c = four_criteria_case ();
   g_autoptr(DlbResult) r = NULL;
 
-  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_SWING);
+  _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, DLB_WEIGHTING_SWING);
   set_criterion_field (c, "experience", DLB_CRITERION_SWING, 100);
   set_criterion_field (c, "education", DLB_CRITERION_SWING, 40);
   set_criterion_field (c, "charisma", DLB_CRITERION_SWING, 60);
@@ -617,13 +618,13 @@ test_weights_sum_to_one (void)
       DlbWeighting method = iter % 4;
       g_autoptr(DlbResult) r = NULL;
 
-      dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, method);
+      _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_WEIGHTING, method);
       for (guint k = 0; k < g_list_model_get_n_items (criteria); k++)
         {
           g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, k);
 
-          dlb_entity_set_int (criterion, DLB_CRITERION_RANK, g_rand_int_range (rand, 0, 5));
-          dlb_entity_set_double (criterion, DLB_CRITERION_SWING, g_rand_double_range (rand, 0, 100));
+          _dlb_entity_set_int (criterion, DLB_CRITERION_RANK, g_rand_int_range (rand, 0, 5));
+          _dlb_entity_set_double (criterion, DLB_CRITERION_SWING, g_rand_double_range (rand, 0, 100));
         }
       if (method == DLB_WEIGHTING_AHP)
         {
@@ -641,7 +642,7 @@ test_weights_sum_to_one (void)
                   g_variant_builder_add (&builder, "(ssd)", ia, ib,
                                          g_rand_boolean (rand) ? (double) v : 1.0 / v);
                 }
-          dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_builder_end (&builder));
+          _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE, g_variant_builder_end (&builder));
         }
 
       r = analyze_draws (c, 0);
@@ -1170,7 +1171,7 @@ test_json (void)
   GList *members;
 
   add_perspective (c, "aclu", "{'privacy': 40.0, 'crime': 5.0}");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Ring \"Neighbors\"\nand CPD");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Ring \"Neighbors\"\nand CPD");
   r = dlb_engine_analyze (c, NULL);
   json = dlb_result_to_json (r, c);
 
@@ -1247,7 +1248,7 @@ test_text (void)
   add_score (c, "pilot", "privacy", 9);
   add_score (c, "pilot", "crime", 2);
   add_score (c, "pilot", "cost", 6);
-  dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "cost")), DLB_CRITERION_MINIMUM, 5.5);
+  _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "cost")), DLB_CRITERION_MINIMUM, 5.5);
   add_perspective (c, "aclu", "{'privacy': 40.0, 'crime': 5.0}");
   r = dlb_engine_analyze (c, NULL);
   text = dlb_result_to_text (r, c);

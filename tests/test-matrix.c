@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-chart-view.h"
 #include "dlb-enums.h"
 #include "dlb-example.h"
@@ -840,9 +841,9 @@ test_empty_cases (void)
   g_assert_no_error (error);
   g_value_unset (&v);
   score = dlb_score_new (dlb_entity_get_id (DLB_ENTITY (option)), dlb_entity_get_id (DLB_ENTITY (criterion)));
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, 2);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, 1);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 3);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, 2);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, 1);
+  _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 3);
   g_assert_true (dlb_case_insert (kase, DLB_ENTITY (score), -1, &error));
   g_assert_no_error (error);
   spin_main_loop ();

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-memo.h"
 
 #define FIXED_DATE 1575244800  /* 2 December 2019 */
@@ -35,9 +36,9 @@ add_score (DlbCase    *c,
 {
   DlbScore *s = dlb_score_new (option, criterion);
 
-  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, value);
-  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (value - 1, 0));
-  dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (value + 1, 10));
+  _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, value);
+  _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (value - 1, 0));
+  _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (value + 1, 10));
   append (c, s);
 }
 
@@ -51,15 +52,15 @@ make_case (void)
   const char *sources[] = { "s-markey", NULL };
   const char *resolves[] = { "f-retention", NULL };
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Doorbell camera partnership");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_QUESTION, "Should the police department partner with the vendor?");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Test Advisor");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_SUBJECT, "Doorbell partnership");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND,
-                         "The department wants footage.\n\nResidents are wary & want <limits>.");
-  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_LETTER);
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Doorbell camera partnership");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_QUESTION, "Should the police department partner with the vendor?");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Test Advisor");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_SUBJECT, "Doorbell partnership");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND,
+                          "The department wants footage.\n\nResidents are wary & want <limits>.");
+  _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_LETTER);
 
   append (c, g_object_new (DLB_TYPE_SOURCE, "id", "s-markey", "label", "Markey investigation",
                            "citation", "Letter to Amazon, 2019.", "url", "https://example.org/markey", NULL));
@@ -73,8 +74,8 @@ make_case (void)
   f = g_object_new (DLB_TYPE_FINDING, "id", "f-retention", "title", "Footage kept for ever",
                     "detail", "No retention limit.", "condition", "Delete footage within 30 days.",
                     "severity", 3, "likelihood", 4, NULL);
-  dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
-  dlb_entity_set_enum (DLB_ENTITY (f), DLB_FINDING_STATUS, DLB_FINDING_CONDITION_REQUIRED);
+  _dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
+  _dlb_entity_set_enum (DLB_ENTITY (f), DLB_FINDING_STATUS, DLB_FINDING_CONDITION_REQUIRED);
   append (c, f);
   append (c, g_object_new (DLB_TYPE_FINDING, "id", "f-biometrics", "title", "Biometric data may be sold",
                            "severity", 4, "likelihood", 2, NULL));
@@ -84,7 +85,7 @@ make_case (void)
   {
     DlbItem *risk = g_object_new (DLB_TYPE_ITEM, "id", "r-trust", "title", "Loss of community trust",
                                   "likelihood", 4, "impact", 5, NULL);
-    dlb_entity_set_enum (DLB_ENTITY (risk), DLB_ITEM_KIND, DLB_ITEM_RISK);
+    _dlb_entity_set_enum (DLB_ENTITY (risk), DLB_ITEM_KIND, DLB_ITEM_RISK);
     append (c, risk);
   }
 
@@ -92,7 +93,7 @@ make_case (void)
   append (c, g_object_new (DLB_TYPE_CRITERION, "id", "crime", "name", "Crime reduction", "weight", 40.0, NULL));
 
   o = g_object_new (DLB_TYPE_OPTION, "id", "enter", "name", "Enter under conditions", NULL);
-  dlb_entity_set_strv (DLB_ENTITY (o), DLB_OPTION_RESOLVES, resolves);
+  _dlb_entity_set_strv (DLB_ENTITY (o), DLB_OPTION_RESOLVES, resolves);
   append (c, o);
   append (c, g_object_new (DLB_TYPE_OPTION, "id", "decline", "name", "Decline the partnership", NULL));
 
@@ -102,8 +103,8 @@ make_case (void)
   add_score (c, "decline", "crime", 2);
 
   p = g_object_new (DLB_TYPE_PERSPECTIVE, "id", "p-union", "name", "Civil liberties union", "stakeholder", "aclu", NULL);
-  dlb_entity_set_variant (DLB_ENTITY (p), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 90.0, 'crime': 10.0}"));
+  _dlb_entity_set_variant (DLB_ENTITY (p), DLB_PERSPECTIVE_WEIGHTS,
+                           g_variant_new_parsed ("{'privacy': 90.0, 'crime': 10.0}"));
   append (c, p);
   return c;
 }
@@ -203,8 +204,8 @@ test_recommendation_follows_weights (void)
   g_assert_nonnull (strstr (before, "Recommended: Decline the partnership"));
 
   /* Crime reduction now matters most: entering wins, and the memo says so. */
-  dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "privacy")), DLB_CRITERION_WEIGHT, 20);
-  dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "crime")), DLB_CRITERION_WEIGHT, 80);
+  _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "privacy")), DLB_CRITERION_WEIGHT, 20);
+  _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "crime")), DLB_CRITERION_WEIGHT, 80);
   doc2 = build (c);
   after = recommendation_text (doc2);
   g_assert_nonnull (strstr (after, "Recommended: Enter under conditions"));
@@ -220,8 +221,8 @@ test_override (void)
   g_autoptr(DlbDocument) doc = NULL;
   g_autofree char *text = NULL;
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "enter");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_JUSTIFICATION, "The council already voted for it.");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "enter");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_JUSTIFICATION, "The council already voted for it.");
   doc = build (c);
   text = recommendation_text (doc);
   if (text == NULL)
@@ -241,8 +242,8 @@ test_no_winner (void)
   g_autoptr(DlbDocument) doc = NULL;
   g_autofree char *text = NULL;
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Empty case");
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, "Nothing yet.");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Empty case");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, "Nothing yet.");
   doc = build (c);
   g_assert_cmpint (dlb_document_get_n_pages (doc), ==, 1);
   text = recommendation_text (doc);
@@ -288,7 +289,7 @@ test_paper (void)
 
   /* The case's choice wins over the preference; "auto" follows it. */
   g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_A4), ==, DLB_PAPER_LETTER);
-  dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_AUTO);
+  _dlb_entity_set_enum (DLB_ENTITY (c), DLB_CASE_PAPER_SIZE, DLB_PAPER_AUTO);
   g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_A4), ==, DLB_PAPER_A4);
   g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_LETTER), ==, DLB_PAPER_LETTER);
 }

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "dlb-entity-private.h"
 #include "dlb-model.h"
 
 /* A backend that records what reaches it and can be told to fail. */
@@ -34,13 +37,14 @@ rec_step (Recorder    *rec,
 }
 
 static gboolean
-rec_begin (gpointer data, const char *action, GError **error)
+rec_begin (gpointer data, const char *action, const char *description, GError **error)
 {
   Recorder *rec = data;
 
   g_assert_false (rec->in_transaction);
+  g_assert_true ((action == NULL) != (description == NULL));
   rec->in_transaction = TRUE;
-  g_string_append_printf (rec->log, "begin %s;", action);
+  g_string_append_printf (rec->log, "begin %s;", action != NULL ? action : description);
   return TRUE;
 }
 
@@ -108,8 +112,8 @@ make_case (void)
   g_assert_true (dlb_case_append (c, DLB_ENTITY (enter), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (decline), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (finding), NULL));
-  dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
+  _dlb_entity_set_variant (DLB_ENTITY (aclu), DLB_PERSPECTIVE_WEIGHTS,
+                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 5.0}"));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
 
   for (guint o = 0; o < 2; o++)
@@ -272,6 +276,12 @@ test_read_only (void)
   g_assert_false (dlb_case_insert (c, DLB_ENTITY (o), -1, &error));
   g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY);
   g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (c)), ==, 2);
+  g_clear_error (&error);
+
+  /* A gesture is refused before it starts. */
+  g_assert_false (dlb_case_begin_group (c, "Apply ranking", &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY);
+  g_assert_false (dlb_case_in_group (c));
 }
 
 static void
@@ -292,6 +302,246 @@ test_nullable_minimum (void)
   g_assert_false (dlb_criterion_has_minimum (DLB_CRITERION (crime)));
 }
 
+typedef struct
+{
+  guint n;
+  guint kinds;
+} Changes;
+
+static void
+on_changed (DlbCase *c,
+            guint    kinds,
+            Changes *changes)
+{
+  changes->n++;
+  changes->kinds = kinds;
+}
+
+static gboolean
+set_double (DlbCase    *c,
+            const char *id,
+            guint       field,
+            double      value,
+            GError    **error)
+{
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_DOUBLE);
+  g_value_set_double (&v, value);
+  return dlb_case_set_field (c, dlb_case_lookup (c, id), field, &v, error);
+}
+
+static gboolean
+set_title (DlbCase    *c,
+           const char *value,
+           GError    **error)
+{
+  g_auto (GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  return dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_TITLE, &v, error);
+}
+
+static double
+weight_of (DlbCase    *c,
+           const char *id)
+{
+  return dlb_criterion_get_weight (DLB_CRITERION (dlb_case_lookup (c, id)));
+}
+
+static void
+test_group_one_transaction (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Recorder rec = { g_string_new (NULL), -1, 0, FALSE };
+  g_autoptr(DlbOption) maybe = g_object_new (DLB_TYPE_OPTION, "id", "maybe", "name", "Maybe", NULL);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0, 0 };
+
+  dlb_case_set_backend (c, &recorder_backend, &rec);
+  g_signal_connect (c, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_true (dlb_case_begin_group (c, "Apply ranking", &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_in_group (c));
+  g_assert_true (set_double (c, "privacy", DLB_CRITERION_WEIGHT, 30, &error));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, &error));
+  g_assert_true (set_title (c, "Ring", &error));
+  g_assert_true (dlb_case_insert (c, DLB_ENTITY (maybe), -1, &error));
+  g_assert_no_error (error);
+
+  /* The model follows at once; the views hear of it at the commit. */
+  g_assert_cmpfloat (weight_of (c, "privacy"), ==, 30);
+  g_assert_cmpuint (changes.n, ==, 0);
+
+  g_assert_true (dlb_case_commit_group (c, &error));
+  g_assert_no_error (error);
+  g_assert_false (dlb_case_in_group (c));
+  g_assert_cmpstr (rec.log->str, ==,
+                   "begin Apply ranking;update privacy.weight;update crime.weight;"
+                   "update case.title;insert maybe@2;commit;");
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.kinds, ==,
+                    (1u << DLB_KIND_CRITERION) | (1u << DLB_KIND_CASE) | (1u << DLB_KIND_OPTION));
+  g_string_free (rec.log, TRUE);
+}
+
+static void
+test_group_nests (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Recorder rec = { g_string_new (NULL), -1, 0, FALSE };
+  Changes changes = { 0, 0 };
+
+  dlb_case_set_backend (c, &recorder_backend, &rec);
+  g_signal_connect (c, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_true (dlb_case_begin_group (c, "Outer", NULL));
+  g_assert_true (set_double (c, "privacy", DLB_CRITERION_WEIGHT, 30, NULL));
+  g_assert_true (dlb_case_begin_group (c, "Inner", NULL));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, NULL));
+  g_assert_true (dlb_case_commit_group (c, NULL));
+  /* The inner commit only counts. */
+  g_assert_true (dlb_case_in_group (c));
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_assert_true (dlb_case_commit_group (c, NULL));
+
+  g_assert_cmpstr (rec.log->str, ==, "begin Outer;update privacy.weight;update crime.weight;commit;");
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.kinds, ==, 1u << DLB_KIND_CRITERION);
+
+  /* A group that changed nothing is no edit at all. */
+  g_string_truncate (rec.log, 0);
+  g_assert_true (dlb_case_begin_group (c, "Nothing", NULL));
+  g_assert_true (set_double (c, "privacy", DLB_CRITERION_WEIGHT, 30, NULL));
+  g_assert_true (dlb_case_commit_group (c, NULL));
+  g_assert_cmpstr (rec.log->str, ==, "begin Nothing;rollback;");
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_string_free (rec.log, TRUE);
+}
+
+static void
+test_group_failure_cancels (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Recorder rec = { g_string_new (NULL), 1, 0, FALSE };
+  DlbEntity *privacy = dlb_case_lookup (c, "privacy");
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0, 0 };
+
+  dlb_case_set_backend (c, &recorder_backend, &rec);
+  g_signal_connect (c, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_true (dlb_case_begin_group (c, "Apply", NULL));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, &error));
+  g_assert_no_error (error);
+  /* The second step of this removal is refused by the backend. */
+  g_assert_false (dlb_case_remove (c, privacy, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (weight_of (c, "crime"), ==, 10);
+
+  /* Nothing more can join a group that failed. */
+  g_assert_false (set_title (c, "Ring", &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED);
+  g_clear_error (&error);
+
+  dlb_case_cancel_group (c);
+  g_assert_false (dlb_case_in_group (c));
+  g_assert_true (g_str_has_suffix (rec.log->str, "rollback;"));
+  g_assert_null (strstr (rec.log->str, "commit;"));
+  g_assert_cmpuint (changes.n, ==, 0);
+
+  /* Everything is back where it was. */
+  g_assert_cmpfloat (weight_of (c, "crime"), ==, 15);
+  g_assert_true (dlb_case_lookup (c, "privacy") == privacy);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_scores (c)), ==, 4);
+  g_assert_cmpstr (dlb_finding_get_criterion (DLB_FINDING (dlb_case_lookup (c, "f1"))), ==, "privacy");
+  g_assert_cmpfloat (dlb_perspective_lookup_weight (DLB_PERSPECTIVE (dlb_case_lookup (c, "aclu")), "privacy", NULL), ==, 40.0);
+
+  /* Committing a failed group instead cancels it as well. */
+  rec.step = 0;
+  rec.fail_at = 1;
+  g_string_truncate (rec.log, 0);
+  g_assert_true (dlb_case_begin_group (c, "Apply", NULL));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, NULL));
+  g_assert_false (set_double (c, "privacy", DLB_CRITERION_WEIGHT, 20, NULL));
+  g_assert_false (dlb_case_commit_group (c, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED);
+  g_assert_false (dlb_case_in_group (c));
+  g_assert_true (g_str_has_suffix (rec.log->str, "rollback;"));
+  g_assert_cmpfloat (weight_of (c, "crime"), ==, 15);
+  g_assert_cmpfloat (weight_of (c, "privacy"), ==, 25);
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_clear_error (&error);
+
+  /* A part the model refuses before it reaches the file counts too. */
+  rec.fail_at = -1;
+  g_string_truncate (rec.log, 0);
+  g_assert_true (dlb_case_begin_group (c, "Apply", NULL));
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, NULL));
+  g_assert_false (set_double (c, "privacy", DLB_CRITERION_WEIGHT, -5, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (dlb_case_commit_group (c, &error));
+  g_assert_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED);
+  g_assert_cmpstr (rec.log->str, ==, "begin Apply;update crime.weight;rollback;");
+  g_assert_cmpfloat (weight_of (c, "crime"), ==, 15);
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_string_free (rec.log, TRUE);
+}
+
+static void
+test_changed_names_kinds (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  Changes changes = { 0, 0 };
+
+  g_signal_connect (c, "changed", G_CALLBACK (on_changed), &changes);
+
+  g_assert_true (set_title (c, "Ring", NULL));
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.kinds, ==, 1u << DLB_KIND_CASE);
+
+  g_assert_true (set_double (c, "crime", DLB_CRITERION_WEIGHT, 10, NULL));
+  g_assert_cmpuint (changes.n, ==, 2);
+  g_assert_cmpuint (changes.kinds, ==, 1u << DLB_KIND_CRITERION);
+
+  /* A removal names everything its knock-on changes reached. */
+  g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "privacy"), NULL));
+  g_assert_cmpuint (changes.n, ==, 3);
+  g_assert_cmpuint (changes.kinds, ==,
+                    (1u << DLB_KIND_CRITERION) | (1u << DLB_KIND_SCORE)
+                    | (1u << DLB_KIND_FINDING) | (1u << DLB_KIND_PERSPECTIVE));
+}
+
+static void
+test_properties_read_only (void)
+{
+  g_autoptr(DlbStakeholder) mayor = g_object_new (DLB_TYPE_STAKEHOLDER, "id", "mayor",
+                                                  "name", "Mayor", "power", 5, NULL);
+  g_autoptr(DlbCase) c = dlb_case_new ();
+  int power = 0;
+
+  /* Properties still make an entity, and can be read. */
+  g_assert_cmpint (dlb_stakeholder_get_power (mayor), ==, 5);
+  g_object_get (mayor, "power", &power, NULL);
+  g_assert_cmpint (power, ==, 5);
+  g_assert_true (dlb_case_append (c, DLB_ENTITY (mayor), NULL));
+
+  /* Once made, only the case can change it. */
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*power*can't be set after construction*");
+  g_object_set (mayor, "power", 1, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (dlb_stakeholder_get_power (mayor), ==, 5);
+
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*title*can't be set after construction*");
+  g_object_set (c, "title", "Changed", NULL);
+  g_test_assert_expected_messages ();
+  g_assert_null (dlb_case_get_title (c));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +556,11 @@ main (int   argc,
   g_test_add_func ("/core/model/failed-edit-leaves-model", test_failed_edit_leaves_model);
   g_test_add_func ("/core/model/read-only", test_read_only);
   g_test_add_func ("/core/model/nullable-minimum", test_nullable_minimum);
+  g_test_add_func ("/core/model/group/one-transaction", test_group_one_transaction);
+  g_test_add_func ("/core/model/group/nests", test_group_nests);
+  g_test_add_func ("/core/model/group/failure-cancels", test_group_failure_cancels);
+  g_test_add_func ("/core/model/changed-names-kinds", test_changed_names_kinds);
+  g_test_add_func ("/core/model/properties-read-only", test_properties_read_only);
 
   return g_test_run ();
 }

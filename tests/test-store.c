@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-model.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
@@ -158,11 +159,11 @@ make_full_case (void)
   const char *options[] = { "enter", "conditional", "decline" };
   const char *criteria[] = { "privacy", "crime" };
 
-  dlb_entity_set_strv (DLB_ENTITY (retention), DLB_FINDING_SOURCES, sources);
-  dlb_entity_set_strv (DLB_ENTITY (risk), DLB_ITEM_SOURCES, (const char *[]) { "markey", NULL });
-  dlb_entity_set_strv (DLB_ENTITY (conditional), DLB_OPTION_RESOLVES, resolves);
-  dlb_entity_set_variant (DLB_ENTITY (view), DLB_PERSPECTIVE_WEIGHTS,
-                          g_variant_new_parsed ("{'privacy': 40.0, 'crime': 0.001}"));
+  _dlb_entity_set_strv (DLB_ENTITY (retention), DLB_FINDING_SOURCES, sources);
+  _dlb_entity_set_strv (DLB_ENTITY (risk), DLB_ITEM_SOURCES, (const char *[]) { "markey", NULL });
+  _dlb_entity_set_strv (DLB_ENTITY (conditional), DLB_OPTION_RESOLVES, resolves);
+  _dlb_entity_set_variant (DLB_ENTITY (view), DLB_PERSPECTIVE_WEIGHTS,
+                           g_variant_new_parsed ("{'privacy': 40.0, 'crime': 0.001}"));
 
   g_assert_true (dlb_case_append (c, DLB_ENTITY (mayor), NULL));
   g_assert_true (dlb_case_append (c, DLB_ENTITY (aclu), NULL));
@@ -182,23 +183,23 @@ make_full_case (void)
       {
         g_autoptr(DlbScore) score = dlb_score_new (options[o], criteria[k]);
 
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, o * 4.5);
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, o * 4.0);
-        dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 10.0);
-        dlb_entity_set_string (DLB_ENTITY (score), DLB_SCORE_RATIONALE, "Per the memo");
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, o * 4.5);
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, o * 4.0);
+        _dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, 10.0);
+        _dlb_entity_set_string (DLB_ENTITY (score), DLB_SCORE_RATIONALE, "Per the memo");
         if (o == 2)
           {
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_FINDINGS, resolves);
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_ITEMS, (const char *[]) { "risk", NULL });
-            dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_SOURCES, sources);
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_FINDINGS, resolves);
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_ITEMS, (const char *[]) { "risk", NULL });
+            _dlb_entity_set_strv (DLB_ENTITY (score), DLB_SCORE_SOURCES, sources);
           }
         g_assert_true (dlb_case_append (c, DLB_ENTITY (score), NULL));
       }
 
-  dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "decline");
-  dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
-                          g_variant_new_parsed ("[('privacy', 'crime', 5.0), ('crime', 'privacy', %d)]",
-                                                1.0 / 9.0));
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_RECOMMENDATION, "decline");
+  _dlb_entity_set_variant (DLB_ENTITY (c), DLB_CASE_PAIRWISE,
+                           g_variant_new_parsed ("[('privacy', 'crime', 5.0), ('crime', 'privacy', %d)]",
+                                                 1.0 / 9.0));
 
   return c;
 }
@@ -825,6 +826,9 @@ test_migrate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
+  /* Version 3 keeps the words of grouped edits in the journal. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('journal') "
+                                    "WHERE name = 'description'"), ==, 1);
 
   /* The data is intact and the new fields have their defaults. */
   c = dlb_store_get_case (store);
@@ -1215,7 +1219,7 @@ test_write_case_failures (Fixture       *fixture,
   hash = file_hash (path);
 
   /* A case the model would not accept is not written, and the target stays. */
-  dlb_entity_set_string (DLB_ENTITY (bad), DLB_CASE_TITLE, "");
+  _dlb_entity_set_string (DLB_ENTITY (bad), DLB_CASE_TITLE, "");
   g_assert_false (dlb_store_write_case (bad, path, &error));
   g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -1366,6 +1370,213 @@ test_journal_descriptions (void)
     }
 }
 
+static void
+count_change (guint *counter)
+{
+  (*counter)++;
+}
+
+static int
+power_of (DlbCase    *c,
+          const char *id)
+{
+  return dlb_stakeholder_get_power (DLB_STAKEHOLDER (dlb_case_lookup (c, id)));
+}
+
+static void
+assert_group_applied (DlbCase  *c,
+                      gboolean  applied)
+{
+  DlbEntity *block = dlb_case_lookup (c, "block");
+
+  g_assert_cmpint (power_of (c, "mayor"), ==, applied ? 2 : 5);
+  g_assert_cmpint (power_of (c, "aclu"), ==, applied ? 3 : 1);
+  g_assert_cmpint (dlb_stakeholder_get_stance (DLB_STAKEHOLDER (dlb_case_lookup (c, "mayor"))),
+                   ==, applied ? 1 : -2);
+  if (applied)
+    {
+      g_assert_nonnull (block);
+      g_assert_cmpint (dlb_stakeholder_get_power (DLB_STAKEHOLDER (block)), ==, 4);
+    }
+  else
+    g_assert_null (block);
+}
+
+/* Four changes, one of them to a stakeholder added in the same gesture. */
+static void
+make_group (DlbStore *store)
+{
+  DlbCase *c = dlb_store_get_case (store);
+  g_autoptr(DlbStakeholder) block = g_object_new (DLB_TYPE_STAKEHOLDER, "id", "block",
+                                                  "name", "Block club", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlb_case_begin_group (c, "Rate stakeholders", &error));
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 2, &error));
+  g_assert_true (set_int (store, "aclu", DLB_STAKEHOLDER_POWER, 3, &error));
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_STANCE, 1, &error));
+  g_assert_true (dlb_case_insert (c, DLB_ENTITY (block), -1, &error));
+  g_assert_true (set_int (store, "block", DLB_STAKEHOLDER_POWER, 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_commit_group (c, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_group (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DlbStore) store = create_store (fixture, "group.deliberate");
+  g_autofree char *path = g_strdup (dlb_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbCase) seen = NULL;
+  g_autofree char *description = NULL;
+  guint changes = 0;
+  DlbCase *c = dlb_store_get_case (store);
+
+  g_signal_connect_swapped (c, "changed", G_CALLBACK (count_change), &changes);
+  make_group (store);
+
+  g_assert_cmpuint (changes, ==, 1);
+  assert_group_applied (c, TRUE);
+  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 5);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal "
+                                    "WHERE description = 'Rate stakeholders'"), ==, 5);
+  description = dlb_store_dup_undo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
+  seen = reread (path);
+  assert_group_applied (seen, TRUE);
+  g_clear_object (&seen);
+
+  /* One Undo takes all of it back, and the views hear of it once. */
+  g_assert_true (dlb_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 2);
+  assert_group_applied (c, FALSE);
+  g_assert_false (dlb_store_can_undo (store));
+  seen = reread (path);
+  assert_group_applied (seen, FALSE);
+  g_clear_object (&seen);
+
+  g_assert_true (dlb_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 3);
+  assert_group_applied (c, TRUE);
+  g_assert_false (dlb_store_can_redo (store));
+
+  /* Undo still knows the gesture after the file is closed and reopened. */
+  dlb_store_close (store);
+  g_clear_object (&store);
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (store);
+  assert_group_applied (c, TRUE);
+  description = dlb_store_dup_undo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
+
+  g_assert_true (dlb_store_undo (store, &error));
+  g_assert_no_error (error);
+  assert_group_applied (c, FALSE);
+  g_assert_false (dlb_store_can_undo (store));
+  g_assert_null (dlb_store_dup_undo_description (store));
+  description = dlb_store_dup_redo_description (store);
+  g_assert_cmpstr (description, ==, "Rate stakeholders");
+  g_clear_pointer (&description, g_free);
+  g_assert_true (dlb_store_redo (store, &error));
+  g_assert_no_error (error);
+  assert_group_applied (c, TRUE);
+
+  dlb_store_close (store);
+  g_clear_object (&store);
+  seen = reread (path);
+  assert_group_applied (seen, TRUE);
+}
+
+static void
+test_group_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "cancel.deliberate");
+  g_autoptr(DlbCase) original = make_full_case ();
+  g_autoptr(DlbCase) seen = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  guint changes = 0;
+  DlbCase *c;
+  sqlite3 *db;
+
+  g_assert_true (dlb_store_write_case (original, path, NULL));
+
+  /* A file that refuses one of the changes, as a full disk would. */
+  db = open_raw (path);
+  exec_raw (db, "CREATE TRIGGER refuse_stance BEFORE UPDATE OF stance ON stakeholder "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+  sqlite3_close (db);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (store);
+  g_signal_connect_swapped (c, "changed", G_CALLBACK (count_change), &changes);
+  hash = file_hash (path);
+
+  g_assert_true (dlb_case_begin_group (c, "Rate stakeholders", &error));
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (set_int (store, "mayor", DLB_STAKEHOLDER_STANCE, 1, &error));
+  g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “Rate stakeholders”"));
+  g_clear_error (&error);
+  dlb_case_cancel_group (c);
+
+  g_assert_cmpuint (changes, ==, 0);
+  assert_cases_equal (original, c);
+  hash_after = file_hash (path);
+  g_assert_cmpstr (hash, ==, hash_after);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 0);
+  g_assert_false (dlb_store_can_undo (store));
+
+  dlb_store_close (store);
+  seen = reread (path);
+  assert_cases_equal (original, seen);
+}
+
+static void
+test_edit_reaches_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DlbStore) store = create_store (fixture, "reach.deliberate");
+  g_autofree char *path = g_strdup (dlb_store_get_path (store));
+  g_autoptr(GPtrArray) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  DlbJournalEntry *newest;
+
+  g_assert_true (set_int (store, "aclu", DLB_STAKEHOLDER_INTEREST, 2, &error));
+  g_assert_no_error (error);
+
+  journal = dlb_store_get_journal (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (journal->len, ==, 1);
+  newest = g_ptr_array_index (journal, 0);
+  g_assert_cmpstr (dlb_journal_entry_get_action (newest), ==, "update");
+  g_assert_cmpstr (dlb_journal_entry_get_entity_id (newest), ==, "aclu");
+  g_assert_cmpstr (dlb_journal_entry_get_field (newest), ==, "interest");
+  g_assert_cmpstr (dlb_journal_entry_get_before (newest), ==, "5");
+  g_assert_cmpstr (dlb_journal_entry_get_after (newest), ==, "2");
+  g_assert_null (dlb_store_dup_undo_description (store));
+
+  dlb_store_close (store);
+  g_clear_object (&store);
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlb_stakeholder_get_interest (DLB_STAKEHOLDER (dlb_case_lookup (dlb_store_get_case (store), "aclu"))),
+                   ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1398,6 +1609,9 @@ main (int   argc,
   ADD ("write-case-failures", test_write_case_failures);
   ADD ("open-leaves-file-unchanged", test_open_leaves_file_unchanged);
   ADD ("busy", test_busy);
+  ADD ("group", test_group);
+  ADD ("group-cancel", test_group_cancel);
+  ADD ("edit-reaches-file", test_edit_reaches_file);
   g_test_add_func ("/core/store/journal-descriptions", test_journal_descriptions);
   g_test_add_func ("/core/store/error-messages", test_error_messages);
 

@@ -72,7 +72,7 @@ row_field (FieldRow *fr)
 
 static void refresh_row (FieldRow *fr);
 
-static void
+static gboolean
 commit (FieldRow     *fr,
         const GValue *value)
 {
@@ -80,7 +80,7 @@ commit (FieldRow     *fr,
   g_autoptr(GError) error = NULL;
 
   if (self->kase == NULL || self->entity == NULL)
-    return;
+    return FALSE;
 
   if (!dlb_case_set_field (self->kase, self->entity, fr->field, value, &error))
     {
@@ -95,7 +95,10 @@ commit (FieldRow     *fr,
 
       /* Show the model's value again, not what was refused. */
       refresh_row (fr);
+      return FALSE;
     }
+
+  return TRUE;
 }
 
 static const char *
@@ -309,18 +312,24 @@ refresh_row (FieldRow *fr)
   self->updating--;
 }
 
+static gboolean
+apply_entry (FieldRow *fr)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (fr->control)));
+  return commit (fr, &value);
+}
+
 static void
 on_entry_apply (AdwEntryRow *row,
                 FieldRow    *fr)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-
   if (fr->self->updating)
     return;
 
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
-  commit (fr, &value);
+  apply_entry (fr);
 }
 
 typedef struct
@@ -701,22 +710,45 @@ on_case_changed (DlbEntityEditor *self,
 static void
 flush_pending (DlbEntityEditor *self)
 {
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
   if (self->rows == NULL || self->entity == NULL || self->kase == NULL)
     return;
   if (dlb_case_get_read_only (self->kase)
       || dlb_case_lookup (self->kase, dlb_entity_get_id (self->entity)) != self->entity)
     return;
 
+  pending = g_ptr_array_new ();
   for (guint i = 0; i < self->rows->len; i++)
     {
       FieldRow *fr = g_ptr_array_index (self->rows, i);
       DlbFieldType type = row_field (fr)->type;
 
       if (type == DLB_FIELD_STRING
-               && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)),
-                             dlb_entity_get_string (self->entity, fr->field) ?: "") != 0)
-        on_entry_apply (ADW_ENTRY_ROW (fr->control), fr);
+          && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)),
+                        dlb_entity_get_string (self->entity, fr->field) ?: "") != 0)
+        g_ptr_array_add (pending, fr);
     }
+  if (pending->len == 0)
+    return;
+
+  /* Saving what was typed in several rows is one edit, and one Undo. */
+  if (!dlb_case_begin_group (self->kase, _("Edit details"), &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  for (guint i = 0; ok && i < pending->len; i++)
+    ok = apply_entry (g_ptr_array_index (pending, i));
+
+  /* commit() has said why a row was refused. */
+  if (!ok)
+    dlb_case_cancel_group (self->kase);
+  else if (!dlb_case_commit_group (self->kase, &error))
+    dlb_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

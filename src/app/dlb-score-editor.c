@@ -110,6 +110,7 @@ ensure_score (DlbScoreEditor  *self,
               GError         **error)
 {
   g_autoptr(DlbScore) score = NULL;
+  g_autofree char *id = NULL;
   DlbScore *existing = dlb_score_editor_get_score (self);
   double value, low, high;
 
@@ -120,10 +121,15 @@ ensure_score (DlbScoreEditor  *self,
   low = MIN (gtk_adjustment_get_value (self->low_adjustment), value);
   high = MAX (gtk_adjustment_get_value (self->high_adjustment), value);
 
-  score = dlb_score_new (self->option_id, self->criterion_id);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_VALUE, value);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_LOW, low);
-  dlb_entity_set_double (DLB_ENTITY (score), DLB_SCORE_HIGH, high);
+  id = dlb_score_make_id (self->option_id, self->criterion_id);
+  score = g_object_new (DLB_TYPE_SCORE,
+                        "id", id,
+                        "option", self->option_id,
+                        "criterion", self->criterion_id,
+                        "value", value,
+                        "low", low,
+                        "high", high,
+                        NULL);
   if (!dlb_case_insert (self->kase, DLB_ENTITY (score), -1, error))
     return NULL;
 
@@ -152,17 +158,25 @@ value_changed (DlbScoreEditor *self)
       self->updating = FALSE;
       ok = ensure_score (self, &error) != NULL;
     }
-  else
+  else if (dlb_case_begin_group (self->kase, _("Change score"), &error))
     {
       /* The model keeps low <= value <= high at every step: widen the
-       * range first, then move the value into it. */
+       * range first, then move the value into it. One move of the slider
+       * is still one Undo. */
       if (value > dlb_score_get_high (score))
         ok = set_double (self, score, DLB_SCORE_HIGH, value, &error);
       if (ok && value < dlb_score_get_low (score))
         ok = set_double (self, score, DLB_SCORE_LOW, value, &error);
       if (ok)
         ok = set_double (self, score, DLB_SCORE_VALUE, value, &error);
+
+      if (ok)
+        ok = dlb_case_commit_group (self->kase, &error);
+      else
+        dlb_case_cancel_group (self->kase);
     }
+  else
+    ok = FALSE;
 
   if (!ok)
     show_error (self, error);
@@ -233,8 +247,16 @@ dlb_score_editor_flush (DlbScoreEditor *self)
     return;
   if (score != NULL && g_strcmp0 (dlb_score_get_rationale (score), text) == 0)
     return;
+  /* Writing the first rationale of a pair also makes its score: one Undo
+   * takes both back. */
+  if (!dlb_case_begin_group (self->kase, _("Change rationale"), &error))
+    {
+      show_error (self, error);
+      return;
+    }
   if (score == NULL && (score = ensure_score (self, &error)) == NULL)
     {
+      dlb_case_cancel_group (self->kase);
       show_error (self, error);
       return;
     }
@@ -242,6 +264,12 @@ dlb_score_editor_flush (DlbScoreEditor *self)
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, *text != '\0' ? text : NULL);
   if (!dlb_case_set_field (self->kase, DLB_ENTITY (score), DLB_SCORE_RATIONALE, &v, &error))
+    {
+      dlb_case_cancel_group (self->kase);
+      show_error (self, error);
+      return;
+    }
+  if (!dlb_case_commit_group (self->kase, &error))
     show_error (self, error);
 }
 
@@ -283,8 +311,17 @@ evidence_toggled (DlbScoreEditor *self,
   if (self->updating)
     return;
 
+  /* Citing evidence for a pair with no score yet makes the score too: one
+   * gesture, one Undo. */
+  if (!dlb_case_begin_group (self->kase, _("Change evidence"), &error))
+    {
+      show_error (self, error);
+      refresh (self);
+      return;
+    }
   if ((score = ensure_score (self, &error)) == NULL)
     {
+      dlb_case_cancel_group (self->kase);
       show_error (self, error);
       refresh (self);
       return;
@@ -302,6 +339,11 @@ evidence_toggled (DlbScoreEditor *self,
   g_value_init (&v, G_TYPE_STRV);
   g_value_set_boxed (&v, ids);
   if (!dlb_case_set_field (self->kase, DLB_ENTITY (score), ev->field, &v, &error))
+    {
+      dlb_case_cancel_group (self->kase);
+      show_error (self, error);
+    }
+  else if (!dlb_case_commit_group (self->kase, &error))
     show_error (self, error);
   refresh (self);
 }

@@ -688,48 +688,76 @@ set_weighting (DlbWeightsDialog  *self,
   return dlb_case_set_field (self->kase, DLB_ENTITY (self->kase), DLB_CASE_WEIGHTING, &v, error);
 }
 
+static gboolean
+apply_ranking (DlbWeightsDialog  *self,
+               GError           **error)
+{
+  for (guint k = 0; k < self->n; k++)
+    {
+      DlbCriterion *criterion = g_ptr_array_index (self->criteria, self->order[k]);
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      if (dlb_criterion_get_rank (criterion) == (int) k + 1)
+        continue;
+      g_value_init (&v, G_TYPE_INT);
+      g_value_set_int (&v, (int) k + 1);
+      if (!dlb_case_set_field (self->kase, DLB_ENTITY (criterion), DLB_CRITERION_RANK, &v, error))
+        return FALSE;
+    }
+
+  return set_weighting (self, DLB_WEIGHTING_RANKING, error);
+}
+
+static gboolean
+apply_pairwise (DlbWeightsDialog  *self,
+                GError           **error)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ssd)"));
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  for (guint a = 0; a < self->n; a++)
+    for (guint b = a + 1; b < self->n; b++)
+      if (self->entered[a * self->n + b])
+        g_variant_builder_add (&builder, "(ssd)",
+                               dlb_entity_get_id (g_ptr_array_index (self->criteria, a)),
+                               dlb_entity_get_id (g_ptr_array_index (self->criteria, b)),
+                               self->matrix[a * self->n + b]);
+
+  g_value_init (&v, G_TYPE_VARIANT);
+  g_value_take_variant (&v, g_variant_ref_sink (g_variant_builder_end (&builder)));
+  if (!dlb_case_set_field (self->kase, DLB_ENTITY (self->kase), DLB_CASE_PAIRWISE, &v, error))
+    return FALSE;
+
+  return set_weighting (self, DLB_WEIGHTING_AHP, error);
+}
+
+/* One Apply is one grouped edit: however many criteria it ranks, it is one
+ * change of the case file, one refresh of the views and one Undo, and if any
+ * part of it is refused nothing of it is kept. */
 gboolean
 dlb_weights_dialog_apply (DlbWeightsDialog  *self,
                           GError           **error)
 {
+  gboolean ranking;
+  gboolean ok;
+
   g_return_val_if_fail (DLB_IS_WEIGHTS_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->mode == DLB_WEIGHTS_DIALOG_RANKING)
+  ranking = self->mode == DLB_WEIGHTS_DIALOG_RANKING;
+  if (!dlb_case_begin_group (self->kase,
+                             ranking ? _("Apply ranking") : _("Apply pairwise comparisons"),
+                             error))
+    return FALSE;
+
+  ok = ranking ? apply_ranking (self, error) : apply_pairwise (self, error);
+  if (!ok)
     {
-      for (guint k = 0; k < self->n; k++)
-        {
-          DlbCriterion *criterion = g_ptr_array_index (self->criteria, self->order[k]);
-          g_auto(GValue) v = G_VALUE_INIT;
-
-          if (dlb_criterion_get_rank (criterion) == (int) k + 1)
-            continue;
-          g_value_init (&v, G_TYPE_INT);
-          g_value_set_int (&v, (int) k + 1);
-          if (!dlb_case_set_field (self->kase, DLB_ENTITY (criterion), DLB_CRITERION_RANK, &v, error))
-            return FALSE;
-        }
-      return set_weighting (self, DLB_WEIGHTING_RANKING, error);
+      dlb_case_cancel_group (self->kase);
+      return FALSE;
     }
-  else
-    {
-      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ssd)"));
-      g_auto(GValue) v = G_VALUE_INIT;
 
-      for (guint a = 0; a < self->n; a++)
-        for (guint b = a + 1; b < self->n; b++)
-          if (self->entered[a * self->n + b])
-            g_variant_builder_add (&builder, "(ssd)",
-                                   dlb_entity_get_id (g_ptr_array_index (self->criteria, a)),
-                                   dlb_entity_get_id (g_ptr_array_index (self->criteria, b)),
-                                   self->matrix[a * self->n + b]);
-
-      g_value_init (&v, G_TYPE_VARIANT);
-      g_value_take_variant (&v, g_variant_ref_sink (g_variant_builder_end (&builder)));
-      if (!dlb_case_set_field (self->kase, DLB_ENTITY (self->kase), DLB_CASE_PAIRWISE, &v, error))
-        return FALSE;
-      return set_weighting (self, DLB_WEIGHTING_AHP, error);
-    }
+  return dlb_case_commit_group (self->kase, error);
 }
 
 static void

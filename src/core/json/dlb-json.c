@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-json.h"
 #include "dlb-model.h"
 
@@ -1496,7 +1497,7 @@ read_member (Reader     *r,
     ok = read_value (r, member_path, field, node, &value);
 
   if (ok)
-    dlb_entity_set_value (entity, index, &value);
+    _dlb_entity_set_value (entity, index, &value);
   return ok;
 }
 
@@ -1531,7 +1532,7 @@ finish_score (Reader     *r,
     return FALSE;
 
   id = dlb_score_make_id (dlb_score_get_option (score), dlb_score_get_criterion (score));
-  dlb_entity_set_string (entity, DLB_SCORE_ID, id);
+  _dlb_entity_set_string (entity, DLB_SCORE_ID, id);
   return TRUE;
 }
 

@@ -10,16 +10,24 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dlb-entity-private.h"
 #include "dlb-model.h"
 
 /* The case holds its own fields (the memo header, the background, the
  * analyst's override) and one list per kind of entity. Every edit goes
- * through dlb_case_set_fields(), dlb_case_insert() or dlb_case_remove():
+ * through dlb_case_set_field(), dlb_case_insert() or dlb_case_remove():
  * they validate, plan the knock-on changes (removing a criterion removes its
  * scores and clears references to it), hand each step to the backend inside
- * one transaction and only then leave the model changed. */
+ * one transaction and only then leave the model changed.
+ *
+ * A grouped edit (dlb_case_begin_group()) makes one transaction of many
+ * such edits, so that one gesture of the user is one journal group and one
+ * Undo. The steps applied in a group are kept, newest last, so that
+ * cancelling it can take them back from the model while the backend rolls
+ * back the file. */
 struct _DlbCase
 {
   DlbEntity             parent_instance;
@@ -30,6 +38,12 @@ struct _DlbCase
   const DlbCaseBackend *backend;
   gpointer              backend_data;
   gboolean              read_only;
+
+  /* The grouped edit in progress; group_depth is 0 outside one. */
+  guint                 group_depth;
+  GArray               *group_ops;    /* Op, in the order they were applied */
+  guint                 group_kinds;  /* 1 << DlbKind of everything touched */
+  GError               *group_error;  /* set once a part failed */
 };
 
 G_DEFINE_FINAL_TYPE (DlbCase, dlb_case, DLB_TYPE_ENTITY)
@@ -79,6 +93,8 @@ dlb_case_dispose (GObject *object)
 {
   DlbCase *self = DLB_CASE (object);
 
+  g_clear_pointer (&self->group_ops, g_array_unref);
+  g_clear_error (&self->group_error);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   for (guint i = 0; i < DLB_N_LIST_KINDS; i++)
     g_clear_object (&self->lists[i]);
@@ -98,15 +114,22 @@ dlb_case_class_init (DlbCaseClass *klass)
 
   /**
    * DlbCase::changed:
+   * @self: the case
+   * @kinds: what changed: `1 << DlbKind` for every kind of entity the edit
+   *   added, removed or changed, `1 << DLB_KIND_CASE` for the case's own
+   *   fields
    *
    * Emitted once after every edit that changed the case, when the model
-   * and the case file agree again.
+   * and the case file agree again: once per dlb_case_set_field(),
+   * dlb_case_insert() or dlb_case_remove() outside a group, once at
+   * dlb_case_commit_group() for all the edits of a group, and never for a
+   * cancelled group. Views can use @kinds to refresh only what they show.
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -672,7 +695,7 @@ apply_op (DlbCase *self,
   switch (op->type)
     {
     case OP_UPDATE:
-      dlb_entity_set_value (op->entity, op->field, undo ? &op->before : &op->after);
+      _dlb_entity_set_value (op->entity, op->field, undo ? &op->before : &op->after);
       break;
 
     case OP_INSERT:
@@ -696,6 +719,44 @@ apply_op (DlbCase *self,
 }
 
 static gboolean
+read_only_error (GError **error)
+{
+  g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY,
+               _("This case is open read-only; save a copy to change it"));
+  return FALSE;
+}
+
+static gboolean
+group_failed_error (DlbCase  *self,
+                    GError  **error)
+{
+  g_assert (self->group_error != NULL);
+
+  /* Translators: %s says what went wrong with an earlier part of the change */
+  g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED,
+               _("The change was not saved: %s"), self->group_error->message);
+  return FALSE;
+}
+
+static void
+fail_group (DlbCase      *self,
+            const GError *error)
+{
+  if (self->group_error == NULL)
+    self->group_error = g_error_copy (error);
+}
+
+/* Takes back the steps that reached the model, newest first; @done holds
+ * them in the order they were applied. */
+static void
+revert_ops (DlbCase   *self,
+            GPtrArray *done)
+{
+  for (guint i = done->len; i-- > 0;)
+    apply_op (self, g_ptr_array_index (done, i), TRUE);
+}
+
+static gboolean
 run_ops (DlbCase     *self,
          GArray      *ops,
          const char  *action,
@@ -703,21 +764,27 @@ run_ops (DlbCase     *self,
 {
   const DlbCaseBackend *backend = self->backend;
   gpointer data = self->backend_data;
-  guint applied = 0;
+  gboolean in_group = self->group_depth > 0;
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint kinds = 0;
   gboolean ok = TRUE;
 
   if (self->read_only)
-    {
-      g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_READ_ONLY,
-                   _("This case is open read-only; save a copy to change it"));
-      return FALSE;
-    }
+    return read_only_error (error);
+
+  /* The file already holds part of the failed edit; nothing more may be
+   * added to a group that can only be cancelled. */
+  if (in_group && self->group_error != NULL)
+    return group_failed_error (self, error);
 
   if (ops->len == 0)
     return TRUE;
 
-  if (backend != NULL && !backend->begin (data, action, error))
+  if (!in_group && backend != NULL && !backend->begin (data, action, NULL, error))
     return FALSE;
+
+  done = g_ptr_array_new ();
 
   /* Updates go first: a removal then finds every reference to it gone. */
   for (guint pass = 0; pass < 2 && ok; pass++)
@@ -736,13 +803,14 @@ run_ops (DlbCase     *self,
             switch (op->type)
               {
               case OP_UPDATE:
-                ok = backend->update (data, op->entity, op->field, &op->before, &op->after, error);
+                ok = backend->update (data, op->entity, op->field, &op->before, &op->after,
+                                      &local_error);
                 break;
               case OP_INSERT:
-                ok = backend->insert (data, op->entity, op->position, error);
+                ok = backend->insert (data, op->entity, op->position, &local_error);
                 break;
               case OP_REMOVE:
-                ok = backend->remove (data, op->entity, op->position, error);
+                ok = backend->remove (data, op->entity, op->position, &local_error);
                 break;
               default:
                 g_assert_not_reached ();
@@ -753,43 +821,225 @@ run_ops (DlbCase     *self,
           {
             apply_op (self, op, FALSE);
             op->applied = TRUE;
-            applied++;
+            g_ptr_array_add (done, op);
+            kinds |= 1u << dlb_entity_get_kind (op->entity);
           }
       }
 
-  if (ok && backend != NULL)
-    ok = backend->commit (data, error);
+  if (ok && !in_group && backend != NULL)
+    ok = backend->commit (data, &local_error);
 
   if (!ok)
     {
-      if (backend != NULL)
+      /* In a group the backend keeps its transaction until the group is
+       * cancelled; only this edit's part of the model is taken back here. */
+      if (in_group)
+        fail_group (self, local_error);
+      else if (backend != NULL)
         backend->rollback (data);
-
-      /* Undo what reached the model, newest first. */
-      for (guint pass = 2; pass-- > 0;)
-        for (guint i = ops->len; i-- > 0;)
-          {
-            Op *op = &g_array_index (ops, Op, i);
-
-            if ((op->type == OP_UPDATE) != (pass == 0))
-              continue;
-            if (op->applied)
-              apply_op (self, op, TRUE);
-          }
+      revert_ops (self, done);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
-  if (ok && applied > 0)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (in_group)
+    {
+      /* The group owns the steps now, to take them back on cancel. */
+      for (guint i = 0; i < done->len; i++)
+        {
+          Op *op = g_ptr_array_index (done, i);
 
-  return ok;
+          g_array_append_vals (self->group_ops, op, 1);
+          memset (op, 0, sizeof *op);
+        }
+      self->group_kinds |= kinds;
+    }
+  else if (kinds != 0)
+    g_signal_emit (self, signals[CHANGED], 0, kinds);
+
+  return TRUE;
 }
 
+/* Grouped edits ------------------------------------------------------------ */
+
+/**
+ * dlb_case_begin_group:
+ * @self: a case
+ * @description: what the user did, as the user would say it
+ *   (“Apply ranking”); stored with the journal group
+ * @error: return location for an error
+ *
+ * Starts a grouped edit: every dlb_case_set_field(), dlb_case_insert() and
+ * dlb_case_remove() until the matching dlb_case_commit_group() is written in
+ * one transaction of the backend, as one journal group that Undo takes back
+ * at once, and #DlbCase::changed is emitted once, at the commit.
+ *
+ * Groups nest: an inner begin and commit only count, so functions that make
+ * a group can call each other. The description of the outermost group is
+ * the one kept.
+ *
+ * Returns: %TRUE if the group was started; then it must be ended with
+ *   dlb_case_commit_group() or dlb_case_cancel_group()
+ */
 gboolean
-dlb_case_set_field (DlbCase       *self,
-                    DlbEntity     *entity,
-                    guint          field,
-                    const GValue  *value,
-                    GError       **error)
+dlb_case_begin_group (DlbCase     *self,
+                      const char  *description,
+                      GError     **error)
+{
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->group_depth > 0)
+    {
+      self->group_depth++;
+      return TRUE;
+    }
+
+  if (self->read_only)
+    return read_only_error (error);
+
+  if (self->backend != NULL && !self->backend->begin (self->backend_data, NULL, description, error))
+    return FALSE;
+
+  self->group_depth = 1;
+  self->group_ops = ops_new ();
+  self->group_kinds = 0;
+
+  return TRUE;
+}
+
+static void
+end_group (DlbCase *self)
+{
+  self->group_depth = 0;
+  self->group_kinds = 0;
+  g_clear_pointer (&self->group_ops, g_array_unref);
+  g_clear_error (&self->group_error);
+}
+
+/**
+ * dlb_case_cancel_group:
+ * @self: a case
+ *
+ * Abandons the grouped edit: the backend rolls the file back and the model
+ * returns to how it was at dlb_case_begin_group(). #DlbCase::changed is not
+ * emitted. The file cannot take back only part of its transaction, so
+ * cancelling an inner group abandons the whole gesture: the outer commit
+ * will fail and cancel it.
+ */
+void
+dlb_case_cancel_group (DlbCase *self)
+{
+  g_autoptr(GPtrArray) done = NULL;
+
+  g_return_if_fail (DLB_IS_CASE (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (self->group_depth > 1)
+    {
+      self->group_depth--;
+      if (self->group_error == NULL)
+        self->group_error = g_error_new_literal (DLB_CASE_ERROR, DLB_CASE_ERROR_GROUP_FAILED,
+                                                 _("part of it was cancelled"));
+      return;
+    }
+
+  if (self->backend != NULL)
+    self->backend->rollback (self->backend_data);
+
+  done = g_ptr_array_new ();
+  for (guint i = 0; i < self->group_ops->len; i++)
+    g_ptr_array_add (done, &g_array_index (self->group_ops, Op, i));
+  revert_ops (self, done);
+
+  end_group (self);
+}
+
+/**
+ * dlb_case_commit_group:
+ * @self: a case
+ * @error: return location for an error
+ *
+ * Ends a grouped edit. For the outermost group, commits the backend's
+ * transaction and emits #DlbCase::changed once, naming every kind of entity
+ * the group touched. A group is all or nothing: if any edit in it failed (or
+ * an inner group was cancelled), or the commit itself fails, the whole
+ * group is cancelled as by dlb_case_cancel_group() and %FALSE is returned.
+ * An inner commit of a failed group returns %FALSE and leaves the outer
+ * group to be ended.
+ *
+ * Returns: %TRUE if the edits of the group are kept
+ */
+gboolean
+dlb_case_commit_group (DlbCase  *self,
+                       GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint kinds;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+  g_return_val_if_fail (self->group_depth > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->group_depth > 1)
+    {
+      self->group_depth--;
+      if (self->group_error != NULL)
+        return group_failed_error (self, error);
+      return TRUE;
+    }
+
+  if (self->group_error != NULL)
+    {
+      group_failed_error (self, error);
+      dlb_case_cancel_group (self);
+      return FALSE;
+    }
+
+  /* An empty group leaves nothing to keep, and committing would still
+   * count as an edit (it takes away what could be redone). */
+  if (self->group_ops->len == 0)
+    {
+      if (self->backend != NULL)
+        self->backend->rollback (self->backend_data);
+      end_group (self);
+      return TRUE;
+    }
+
+  if (self->backend != NULL && !self->backend->commit (self->backend_data, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      dlb_case_cancel_group (self);
+      return FALSE;
+    }
+
+  kinds = self->group_kinds;
+  end_group (self);
+  g_signal_emit (self, signals[CHANGED], 0, kinds);
+
+  return TRUE;
+}
+
+/**
+ * dlb_case_in_group:
+ * @self: a case
+ *
+ * Returns: whether a grouped edit is in progress
+ */
+gboolean
+dlb_case_in_group (DlbCase *self)
+{
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  return self->group_depth > 0;
+}
+
+static gboolean
+edit_set_field (DlbCase       *self,
+                DlbEntity     *entity,
+                guint          field,
+                const GValue  *value,
+                GError       **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -826,11 +1076,11 @@ dlb_case_set_field (DlbCase       *self,
   return run_ops (self, ops, action, error);
 }
 
-gboolean
-dlb_case_insert (DlbCase    *self,
-                 DlbEntity  *entity,
-                 int         position,
-                 GError    **error)
+static gboolean
+edit_insert (DlbCase    *self,
+             DlbEntity  *entity,
+             int         position,
+             GError    **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -878,10 +1128,10 @@ dlb_case_insert (DlbCase    *self,
   return run_ops (self, ops, action, error);
 }
 
-gboolean
-dlb_case_remove (DlbCase    *self,
-                 DlbEntity  *entity,
-                 GError    **error)
+static gboolean
+edit_remove (DlbCase    *self,
+             DlbEntity  *entity,
+             GError    **error)
 {
   g_autoptr(GArray) ops = NULL;
   g_autofree char *action = NULL;
@@ -901,6 +1151,69 @@ dlb_case_remove (DlbCase    *self,
   action = g_strdup_printf ("remove %s", DLB_ENTITY_GET_CLASS (entity)->table);
 
   return run_ops (self, ops, action, error);
+}
+
+/* A grouped edit is all or nothing: once a part of it is refused, even
+ * before it reached the file, the group can only be cancelled. */
+static gboolean
+edit_result (DlbCase   *self,
+             gboolean   ok,
+             GError    *local_error,
+             GError   **error)
+{
+  if (ok)
+    return TRUE;
+
+  /* No error: a precondition failed, and GLib has said so. */
+  if (local_error != NULL && self->group_depth > 0)
+    fail_group (self, local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+gboolean
+dlb_case_set_field (DlbCase       *self,
+                    DlbEntity     *entity,
+                    guint          field,
+                    const GValue  *value,
+                    GError       **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_set_field (self, entity, field, value, &local_error);
+  return edit_result (self, ok, local_error, error);
+}
+
+gboolean
+dlb_case_insert (DlbCase    *self,
+                 DlbEntity  *entity,
+                 int         position,
+                 GError    **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_insert (self, entity, position, &local_error);
+  return edit_result (self, ok, local_error, error);
+}
+
+gboolean
+dlb_case_remove (DlbCase    *self,
+                 DlbEntity  *entity,
+                 GError    **error)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+
+  ok = edit_remove (self, entity, &local_error);
+  return edit_result (self, ok, local_error, error);
 }
 
 #define GETTER(ret, name, acc, FIELD)                                         \

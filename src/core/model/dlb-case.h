@@ -41,15 +41,21 @@ typedef enum
   DLB_CASE_ERROR_NOT_IN_CASE,
   DLB_CASE_ERROR_INVALID_VALUE,
   DLB_CASE_ERROR_READ_ONLY,
+  DLB_CASE_ERROR_GROUP_FAILED,  /* a grouped edit with a failed part */
 } DlbCaseError;
 
 /* Where the edits of a case go once the model has accepted them: the
- * case file. All calls of one edit happen between begin and commit; if any
- * fails, rollback is called and the model is left as it was. */
+ * case file. All calls of one edit, or of one grouped edit, happen between
+ * one begin and one commit; if any fails, rollback is called and the model
+ * is left as it was. For a single edit @action is "set stakeholder.power",
+ * "add criterion" or "remove score" and @description NULL; for a grouped
+ * edit @action is NULL and @description the user's words ("Apply
+ * ranking"), or NULL. */
 typedef struct
 {
   gboolean (*begin)    (gpointer       data,
                         const char    *action,
+                        const char    *description,
                         GError       **error);
   gboolean (*insert)   (gpointer       data,
                         DlbEntity     *entity,
@@ -125,6 +131,15 @@ gboolean       dlb_case_insert             (DlbCase         *self,
 gboolean       dlb_case_remove             (DlbCase         *self,
                                             DlbEntity       *entity,
                                             GError         **error);
+/* Grouped edits: the edits of one gesture as one transaction, one journal
+ * group, one Undo and one "changed"; all or nothing. */
+gboolean       dlb_case_begin_group        (DlbCase         *self,
+                                            const char      *description,
+                                            GError         **error);
+gboolean       dlb_case_commit_group       (DlbCase         *self,
+                                            GError         **error);
+void           dlb_case_cancel_group       (DlbCase         *self);
+gboolean       dlb_case_in_group           (DlbCase         *self);
 gboolean       dlb_case_validate_value     (DlbCase         *self,
                                             DlbEntity       *entity,
                                             guint            field,

@@ -13,13 +13,16 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-entity.h"
+#include "dlb-entity-private.h"
 #include "dlb-case.h"
 #include "dlb-model.h"
 
 /* Every case entity keeps its field values in one array of GValues,
  * indexed as its class's field table. GObject properties map onto it
  * (property id = field index + 1), so widgets can bind to entities while
- * the store and the JSON code walk the table generically. */
+ * the store and the JSON code walk the table generically. The properties
+ * are set only while an entity is made; after that the case writes the
+ * values (dlb-entity-private.h). */
 typedef struct
 {
   GValue *values;
@@ -113,7 +116,7 @@ dlb_entity_set_property (GObject      *object,
       return;
     }
 
-  dlb_entity_set_value (self, prop_id - 1, value);
+  _dlb_entity_set_value (self, prop_id - 1, value);
 }
 
 static void
@@ -190,7 +193,11 @@ get_priv (DlbEntity *self)
 static GParamSpec *
 make_pspec (const DlbField *field)
 {
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  /* Construct-only: a new entity takes its values as properties, but once
+   * made only the case may change it, so that no edit bypasses validation,
+   * the case file and the journal. GLib refuses later sets with a warning. */
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                            | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   switch (field->type)
     {
@@ -246,13 +253,9 @@ dlb_entity_class_install_fields (DlbEntityClass *klass,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      GParamSpec *pspec = make_pspec (&fields[i]);
-
-      /* The id is set during construction, so constructed() can give an
-       * entity made without one a fresh id. */
-      if (i == 0)
-        pspec->flags |= G_PARAM_CONSTRUCT;
-      g_object_class_install_property (object_class, i + 1, pspec);
+      /* Every property is construct-only, the id too; constructed() gives
+       * an entity made without an id a fresh one. */
+      g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
     }
 }
 
@@ -394,9 +397,9 @@ dlb_entity_value_equal (DlbEntity    *self,
 }
 
 void
-dlb_entity_set_value (DlbEntity    *self,
-                      guint         index,
-                      const GValue *value)
+_dlb_entity_set_value (DlbEntity    *self,
+                       guint         index,
+                       const GValue *value)
 {
   DlbEntityPrivate *priv;
   GParamSpec *pspec;
@@ -425,7 +428,7 @@ dlb_entity_copy (DlbEntity *self)
 
   copy = g_object_new (G_OBJECT_TYPE (self), "id", dlb_entity_get_id (self), NULL);
   for (guint i = 1; i < dlb_entity_get_n_fields (self); i++)
-    dlb_entity_set_value (copy, i, dlb_entity_get_value (self, i));
+    _dlb_entity_set_value (copy, i, dlb_entity_get_value (self, i));
 
   return copy;
 }
@@ -520,9 +523,9 @@ dlb_entity_get_variant (DlbEntity *self,
 
 #define SETTER(name, ctype, gtype, setter)                                    \
   void                                                                        \
-  dlb_entity_set_##name (DlbEntity *self,                                     \
-                         guint      index,                                    \
-                         ctype      value)                                    \
+  _dlb_entity_set_##name (DlbEntity *self,                                    \
+                          guint      index,                                   \
+                          ctype      value)                                   \
   {                                                                           \
     g_auto (GValue) v = G_VALUE_INIT;                                         \
     const GValue *current = dlb_entity_get_value (self, index);              \
@@ -530,7 +533,7 @@ dlb_entity_get_variant (DlbEntity *self,
     g_return_if_fail (current != NULL);                                       \
     g_value_init (&v, G_VALUE_TYPE (current));                                \
     setter (&v, value);                                                       \
-    dlb_entity_set_value (self, index, &v);                                   \
+    _dlb_entity_set_value (self, index, &v);                                  \
   }
 
 SETTER (string, const char *, G_TYPE_STRING, g_value_set_string)

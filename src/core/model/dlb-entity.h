@@ -90,9 +90,6 @@ GParamSpec     *dlb_entity_get_field_pspec      (DlbEntity      *self,
                                                  guint           index);
 const GValue   *dlb_entity_get_value            (DlbEntity      *self,
                                                  guint           index);
-void            dlb_entity_set_value            (DlbEntity      *self,
-                                                 guint           index,
-                                                 const GValue   *value);
 gboolean        dlb_entity_value_equal          (DlbEntity      *self,
                                                  guint           index,
                                                  const GValue   *value);
@@ -113,28 +110,6 @@ const char * const *dlb_entity_get_strv         (DlbEntity      *self,
                                                  guint           index);
 GVariant       *dlb_entity_get_variant          (DlbEntity      *self,
                                                  guint           index);
-
-void            dlb_entity_set_string           (DlbEntity      *self,
-                                                 guint           index,
-                                                 const char     *value);
-void            dlb_entity_set_int              (DlbEntity      *self,
-                                                 guint           index,
-                                                 int             value);
-void            dlb_entity_set_double           (DlbEntity      *self,
-                                                 guint           index,
-                                                 double          value);
-void            dlb_entity_set_boolean          (DlbEntity      *self,
-                                                 guint           index,
-                                                 gboolean        value);
-void            dlb_entity_set_enum             (DlbEntity      *self,
-                                                 guint           index,
-                                                 int             value);
-void            dlb_entity_set_strv             (DlbEntity      *self,
-                                                 guint           index,
-                                                 const char * const *value);
-void            dlb_entity_set_variant          (DlbEntity      *self,
-                                                 guint           index,
-                                                 GVariant       *value);
 
 char           *dlb_field_json_name             (const DlbField *field);
 const char     *dlb_field_get_label             (DlbKind         kind,

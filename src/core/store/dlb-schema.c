@@ -252,9 +252,16 @@ static const char step_2[] =
   "CREATE INDEX case_info_pairwise_target ON case_info_pairwise (target);\n"
   "CREATE INDEX case_info_pairwise_other ON case_info_pairwise (other);\n";
 
+/* Version 3: the words of a grouped edit ("Apply ranking"), on every row
+ * of its group, for the Undo label; NULL for a single edit, which its one
+ * row describes. */
+static const char step_3[] =
+  "ALTER TABLE journal ADD COLUMN description TEXT;\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
+  step_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);

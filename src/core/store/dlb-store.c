@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "dlb-model.h"
+#include "dlb-entity-private.h"
 #include "dlb-schema.h"
 #include "dlb-store.h"
 #include "dlb-store-private.h"
@@ -80,6 +81,7 @@ struct _DlbStore
   gint64      group;
   const char *edit_kind;     /* "edit", "undo" or "redo" */
   char       *action;        /* "Could not add stakeholder", for errors */
+  char       *description;   /* a grouped edit's words, kept in the journal */
   gboolean    replaying;     /* undo/redo: the store owns the transaction */
   GPtrArray  *replay_calls;  /* GArray of Step per model call made */
 
@@ -1112,7 +1114,7 @@ entity_from_json_text (DlbKind     kind,
       g_value_init (&value, field_value_type (kind, field));
       if (!value_from_json (field, json_object_get_member (object, name), &value))
         return NULL;
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return g_steal_pointer (&entity);
@@ -1324,6 +1326,47 @@ invert_steps (DlbStore  *self,
   return TRUE;
 }
 
+/* Undoes a journal group, which may hold many model edits (a grouped edit,
+ * or the record of a replay). Each edit makes its updates, then its
+ * removals, or one insertion; invert_steps() retraces one such run, so the
+ * group is cut into runs and they are undone newest first. Consecutive
+ * edits that fit one run (updates only, removals only) are undone as one,
+ * which retraces them too. */
+static gboolean
+invert_group (DlbStore  *self,
+              GArray    *steps,
+              GError   **error)
+{
+  guint end = steps->len;
+
+  while (end > 0)
+    {
+      guint start = end - 1;
+      StepAction action = g_array_index (steps, Step, start).action;
+      g_autoptr(GArray) run = steps_new ();
+
+      if (action != STEP_INSERT)
+        while (start > 0)
+          {
+            StepAction earlier = g_array_index (steps, Step, start - 1).action;
+
+            if (earlier == STEP_INSERT || (earlier == STEP_REMOVE && action == STEP_UPDATE))
+              break;
+            action = earlier;
+            start--;
+          }
+
+      /* invert_steps() reads the run in place; lend it the steps. */
+      g_array_set_clear_func (run, NULL);
+      g_array_append_vals (run, &g_array_index (steps, Step, start), end - start);
+      if (!invert_steps (self, run, error))
+        return FALSE;
+      end = start;
+    }
+
+  return TRUE;
+}
+
 /* Makes the steps of an edit again. The model plans the knock-on changes
  * of a removal itself, so steps it has already made are skipped. */
 static gboolean
@@ -1419,7 +1462,8 @@ journal_add (DlbStore   *self,
 {
   static const char sql[] =
     "INSERT INTO journal (group_id, kind, state, time, action, entity_table, entity_id, "
-    "entity_name, field, position, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "entity_name, field, position, before, after, description) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   g_autofree char *time = now_iso8601 ();
   g_autofree char *name = entity_label (self, entity);
   sqlite3_stmt *stmt;
@@ -1444,6 +1488,8 @@ journal_add (DlbStore   *self,
     sqlite3_bind_text (stmt, 11, before, -1, SQLITE_TRANSIENT);
   if (after != NULL)
     sqlite3_bind_text (stmt, 12, after, -1, SQLITE_TRANSIENT);
+  if (self->description != NULL && g_str_equal (self->edit_kind, "edit"))
+    sqlite3_bind_text (stmt, 13, self->description, -1, SQLITE_TRANSIENT);
 
   return stmt_run (stmt);
 }
@@ -1599,6 +1645,7 @@ read_only_error (DlbStore  *self,
 static gboolean
 backend_begin (gpointer     data,
                const char  *action,
+               const char  *description,
                GError     **error)
 {
   DlbStore *self = data;
@@ -1607,8 +1654,19 @@ backend_begin (gpointer     data,
   if (self->conn == NULL || self->read_only)
     return read_only_error (self, error);
 
-  g_free (self->action);
-  self->action = describe_action (action);
+  /* A replay has named its failure ("Could not undo") and keeps the
+   * journal's words as they were. */
+  if (!self->replaying)
+    {
+      g_free (self->action);
+      if (action == NULL && description != NULL)
+        /* Translators: %s is what the user did, e.g. “Apply ranking” */
+        self->action = g_strdup_printf (_("Could not save “%s”"), description);
+      else
+        self->action = describe_action (action);
+      g_free (self->description);
+      self->description = g_strdup (description);
+    }
   g_hash_table_remove_all (self->gone_names);
 
   if (self->replaying)
@@ -1867,9 +1925,23 @@ replay (DlbStore  *self,
 
   self->edit_kind = undo ? "undo" : "redo";
   self->replaying = TRUE;
+  g_free (self->action);
+  self->action = g_strdup (action);
+  g_clear_pointer (&self->description, g_free);
   self->replay_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  ok = undo ? invert_steps (self, steps, &local_error) : reapply_steps (self, steps, &local_error);
+  /* One model group for the whole replay: views see one change, and if a
+   * part fails the model takes back what reached it. */
+  ok = dlb_case_begin_group (self->case_, NULL, &local_error);
+  if (ok)
+    {
+      ok = undo ? invert_group (self, steps, &local_error)
+                : reapply_steps (self, steps, &local_error);
+      if (ok)
+        ok = dlb_case_commit_group (self->case_, &local_error);
+      else
+        dlb_case_cancel_group (self->case_);
+    }
 
   self->replaying = FALSE;
 
@@ -1901,13 +1973,17 @@ replay (DlbStore  *self,
       /* The file is back where it was; bring the model back too, without
        * writing. */
       dlb_case_set_backend (self->case_, NULL, NULL);
-      for (guint i = self->replay_calls->len; i-- > 0;)
+      if (self->replay_calls->len > 0 && dlb_case_begin_group (self->case_, NULL, NULL))
         {
-          g_autoptr(GError) revert_error = NULL;
+          for (guint i = self->replay_calls->len; i-- > 0;)
+            {
+              g_autoptr(GError) revert_error = NULL;
 
-          if (!invert_steps (self, g_ptr_array_index (self->replay_calls, i), &revert_error))
-            g_critical ("The case no longer matches its file after a failed %s: %s",
-                        undo ? "undo" : "redo", revert_error->message);
+              if (!invert_group (self, g_ptr_array_index (self->replay_calls, i), &revert_error))
+                g_critical ("The case no longer matches its file after a failed %s: %s",
+                            undo ? "undo" : "redo", revert_error->message);
+            }
+          dlb_case_commit_group (self->case_, NULL);
         }
       dlb_case_set_backend (self->case_, &backend, self);
     }
@@ -1978,6 +2054,63 @@ dlb_store_redo (DlbStore  *self,
     }
 
   return replay (self, self->redo_group, FALSE, error);
+}
+
+/* The words of grouped edit @group, or NULL for a single edit. */
+static char *
+group_description (DlbStore *self,
+                   gint64    group)
+{
+  static const char sql[] =
+    "SELECT description FROM journal WHERE group_id = ? AND description IS NOT NULL LIMIT 1";
+  char *description = NULL;
+  sqlite3_stmt *stmt;
+
+  /* Files older than version 3 opened read-only have no words to give. */
+  if (self->conn == NULL || group == 0 || self->version < 3)
+    return NULL;
+  if (conn_prepare (self->conn, sql, &stmt) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, group);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return description;
+}
+
+/**
+ * dlb_store_dup_undo_description:
+ * @self: a store
+ *
+ * Returns: (nullable) (transfer full): the words of the grouped edit that
+ *   dlb_store_undo() would take back (“Apply ranking”), for the Undo
+ *   label; %NULL if there is nothing to undo or it is a single edit, which
+ *   its journal entry describes
+ */
+char *
+dlb_store_dup_undo_description (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return group_description (self, self->undo_group);
+}
+
+/**
+ * dlb_store_dup_redo_description:
+ * @self: a store
+ *
+ * Returns: (nullable) (transfer full): as
+ *   dlb_store_dup_undo_description(), for what dlb_store_redo() would make
+ *   again
+ */
+char *
+dlb_store_dup_redo_description (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return group_description (self, self->redo_group);
 }
 
 GPtrArray *
@@ -2083,7 +2216,7 @@ load_lists (Conn        *conn,
       rc = read_list (conn, kind, dlb_entity_get_id (entity), field, &value);
       if (rc != SQLITE_OK)
         return load_error (error, rc, conn->db, action);
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return TRUE;
@@ -2111,7 +2244,7 @@ load_row (sqlite3_stmt  *stmt,
       g_value_init (&value, field_value_type (kind, field));
       if (!read_field (stmt, column++, klass->table, dlb_entity_get_id (entity), field, &value, error))
         return FALSE;
-      dlb_entity_set_value (entity, i, &value);
+      _dlb_entity_set_value (entity, i, &value);
     }
 
   return TRUE;
@@ -2302,6 +2435,7 @@ dlb_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->action);
+  g_free (self->description);
   g_clear_pointer (&self->gone_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (dlb_store_parent_class)->finalize (object);

@@ -68,5 +68,7 @@ gboolean    dlb_store_undo           (DlbStore           *self,
 gboolean    dlb_store_can_redo       (DlbStore           *self);
 gboolean    dlb_store_redo           (DlbStore           *self,
                                       GError            **error);
+char       *dlb_store_dup_undo_description (DlbStore     *self);
+char       *dlb_store_dup_redo_description (DlbStore     *self);
 
 G_END_DECLS
