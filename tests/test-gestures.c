@@ -11,9 +11,11 @@
 #include <glib/gstdio.h>
 
 #include "dlb-example.h"
+#include "dlb-matrix-page.h"
 #include "dlb-model.h"
 #include "dlb-store.h"
 #include "dlb-weights-dialog.h"
+#include "dlb-test-analysis.h"
 
 /* One gesture of the user is one edit: applying a ranking or pairwise
  * comparisons in the weights dialog, on the built-in Ring example, is one
@@ -223,6 +225,98 @@ test_apply_pairwise (Fixture       *fixture,
   g_clear_pointer (&pairwise_before, g_variant_unref);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkRange *
+weight_slider (GtkWidget    *page,
+               DlbCriterion *criterion)
+{
+  g_autofree char *name = g_strdup_printf ("weight-%s", dlb_criterion_get_id (criterion));
+  GtkWidget *scale = find_named (page, name);
+
+  g_assert_nonnull (scale);
+  return GTK_RANGE (scale);
+}
+
+/* Swing weighting on the Decision Matrix: two sliders moved in one go are
+ * written when the drag settles, as one edit and one Undo. */
+static void
+test_swing_sliders (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+  g_autoptr(DlbCriterion) first = NULL;
+  g_autoptr(DlbCriterion) second = NULL;
+  GtkWidget *window, *page;
+  double first_before, second_before;
+  guint n_before;
+  gint64 deadline;
+
+  if (skip_without_display ())
+    return;
+
+  g_value_init (&v, DLB_TYPE_WEIGHTING);
+  g_value_set_enum (&v, DLB_WEIGHTING_SWING);
+  g_assert_true (dlb_case_set_field (fixture->kase, DLB_ENTITY (fixture->kase), DLB_CASE_WEIGHTING, &v, &error));
+  g_assert_no_error (error);
+
+  page = dlb_matrix_page_new ();
+  dlb_matrix_page_set_case (DLB_MATRIX_PAGE (page), fixture->kase);
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  dlb_test_wait_for_analysis (fixture->kase);
+
+  first = g_list_model_get_item (dlb_case_get_criteria (fixture->kase), 0);
+  second = g_list_model_get_item (dlb_case_get_criteria (fixture->kase), 1);
+  first_before = dlb_criterion_get_swing (first);
+  second_before = dlb_criterion_get_swing (second);
+  n_before = journal_length (fixture);
+  fixture->n_changed = 0;
+
+  gtk_range_set_value (weight_slider (page, first), first_before >= 50 ? 10 : 90);
+  gtk_range_set_value (weight_slider (page, second), second_before >= 50 ? 20 : 80);
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (fixture->n_changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==, 2);
+  g_assert_cmpfloat (dlb_criterion_get_swing (first), !=, first_before);
+  g_assert_cmpfloat (dlb_criterion_get_swing (second), !=, second_before);
+
+  /* One Undo takes both back. */
+  g_assert_true (dlb_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
+  g_assert_cmpfloat (dlb_criterion_get_swing (first), ==, first_before);
+  g_assert_cmpfloat (dlb_criterion_get_swing (second), ==, second_before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dlb_test_wait_for_analysis (fixture->kase);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +331,8 @@ main (int   argc,
 
   g_test_add ("/app/gestures/apply-ranking", Fixture, NULL,
               fixture_setup, test_apply_ranking, fixture_teardown);
+  g_test_add ("/app/gestures/swing-sliders", Fixture, NULL,
+              fixture_setup, test_swing_sliders, fixture_teardown);
   g_test_add ("/app/gestures/apply-pairwise", Fixture, NULL,
               fixture_setup, test_apply_pairwise, fixture_teardown);
 

@@ -523,6 +523,7 @@ write_weights (DlbMatrixPage *self,
   g_autoptr(GHashTable) pending = NULL;
   GHashTableIter iter;
   gpointer key, value;
+  g_autoptr(GError) error = NULL;
   gboolean all_written = TRUE;
   guint n_written = 0;
 
@@ -535,10 +536,18 @@ write_weights (DlbMatrixPage *self,
   pending = g_steal_pointer (&self->preview);
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* However many sliders moved, it is one gesture: one edit, one Undo. */
+  if (!dlb_case_begin_group (self->kase, _("Change weights"), &error))
     {
-      g_autoptr(GError) error = NULL;
+      show_error (self, error);
+      if (reanalyze)
+        analyze (self);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, pending);
+  while (all_written && g_hash_table_iter_next (&iter, &key, &value))
+    {
       g_auto(GValue) v = G_VALUE_INIT;
       DlbEntity *criterion = dlb_case_lookup_kind (self->kase, DLB_KIND_CRITERION, key);
 
@@ -551,15 +560,19 @@ write_weights (DlbMatrixPage *self,
       if (dlb_case_set_field (self->kase, criterion, weight_field (self), &v, &error))
         n_written++;
       else
-        {
-          all_written = FALSE;
-          show_error (self, error);
-        }
+        all_written = FALSE;
     }
 
-  /* Each edit's "changed" signal brought a new analysis; without one
-   * (the slider came back, or the edit was refused) the page still has
-   * to drop the preview. */
+  if (!all_written)
+    dlb_case_cancel_group (self->kase);
+  else if (!dlb_case_commit_group (self->kase, &error))
+    all_written = FALSE;
+  if (error != NULL)
+    show_error (self, error);
+
+  /* A written change brings the case's analysis; without one (the slider
+   * came back, or the edit was refused) the page still has to drop the
+   * preview. */
   if (reanalyze && (n_written == 0 || !all_written))
     analyze (self);
 }
@@ -1990,10 +2003,17 @@ static gboolean
 entity_dialog_close_request (GtkWindow    *window,
                              EntityDialog *dialog)
 {
+  gboolean grouped = dlb_case_begin_group (dialog->kase, _("Edit details"), NULL);
+
+  /* The description and a name typed but not applied (unless it was
+   * emptied) are kept, as one edit. */
   entity_dialog_flush (dialog);
-  /* A name typed but not applied is kept, unless it was emptied. */
   if (entity_dialog_alive (dialog) && *gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)) != '\0')
     name_applied (dialog);
+  /* A part that failed has said so already; the whole edit is then
+   * abandoned. */
+  if (grouped)
+    dlb_case_commit_group (dialog->kase, NULL);
   return FALSE;
 }
 
