@@ -14,12 +14,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-analysis-json.h"
+#include "dlb-json-text.h"
 #include "dlb-labels.h"
 #include "dlb-recommendation.h"
 
-/* The JSON is written by hand rather than through a generator so that its
- * bytes are fully ours: member order, indentation and number format
- * ("%.12g", locale-independent) never change with a library version. */
+/* The JSON is written by hand, with the case format's own text writer
+ * (dlb-json-text.h), so that its bytes are fully ours. */
 
 #define JSON_FORMAT_NAME    "deliberate-analysis"
 #define JSON_FORMAT_VERSION 1
@@ -28,66 +28,22 @@ static void
 json_string (GString    *out,
              const char *text)
 {
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar ch = (guchar) *p;
-
-      switch (ch)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (ch < 0x20)
-            g_string_append_printf (out, "\\u%04x", ch);
-          else
-            g_string_append_c (out, (char) ch);
-        }
-    }
-  g_string_append_c (out, '"');
+  dlb_json_text_append_string (out, text);
 }
 
+/* Twelve significant digits: enough for every figure, and stable. */
 static void
 json_number (GString *out,
              double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  /* No "-0". */
-  if (value == 0.0)
-    value = 0.0;
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.12g", value));
+  dlb_json_text_append_number (out, value, 12);
 }
 
 static void
 json_bool (GString  *out,
            gboolean  value)
 {
-  g_string_append (out, value ? "true" : "false");
+  dlb_json_text_append_bool (out, value);
 }
 
 static void

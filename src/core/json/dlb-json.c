@@ -18,6 +18,7 @@
 
 #include "dlb-entity-private.h"
 #include "dlb-json.h"
+#include "dlb-json-text.h"
 #include "dlb-model.h"
 
 /* The case as JSON (docs/case-format.md). Both directions walk the field
@@ -47,60 +48,10 @@ G_DEFINE_QUARK (dlb-json-error-quark, dlb_json_error)
 
 /* Numbers ---------------------------------------------------------------- */
 
-/* "1e-07" -> "1e-7", "1e+20" -> "1e20": the same number, as people write it. */
-static void
-tidy_exponent (GString *number)
-{
-  const char *e = strchr (number->str, 'e');
-  gsize at, digits;
-
-  if (e == NULL)
-    return;
-
-  at = e - number->str + 1;
-  if (number->str[at] == '+')
-    g_string_erase (number, at, 1);
-  else if (number->str[at] == '-')
-    at++;
-
-  for (digits = 0; number->str[at + digits] == '0' && number->str[at + digits + 1] != '\0'; digits++)
-    ;
-  g_string_erase (number, at, digits);
-}
-
-/**
- * dlb_json_format_double:
- * @value: a finite number
- *
- * Formats @value the way the case format writes numbers: with '.' whatever
- * the locale, and with the fewest digits that read back as the same double
- * ("25", "7.5", "0.1").
- *
- * Returns: (transfer full): the number, or "null" if @value is not finite
- */
 char *
 dlb_json_format_double (double value)
 {
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *number;
-
-  if (!isfinite (value))
-    return g_strdup ("null");
-  /* Also turns -0 into 0, which reads back as the integer 0. */
-  if (value == 0)
-    return g_strdup ("0");
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  number = g_string_new (buffer);
-  tidy_exponent (number);
-  return g_string_free (number, FALSE);
+  return dlb_json_text_format_number (value, 0);
 }
 
 /* Writer ------------------------------------------------------------------ */
@@ -152,38 +103,7 @@ static void
 writer_string (Writer     *w,
                const char *s)
 {
-  g_autofree char *valid = NULL;
-
-  /* The model validates text on edit, but an entity built in code may hold
-   * anything; the output must stay JSON. */
-  if (s == NULL)
-    s = "";
-  if (!g_utf8_validate (s, -1, NULL))
-    s = valid = g_utf8_make_valid (s, -1);
-
-  g_string_append_c (w->out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (w->out, "\\\""); break;
-        case '\\': g_string_append (w->out, "\\\\"); break;
-        case '\b': g_string_append (w->out, "\\b"); break;
-        case '\f': g_string_append (w->out, "\\f"); break;
-        case '\n': g_string_append (w->out, "\\n"); break;
-        case '\r': g_string_append (w->out, "\\r"); break;
-        case '\t': g_string_append (w->out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (w->out, "\\u%04x", c);
-          else
-            g_string_append_c (w->out, (char) c);
-          break;
-        }
-    }
-  g_string_append_c (w->out, '"');
+  dlb_json_text_append_string (w->out, s != NULL ? s : "");
 }
 
 static void
