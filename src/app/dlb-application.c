@@ -17,6 +17,7 @@
 #include "dlb-application.h"
 #include "dlb-cli.h"
 #include "dlb-example.h"
+#include "dlb-file.h"
 #include "dlb-json.h"
 #include "dlb-preferences-window.h"
 #include "dlb-store.h"
@@ -207,41 +208,6 @@ offer_read_only (DlbApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-file_name_for_title (const char *title)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autofree char *valid = g_utf8_make_valid (title != NULL ? title : "", -1);
-  g_autofree char *stripped = NULL;
-
-  /* Keep the title readable but never a path: no separators, no control
-   * characters, no leading dot, and a length every file system accepts. */
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '/' || c == '\\' || g_unichar_iscntrl (c))
-        g_string_append_c (name, c == '/' || c == '\\' ? '-' : ' ');
-      else
-        g_string_append_unichar (name, c);
-    }
-
-  stripped = g_strstrip (g_strdup (name->str));
-  while (stripped[0] == '.')
-    memmove (stripped, stripped + 1, strlen (stripped));
-
-  if (g_utf8_strlen (stripped, -1) > 80)
-    {
-      char *end = g_utf8_offset_to_pointer (stripped, 80);
-      *end = '\0';
-      g_strchomp (stripped);
-    }
-
-  if (*stripped == '\0')
-    return g_strdup (_("Untitled case"));
-  return g_steal_pointer (&stripped);
-}
-
 /**
  * dlb_application_new_case_path:
  * @title: the case's title
@@ -255,7 +221,7 @@ dlb_application_new_case_path (const char  *title,
                                GError     **error)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deliberate", NULL);
-  g_autofree char *base = file_name_for_title (title);
+  g_autofree char *base = dlb_file_name_from_title (title);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -268,19 +234,7 @@ dlb_application_new_case_path (const char  *title,
       return NULL;
     }
 
-  for (guint n = 1; n < 10000; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.deliberate", base)
-                                     : g_strdup_printf ("%s (%u).deliberate", base, n);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
-    }
-
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               _("Too many cases with this title already exist; rename or remove some of them"));
-  return NULL;
+  return dlb_file_unused_path (dir, base, ".deliberate", error);
 }
 
 /**
@@ -359,7 +313,7 @@ dlb_application_open_file (DlbApplication *self,
       return TRUE;
     }
 
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+  if (dlb_file_kind_for_path (path) == DLB_FILE_KIND_JSON)
     {
       g_autoptr(DlbCase) kase = dlb_json_read_case_from_file (path, &error);
 

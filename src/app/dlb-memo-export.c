@@ -14,6 +14,7 @@
 #include "dlb-memo-export.h"
 
 #include "dlb-analysis.h"
+#include "dlb-file.h"
 
 G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
 
@@ -69,23 +70,12 @@ dlb_memo_export_build (DlbCase       *c,
 char *
 dlb_memo_export_suggest_name (DlbCase *c)
 {
-  g_autofree char *title = NULL;
-  const char *case_title;
+  g_autofree char *base = NULL;
 
   g_return_val_if_fail (DLB_IS_CASE (c), NULL);
 
-  case_title = dlb_case_get_title (c);
-  title = g_strstrip (g_strdup (case_title != NULL ? case_title : ""));
-  if (*title == '\0')
-    {
-      g_free (title);
-      /* Translators: the file name offered for a memo whose case has no title */
-      title = g_strdup (_("Memo"));
-    }
-
-  /* A title may hold characters no file name can. */
-  g_strdelimit (title, "/\\:*?\"<>|\n\r\t", '-');
-  return g_strconcat (title, ".pdf", NULL);
+  base = dlb_file_name_from_title (dlb_case_get_title (c));
+  return g_strconcat (base, ".pdf", NULL);
 }
 
 static gboolean

@@ -14,6 +14,8 @@
 #include "dlb-application.h"
 #include "dlb-welcome-window.h"
 
+#include "dlb-file.h"
+
 #define MAX_RECENT 8
 
 /* Shown when no case is open: the example, a file chooser and the cases
@@ -103,13 +105,10 @@ refresh_recent (DlbWelcomeWindow *self)
       GtkRecentInfo *info = g_ptr_array_index (cases, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
       g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *name = dlb_file_display_name (basename);
       g_autofree char *folder = display_folder (file);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      if (g_str_has_suffix (name, ".deliberate"))
-        name[strlen (name) - strlen (".deliberate")] = '\0';
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);

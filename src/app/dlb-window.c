@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-file.h"
 #include "dlb-findings-page.h"
 #include "dlb-items-page.h"
 #include "dlb-json.h"
@@ -156,11 +157,9 @@ static char *
 suggested_name (DlbWindow  *self,
                 const char *suffix)
 {
-  g_autofree char *title = g_strdup (dlb_case_get_title (dlb_store_get_case (self->store)));
+  g_autofree char *base = dlb_file_name_from_title (dlb_case_get_title (dlb_store_get_case (self->store)));
 
-  /* A title may hold a slash; a file name cannot. */
-  g_strdelimit (title, "/\\", '-');
-  return g_strconcat (title, suffix, NULL);
+  return g_strconcat (base, suffix, NULL);
 }
 
 static void

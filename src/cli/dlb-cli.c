@@ -18,6 +18,7 @@
 #include "dlb-cli.h"
 #include "dlb-engine.h"
 #include "dlb-example.h"
+#include "dlb-file.h"
 #include "dlb-json.h"
 #include "dlb-memo.h"
 #include "dlb-model.h"
@@ -84,42 +85,6 @@ print_error (const char   *path,
       g_printerr ("deliberate: %s%s\n", where != NULL ? where : "", lines[i]);
 }
 
-static gboolean
-looks_like_sqlite (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0, };
-  FILE *f = fopen (path, "rb");
-  gboolean is_sqlite;
-
-  if (f == NULL)
-    return FALSE;
-  is_sqlite = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
-  fclose (f);
-
-  return is_sqlite;
-}
-
-static gboolean
-looks_like_json (const char *path)
-{
-  FILE *f;
-  int c;
-
-  if (g_str_has_suffix (path, ".json"))
-    return TRUE;
-
-  f = fopen (path, "rb");
-  if (f == NULL)
-    return FALSE;
-  do
-    c = fgetc (f);
-  while (c == ' ' || c == '\t' || c == '\n' || c == '\r');
-  fclose (f);
-
-  return c == '{' || c == '[';
-}
-
 DlbCase *
 dlb_cli_load_case (const char  *path,
                    GError     **error)
@@ -144,7 +109,7 @@ dlb_cli_load_case (const char  *path,
       return NULL;
     }
 
-  if (!looks_like_sqlite (path) && looks_like_json (path))
+  if (dlb_file_kind_for_path (path) == DLB_FILE_KIND_JSON)
     return dlb_json_read_case_from_file (path, error);
 
   store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, error);

@@ -18,6 +18,7 @@
 
 #include "dlb-entity-private.h"
 #include "dlb-json.h"
+#include "dlb-file.h"
 #include "dlb-json-text.h"
 #include "dlb-model.h"
 
@@ -382,8 +383,7 @@ dlb_json_write_case_to_file (DlbCase     *self,
 
   data = dlb_json_write_case (self, &length);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return dlb_file_write_atomic (path, data, length, error);
 }
 
 /* Reading: the text ------------------------------------------------------- */

@@ -20,6 +20,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "dlb-file.h"
 #include "dlb-layout.h"
 
 G_DEFINE_QUARK (dlb-layout-error-quark, dlb_layout_error)
@@ -2027,55 +2028,21 @@ dlb_document_write_pdf (DlbDocument      *self,
                         const DlbPdfInfo *info,
                         GError          **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
   Sink sink = { -1, NULL, NULL, NULL };
-  int saved;
 
   g_return_val_if_fail (DLB_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  display = g_filename_display_name (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a file name, then the system's reason */
-                   _("Could not write “%s”: %s. Choose a folder you can write to."),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  /* g_mkstemp makes the file private; a PDF is meant to be shared like
-   * any other document the user saves. */
-  {
-    mode_t mask = umask (0);
-    umask (mask);
-    if (fchmod (sink.fd, 0666 & ~mask) != 0)
-      g_debug ("could not set the mode of %s", tmp);
-  }
+  tmp = dlb_file_create_temp (path, &sink.fd, error);
+  if (tmp == NULL)
+    return FALSE;
 
   if (!write_pdf (self, info, &sink, error))
     {
-      close (sink.fd);
-      g_unlink (tmp);
+      dlb_file_discard_temp (tmp, sink.fd);
       return FALSE;
     }
-  if (fsync (sink.fd) != 0 || close (sink.fd) != 0 || g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a file name, then the system's reason */
-                   _("Could not write “%s”: %s. Choose a folder you can write to."),
-                   display, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return dlb_file_commit_temp (tmp, sink.fd, path, error);
 }

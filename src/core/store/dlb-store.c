@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "dlb-file.h"
 #include "dlb-model.h"
 #include "dlb-entity-private.h"
 #include "dlb-schema.h"
@@ -2805,30 +2806,34 @@ dlb_store_get_read_only (DlbStore *self)
 
 /* A new, empty file beside @path, so that a rename can replace @path in
  * one step. */
+/* The file layer's error, in the store's words. */
+static void
+set_file_error (GError     **error,
+                GError      *file_error)
+{
+  g_set_error_literal (error, DLB_STORE_ERROR,
+                       g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC) ? DLB_STORE_ERROR_DISK_FULL
+                       : g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+                         g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+                         g_error_matches (file_error, G_FILE_ERROR, G_FILE_ERROR_ROFS) ? DLB_STORE_ERROR_READ_ONLY
+                       : DLB_STORE_ERROR_IO,
+                       file_error->message);
+}
+
 static char *
 make_temp_beside (const char  *path,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s-XXXXXX", base);
-  char *temp = g_build_filename (dir, template, NULL);
-  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  g_autoptr(GError) file_error = NULL;
+  int fd = -1;
+  char *temp = dlb_file_create_temp (path, &fd, &file_error);
 
-  if (fd < 0)
+  if (temp == NULL)
     {
-      int saved = errno;
-      g_autofree char *name = display_name (path);
-
-      /* Translators: the first %s is a file name, the second the system's reason */
-      g_set_error (error, DLB_STORE_ERROR,
-                   saved == ENOSPC ? DLB_STORE_ERROR_DISK_FULL
-                   : saved == EROFS || saved == EACCES || saved == EPERM ? DLB_STORE_ERROR_READ_ONLY
-                   : DLB_STORE_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, g_strerror (saved));
-      g_free (temp);
+      set_file_error (error, file_error);
       return NULL;
     }
+  /* SQLite opens the file by name. */
   close (fd);
 
   return temp;
@@ -2848,16 +2853,12 @@ finish_temp (const char  *temp,
              const char  *path,
              GError     **error)
 {
-  if (g_rename (temp, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = display_name (path);
+  g_autoptr(GError) file_error = NULL;
 
+  if (!dlb_file_commit_temp (temp, -1, path, &file_error))
+    {
       remove_temp (temp);
-      /* Translators: the first %s is a file name, the second the system's reason */
-      g_set_error (error, DLB_STORE_ERROR,
-                   saved == ENOSPC ? DLB_STORE_ERROR_DISK_FULL : DLB_STORE_ERROR_IO,
-                   _("Could not write “%s”: %s"), name, g_strerror (saved));
+      set_file_error (error, file_error);
       return FALSE;
     }
 

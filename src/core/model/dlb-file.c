@@ -1,0 +1,267 @@
+/* dlb-file.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlb-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dlb-file.h"
+
+#define CASE_SUFFIX ".deliberate"
+
+DlbFileKind
+dlb_file_kind_for_path (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[64];
+  gssize n = -1;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, DLB_FILE_KIND_CASE);
+
+  /* Non-blocking: a FIFO or a device named like a case never stalls. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      struct stat st;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+        n = read (fd, head, sizeof head);
+      close (fd);
+    }
+
+  if (n >= (gssize) sizeof magic && memcmp (head, magic, sizeof magic) == 0)
+    return DLB_FILE_KIND_CASE;
+  for (gssize i = 0; i < n; i++)
+    {
+      if (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')
+        continue;
+      if (head[i] == '{' || head[i] == '[')
+        return DLB_FILE_KIND_JSON;
+      break;
+    }
+
+  {
+    gsize len = strlen (path);
+
+    if (len >= 5 && g_ascii_strcasecmp (path + len - 5, ".json") == 0)
+      return DLB_FILE_KIND_JSON;
+  }
+  return DLB_FILE_KIND_CASE;
+}
+
+char *
+dlb_file_name_from_title (const char *title)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *valid = g_utf8_make_valid (title != NULL ? title : "", -1);
+  g_autofree char *stripped = NULL;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\')
+        g_string_append_c (name, '-');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_c (name, ' ');
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  stripped = g_strstrip (g_strdup (name->str));
+  while (stripped[0] == '.')
+    memmove (stripped, stripped + 1, strlen (stripped));
+
+  if (g_utf8_strlen (stripped, -1) > 80)
+    {
+      char *end = g_utf8_offset_to_pointer (stripped, 80);
+
+      *end = '\0';
+      g_strchomp (stripped);
+    }
+
+  if (*stripped == '\0')
+    return g_strdup (_("Untitled case"));
+  return g_steal_pointer (&stripped);
+}
+
+char *
+dlb_file_unused_path (const char  *folder,
+                      const char  *base,
+                      const char  *suffix,
+                      GError     **error)
+{
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+
+  if (suffix == NULL)
+    suffix = "";
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strconcat (base, suffix, NULL)
+                                     : g_strdup_printf ("%s (%u)%s", base, n, suffix);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("Too many cases with this title already exist; rename or remove some of them"));
+  return NULL;
+}
+
+char *
+dlb_file_display_name (const char *path)
+{
+  char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  if (g_str_has_suffix (name, CASE_SUFFIX) && strlen (name) > strlen (CASE_SUFFIX))
+    name[strlen (name) - strlen (CASE_SUFFIX)] = '\0';
+  return name;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               /* Translators: %s is a file name, then the system's reason */
+               _("Could not write “%s”: %s. Choose a folder you can write to."),
+               display, g_strerror (saved_errno));
+}
+
+char *
+dlb_file_create_temp (const char  *path,
+                      int         *fd,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  char *temp;
+  mode_t mask;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (fd != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  template = g_strdup_printf (".%s.XXXXXX", base);
+  temp = g_build_filename (dir, template, NULL);
+  *fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  if (*fd < 0)
+    {
+      set_write_error (error, path, errno);
+      g_free (temp);
+      return NULL;
+    }
+
+  /* g_mkstemp makes the file private; a document is meant to be shared
+   * like any other the user saves. */
+  mask = umask (0);
+  umask (mask);
+  if (fchmod (*fd, 0666 & ~mask) != 0)
+    g_debug ("could not set the mode of %s", temp);
+
+  return temp;
+}
+
+gboolean
+dlb_file_commit_temp (const char  *temp,
+                      int          fd,
+                      const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (temp != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (fd >= 0 && (fsync (fd) != 0 || close (fd) != 0))
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      set_write_error (error, path, saved);
+      return FALSE;
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      set_write_error (error, path, saved);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dlb_file_discard_temp (const char *temp,
+                       int         fd)
+{
+  g_return_if_fail (temp != NULL);
+
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp);
+}
+
+gboolean
+dlb_file_write_atomic (const char  *path,
+                       const void  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *temp = NULL;
+  const char *p = data;
+  int fd = -1;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  temp = dlb_file_create_temp (path, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+
+  while (length > 0)
+    {
+      gssize written = write (fd, p, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved = errno;
+
+          dlb_file_discard_temp (temp, fd);
+          set_write_error (error, path, saved);
+          return FALSE;
+        }
+      p += written;
+      length -= (gsize) written;
+    }
+
+  return dlb_file_commit_temp (temp, fd, path, error);
+}

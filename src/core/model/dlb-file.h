@@ -1,0 +1,65 @@
+/* dlb-file.h
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The rules about files that the command line and the application share:
+ * what kind of file a path holds, the file name a case gets from its
+ * title, and writing a file so that it is either whole or not there. */
+
+typedef enum
+{
+  DLB_FILE_KIND_CASE,  /* a case file (SQLite) */
+  DLB_FILE_KIND_JSON,  /* the JSON interchange format */
+} DlbFileKind;
+
+/* By its first bytes when it can be read: SQLite's header is a case file,
+ * '{' or '[' after white space is JSON. Otherwise by its name: ".json" in
+ * any case is JSON, anything else a case file (whose opening then says
+ * what is wrong with it). */
+DlbFileKind  dlb_file_kind_for_path   (const char  *path);
+
+/* A file name (without suffix) made from a case's title: readable, but
+ * never a path: no separators or control characters, no leading dot, at
+ * most 80 characters; "Untitled case" (translated) when nothing is left. */
+char        *dlb_file_name_from_title (const char  *title);
+/* @folder/@base@suffix, or the first of "@base (2)@suffix", "(3)"... not
+ * yet taken. */
+char        *dlb_file_unused_path     (const char  *folder,
+                                       const char  *base,
+                                       const char  *suffix,
+                                       GError     **error);
+/* The name a person knows a case file by: its base name without
+ * ".deliberate", in the file system's encoding made displayable. */
+char        *dlb_file_display_name    (const char  *path);
+
+/* Atomic writes (errors in G_FILE_ERROR, naming the file): a temporary file beside @path (so that a rename replaces
+ * @path in one step), readable as any document the user saves. Returns
+ * its path, and its descriptor in @fd; NULL with @error on failure. */
+char        *dlb_file_create_temp     (const char  *path,
+                                       int         *fd,
+                                       GError     **error);
+/* Flushes and closes @fd (unless it is -1: already closed), then renames
+ * @temp over @path; on failure @temp is removed. */
+gboolean     dlb_file_commit_temp     (const char  *temp,
+                                       int          fd,
+                                       const char  *path,
+                                       GError     **error);
+/* Closes @fd (unless -1) and removes @temp: the write is abandoned. */
+void         dlb_file_discard_temp    (const char  *temp,
+                                       int          fd);
+/* The whole of @data to @path, atomically. */
+gboolean     dlb_file_write_atomic    (const char  *path,
+                                       const void  *data,
+                                       gsize        length,
+                                       GError     **error);
+
+G_END_DECLS
