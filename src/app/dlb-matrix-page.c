@@ -2274,32 +2274,6 @@ update_actions (DlbMatrixPage *self)
 /* GObject */
 
 static void
-install_css (void)
-{
-  static gboolean installed;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (installed || display == NULL)
-    return;
-  installed = TRUE;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   ".matrix-headline { padding: 14px 16px; }\n"
-                                   "button.score-cell { padding: 5px 8px; min-width: 56px; }\n"
-                                   "button.matrix-header { font-weight: normal; padding: 4px 8px; }\n"
-                                   ".matrix-total { font-weight: bold; padding: 0 8px; }\n"
-                                   ".matrix-gate, .matrix-badge { font-size: smaller; font-weight: bold;"
-                                   " padding: 1px 8px; border-radius: 999px;"
-                                   " background-color: alpha(currentColor, 0.1); }\n",
-                                   -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
-
-static void
 dlb_matrix_page_dispose (GObject *object)
 {
   DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
@@ -2448,7 +2422,6 @@ dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
 static void
 dlb_matrix_page_init (DlbMatrixPage *self)
 {
-  install_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 

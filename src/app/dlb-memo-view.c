@@ -32,19 +32,6 @@ static const double zoom_steps[] = {
   0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.15, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
 };
 
-static const char memo_view_css[] =
-  ".memo-view {"
-  "  background-color: mix(@window_bg_color, @window_fg_color, 0.06);"
-  "}"
-  ".memo-view > scrolledwindow > viewport {"
-  "  background: none;"
-  "}"
-  /* Paper stays white in the dark style: it is what the printout looks like. */
-  ".memo-paper {"
-  "  background-color: white;"
-  "  box-shadow: 0 1px 3px alpha(black, 0.18), 0 2px 10px alpha(black, 0.10);"
-  "}";
-
 struct _DlbMemoView
 {
   GtkWidget      parent_instance;
@@ -638,31 +625,6 @@ go_to_end (GtkWidget *widget,
 }
 
 static void
-install_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "dlb-memo-view-css") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, memo_view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dlb-memo-view-css",
-                          g_object_ref (provider), g_object_unref);
-}
-
-static void
-dlb_memo_view_realize (GtkWidget *widget)
-{
-  install_css (widget);
-
-  GTK_WIDGET_CLASS (dlb_memo_view_parent_class)->realize (widget);
-}
-
-static void
 dlb_memo_view_dispose (GObject *object)
 {
   DlbMemoView *self = DLB_MEMO_VIEW (object);
@@ -766,7 +728,6 @@ dlb_memo_view_class_init (DlbMemoViewClass *klass)
   object_class->finalize = dlb_memo_view_finalize;
   object_class->get_property = dlb_memo_view_get_property;
   object_class->set_property = dlb_memo_view_set_property;
-  widget_class->realize = dlb_memo_view_realize;
   widget_class->measure = dlb_memo_view_measure;
   widget_class->size_allocate = dlb_memo_view_size_allocate;
 
