@@ -190,6 +190,13 @@ typedef struct
   GtkWidget *scale;
 } WeightRow;
 
+/* Options and criteria are edited alike: both begin with a name and a
+ * description. */
+G_STATIC_ASSERT ((int) DLB_OPTION_NAME == (int) DLB_CRITERION_NAME);
+G_STATIC_ASSERT ((int) DLB_OPTION_DESCRIPTION == (int) DLB_CRITERION_DESCRIPTION);
+#define FIELD_NAME        DLB_OPTION_NAME
+#define FIELD_DESCRIPTION DLB_OPTION_DESCRIPTION
+
 struct _DlbMatrixPage
 {
   GtkWidget         parent_instance;
@@ -926,7 +933,7 @@ header_button (GtkWidget *label,
                DlbEntity *entity)
 {
   GtkWidget *button = gtk_button_new ();
-  const char *description = dlb_entity_get_string (entity, 2);
+  const char *description = dlb_entity_get_string (entity, FIELD_DESCRIPTION);
   g_autofree char *name = g_strdup_printf ("edit-%s", dlb_entity_get_id (entity));
   g_autofree char *tooltip = NULL;
 
@@ -1498,7 +1505,7 @@ structure_key (DlbCase *kase)
 
           g_string_append_printf (key, "%s\x1f%s\x1f%s\x1e", dlb_entity_get_id (entity),
                                   dlb_entity_get_display_name (entity),
-                                  dlb_entity_get_string (entity, 2) != NULL ? dlb_entity_get_string (entity, 2) : "");
+                                  dlb_entity_get_string (entity, FIELD_DESCRIPTION) != NULL ? dlb_entity_get_string (entity, FIELD_DESCRIPTION) : "");
         }
       g_string_append_c (key, '\x1d');
     }
@@ -1860,7 +1867,7 @@ entity_dialog_flush (EntityDialog *dialog)
   text = gtk_text_buffer_get_text (dialog->description, &start, &end, FALSE);
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, *text != '\0' ? text : NULL);
-  entity_dialog_set (dialog, 2, &v);
+  entity_dialog_set (dialog, FIELD_DESCRIPTION, &v);
 }
 
 static gboolean
@@ -1890,7 +1897,7 @@ name_applied (EntityDialog *dialog)
 
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, gtk_editable_get_text (GTK_EDITABLE (dialog->name_row)));
-  entity_dialog_set (dialog, 1, &v);
+  entity_dialog_set (dialog, FIELD_NAME, &v);
 }
 
 static void
@@ -1947,9 +1954,9 @@ entity_dialog_refresh (EntityDialog *dialog)
   dialog->updating = TRUE;
   if (!gtk_widget_has_focus (GTK_WIDGET (dialog->name_row))
       && gtk_widget_get_focus_child (GTK_WIDGET (dialog->name_row)) == NULL)
-    gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), dlb_entity_get_string (dialog->entity, 1));
+    gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), dlb_entity_get_string (dialog->entity, FIELD_NAME));
 
-  description = dlb_entity_get_string (dialog->entity, 2);
+  description = dlb_entity_get_string (dialog->entity, FIELD_DESCRIPTION);
   if (!dialog->description_dirty)
     {
       GtkTextIter start, end;
