@@ -425,6 +425,19 @@ open_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Opens the case file at the URI the action is given, over the window
+ * that asked: the welcome window's recent cases use it. */
+static void
+open_file_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DlbApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dlb_application_open_file (self, file, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static void
 open_example_activated (GSimpleAction *action,
                         GVariant      *parameter,
@@ -510,6 +523,7 @@ shortcuts_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open", open_activated },
+  { "open-file", open_file_activated, "s" },
   { "open-example", open_example_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dlb-application.h"
 #include "dlb-welcome-window.h"
 
 #include "dlb-file.h"
@@ -127,10 +126,12 @@ on_recent_activated (DlbWelcomeWindow *self,
                      GtkListBoxRow    *row)
 {
   GFile *file = g_object_get_data (G_OBJECT (row), "file");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *uri = NULL;
 
-  if (file != NULL && DLB_IS_APPLICATION (app))
-    dlb_application_open_file (DLB_APPLICATION (app), file, GTK_WINDOW (self));
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-file", "s", uri);
 }
 
 static void
