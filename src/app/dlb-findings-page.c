@@ -23,18 +23,9 @@ struct _DlbFindingsPage
 
   DlbCollectionView *view;
 
-  DlbStore          *store;
 };
 
-G_DEFINE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, DLB_TYPE_CASE_PAGE)
 
 typedef struct
 {
@@ -150,7 +141,7 @@ create_row (DlbEntity *entity,
             gpointer   user_data)
 {
   DlbFindingsPage *self = user_data;
-  DlbCase *kase = dlb_store_get_case (self->store);
+  DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -203,14 +194,11 @@ create_entity (gpointer user_data)
 }
 
 static void
-dlb_findings_page_set_store (DlbFindingsPage *self,
-                                 DlbStore            *store)
+dlb_findings_page_case_set (DlbCasePage *page)
 {
-  if (!g_set_object (&self->store, store))
-    return;
+  DlbFindingsPage *self = DLB_FINDINGS_PAGE (page);
 
-  dlb_collection_view_set_case (self->view, store != NULL ? dlb_store_get_case (store) : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  dlb_collection_view_set_case (self->view, dlb_case_page_get_case (page));
 }
 
 static void
@@ -221,45 +209,8 @@ dlb_findings_page_dispose (GObject *object)
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_FINDINGS_PAGE);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dlb_findings_page_parent_class)->dispose (object);
-}
-
-static void
-dlb_findings_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlb_findings_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  DlbFindingsPage *self = DLB_FINDINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      dlb_findings_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -269,13 +220,7 @@ dlb_findings_page_class_init (DlbFindingsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlb_findings_page_dispose;
-  object_class->get_property = dlb_findings_page_get_property;
-  object_class->set_property = dlb_findings_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_findings_page_case_set;
 
   g_type_ensure (DLB_TYPE_COLLECTION_VIEW);
 

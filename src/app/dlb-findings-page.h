@@ -9,14 +9,14 @@
 
 #include <adwaita.h>
 
+#include "dlb-case-page.h"
 #include "dlb-collection-view.h"
-#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
 #define DLB_TYPE_FINDINGS_PAGE (dlb_findings_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, DLB, FINDINGS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, DLB, FINDINGS_PAGE, DlbCasePage)
 
 DlbCollectionView *dlb_findings_page_get_view (DlbFindingsPage *self);
 

@@ -33,22 +33,11 @@ struct _DlbItemsPage
   DlbHeatItem        *heat_items;
   guint               n_heat_items;
 
-  DlbStore           *store;
-  DlbCase            *kase;
   GtkCustomFilter    *filters[2];
   GtkFilterListModel *models[2];
-  gulong              changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (DlbItemsPage, dlb_items_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB_TYPE_CASE_PAGE)
 
 typedef struct
 {
@@ -207,7 +196,7 @@ static void
 open_editor (DlbItemsPage *self,
              DlbItem      *item)
 {
-  DlbCase *kase = self->kase;
+  DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   const char *title = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Risk") : _("Opportunity");
   const char *remove_label = dlb_item_get_kind (item) == DLB_ITEM_RISK ? _("Remove the Risk")
@@ -232,7 +221,7 @@ on_row_activated (DlbItemsPage  *self,
 {
   DlbItem *item = g_object_get_data (G_OBJECT (row), "entity");
 
-  if (item != NULL && self->kase != NULL)
+  if (item != NULL && dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
     open_editor (self, item);
 }
 
@@ -243,11 +232,11 @@ add_item (DlbItemsPage *self,
   g_autoptr(DlbItem) item = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return;
 
   item = dlb_item_new (kind, kind == DLB_ITEM_RISK ? _("New risk") : _("New opportunity"));
-  if (!dlb_case_insert (self->kase, DLB_ENTITY (item), -1, &error))
+  if (!dlb_case_insert (dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_ENTITY (item), -1, &error))
     {
       dlb_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -307,10 +296,10 @@ update_heat_map (DlbItemsPage *self)
   g_clear_pointer (&self->heat_items, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   self->n_heat_items = 0;
-  if (self->kase != NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
     {
       self->strings = g_string_chunk_new (256);
-      self->heat_items = dlb_chart_heat_items_from_case (self->kase, self->strings, &self->n_heat_items);
+      self->heat_items = dlb_chart_heat_items_from_case (dlb_case_page_get_case (DLB_CASE_PAGE (self)), self->strings, &self->n_heat_items);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->heat_map), self->n_heat_items > 0);
@@ -322,8 +311,13 @@ update_heat_map (DlbItemsPage *self)
 }
 
 static void
-on_case_changed (DlbItemsPage *self)
+on_case_changed (DlbCasePage *page,
+                 guint        kinds)
 {
+  DlbItemsPage *self = DLB_ITEMS_PAGE (page);
+
+  if (!(kinds & (1u << DLB_KIND_ITEM)))
+    return;
   /* An item may have moved from one list to the other. */
   for (guint i = 0; i < 2; i++)
     gtk_filter_changed (GTK_FILTER (self->filters[i]), GTK_FILTER_CHANGE_DIFFERENT);
@@ -331,42 +325,26 @@ on_case_changed (DlbItemsPage *self)
 }
 
 static void
-dlb_items_page_set_store (DlbItemsPage *self,
-                          DlbStore     *store)
+dlb_items_page_case_set (DlbCasePage *page)
 {
+  DlbItemsPage *self = DLB_ITEMS_PAGE (page);
   GtkListBox *lists[2] = { self->opportunities_list, self->risks_list };
+  DlbCase *kase = dlb_case_page_get_case (page);
 
-  if (self->store == store)
-    return;
-
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
-  g_clear_object (&self->kase);
   for (guint i = 0; i < 2; i++)
     {
       gtk_list_box_bind_model (lists[i], NULL, NULL, NULL, NULL);
       g_clear_object (&self->models[i]);
     }
 
-  g_set_object (&self->store, store);
-
-  if (store != NULL && dlb_store_get_case (store) != NULL)
-    {
-      DlbCase *kase = dlb_store_get_case (store);
-
-      self->kase = g_object_ref (kase);
-      for (guint i = 0; i < 2; i++)
-        {
-          self->models[i] = gtk_filter_list_model_new (g_object_ref (dlb_case_get_items (kase)),
-                                                       g_object_ref (GTK_FILTER (self->filters[i])));
-          gtk_list_box_bind_model (lists[i], G_LIST_MODEL (self->models[i]), create_row, self, NULL);
-        }
-      self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed),
-                                                  self, G_CONNECT_SWAPPED);
-    }
+  if (kase != NULL)
+    for (guint i = 0; i < 2; i++)
+      {
+        self->models[i] = gtk_filter_list_model_new (g_object_ref (dlb_case_get_items (kase)),
+                                                     g_object_ref (GTK_FILTER (self->filters[i])));
+        gtk_list_box_bind_model (lists[i], G_LIST_MODEL (self->models[i]), create_row, self, NULL);
+      }
   update_heat_map (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -375,11 +353,10 @@ dlb_items_page_dispose (GObject *object)
   DlbItemsPage *self = DLB_ITEMS_PAGE (object);
 
   if (self->opportunities_list != NULL)
-    dlb_items_page_set_store (self, NULL);
+    dlb_case_page_set_case (DLB_CASE_PAGE (self), NULL);
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_ITEMS_PAGE);
-  g_clear_object (&self->store);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_object (&self->models[i]);
@@ -402,42 +379,6 @@ dlb_items_page_finalize (GObject *object)
 }
 
 static void
-dlb_items_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlb_items_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  DlbItemsPage *self = DLB_ITEMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      dlb_items_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dlb_items_page_class_init (DlbItemsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -445,13 +386,9 @@ dlb_items_page_class_init (DlbItemsPageClass *klass)
 
   object_class->dispose = dlb_items_page_dispose;
   object_class->finalize = dlb_items_page_finalize;
-  object_class->get_property = dlb_items_page_get_property;
-  object_class->set_property = dlb_items_page_set_property;
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_items_page_case_set;
+  DLB_CASE_PAGE_CLASS (klass)->case_changed = on_case_changed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLB_TYPE_CHART_VIEW);
 

@@ -9,14 +9,14 @@
 
 #include <adwaita.h>
 
+#include "dlb-case-page.h"
 #include "dlb-chart-view.h"
-#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
 #define DLB_TYPE_ITEMS_PAGE (dlb_items_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB, ITEMS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB, ITEMS_PAGE, DlbCasePage)
 
 GtkListBox   *dlb_items_page_get_list_box (DlbItemsPage *self,
                                            DlbItemKind   kind);

@@ -29,9 +29,6 @@ struct _DlbStakeholdersPage
   DlbCollectionView *view;
   DlbChartView      *chart;
 
-  DlbStore          *store;
-  DlbCase           *kase;
-  gulong             changed_id;
 
   /* What the grid draws, kept for its draw callback: point i is the
    * case's stakeholder i, and so the list's row i. */
@@ -47,15 +44,7 @@ struct _DlbStakeholdersPage
   int                selected;
 };
 
-G_DEFINE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB_TYPE_CASE_PAGE)
 
 typedef struct
 {
@@ -257,10 +246,10 @@ update_chart (DlbStakeholdersPage *self)
   g_clear_pointer (&self->points, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   self->n_points = 0;
-  if (self->kase != NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
     {
       self->strings = g_string_chunk_new (1024);
-      self->points = dlb_chart_grid_points_from_case (self->kase, self->strings, &self->n_points);
+      self->points = dlb_chart_grid_points_from_case (dlb_case_page_get_case (DLB_CASE_PAGE (self)), self->strings, &self->n_points);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->chart), self->n_points > 0);
@@ -356,25 +345,20 @@ on_chart_query_tooltip (GtkWidget           *widget,
 }
 
 static void
-dlb_stakeholders_page_set_store (DlbStakeholdersPage *self,
-                                 DlbStore            *store)
+dlb_stakeholders_page_case_set (DlbCasePage *page)
 {
-  DlbCase *kase;
+  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (page);
 
-  if (!g_set_object (&self->store, store))
-    return;
-
-  kase = store != NULL ? dlb_store_get_case (store) : NULL;
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
-  g_set_object (&self->kase, kase);
-  if (kase != NULL)
-    self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (update_chart),
-                                                self, G_CONNECT_SWAPPED);
-
-  dlb_collection_view_set_case (self->view, kase);
+  dlb_collection_view_set_case (self->view, dlb_case_page_get_case (page));
   update_chart (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+dlb_stakeholders_page_case_changed (DlbCasePage *page,
+                                    guint        kinds)
+{
+  if (kinds & (1u << DLB_KIND_STAKEHOLDER))
+    update_chart (DLB_STAKEHOLDERS_PAGE (page));
 }
 
 static void
@@ -382,13 +366,9 @@ dlb_stakeholders_page_dispose (GObject *object)
 {
   DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
 
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, self->kase);
-  g_clear_object (&self->kase);
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_STAKEHOLDERS_PAGE);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dlb_stakeholders_page_parent_class)->dispose (object);
 }
@@ -407,42 +387,6 @@ dlb_stakeholders_page_finalize (GObject *object)
 }
 
 static void
-dlb_stakeholders_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlb_stakeholders_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      dlb_stakeholders_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -450,13 +394,9 @@ dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
 
   object_class->dispose = dlb_stakeholders_page_dispose;
   object_class->finalize = dlb_stakeholders_page_finalize;
-  object_class->get_property = dlb_stakeholders_page_get_property;
-  object_class->set_property = dlb_stakeholders_page_set_property;
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_stakeholders_page_case_set;
+  DLB_CASE_PAGE_CLASS (klass)->case_changed = dlb_stakeholders_page_case_changed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLB_TYPE_COLLECTION_VIEW);
 

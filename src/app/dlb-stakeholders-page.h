@@ -9,15 +9,15 @@
 
 #include <adwaita.h>
 
+#include "dlb-case-page.h"
 #include "dlb-chart-view.h"
 #include "dlb-collection-view.h"
-#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
 #define DLB_TYPE_STAKEHOLDERS_PAGE (dlb_stakeholders_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB, STAKEHOLDERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB, STAKEHOLDERS_PAGE, DlbCasePage)
 
 DlbCollectionView *dlb_stakeholders_page_get_view  (DlbStakeholdersPage *self);
 /* The power/interest grid of all the case's stakeholders. */
