@@ -57,24 +57,13 @@ struct _DlbOverviewPage
   GtkLabel      *count_captions[N_COUNTS];
   guint          counts[N_COUNTS];
 
-  DlbStore      *store;
-  DlbCase       *kase;
-  gulong         changed_id;
-  gulong         analysis_id;
-  gulong         undo_id;
-  gulong         redo_id;
+  /* What the page listens to besides the case. */
+  DlbStore      *watched_store;
+  DlbAnalysis   *analysis;
   guint          clock_id;
 };
 
-G_DEFINE_FINAL_TYPE (DlbOverviewPage, dlb_overview_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DlbOverviewPage, dlb_overview_page, DLB_TYPE_CASE_PAGE)
 
 static const char *
 count_caption (CountKind kind,
@@ -118,10 +107,10 @@ refresh_journal (DlbOverviewPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
     gtk_list_box_remove (self->changes_list, child);
 
-  if (self->store == NULL)
+  if (dlb_case_page_get_store (DLB_CASE_PAGE (self)) == NULL)
     return;
 
-  entries = dlb_store_get_journal (self->store, N_RECENT_CHANGES, &error);
+  entries = dlb_store_get_journal (dlb_case_page_get_store (DLB_CASE_PAGE (self)), N_RECENT_CHANGES, &error);
   if (entries == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -168,7 +157,7 @@ refresh_journal (DlbOverviewPage *self)
 static void
 refresh_recommendation (DlbOverviewPage *self)
 {
-  DlbRecommendation *rec = dlb_analysis_get_recommendation (dlb_analysis_for_case (self->kase));
+  DlbRecommendation *rec = dlb_analysis_get_recommendation (dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (self))));
   g_autofree char *headline = NULL;
   g_autofree char *summary = NULL;
   const char *robustness;
@@ -196,10 +185,10 @@ refresh (DlbOverviewPage *self)
   GListModel *findings;
   const char *question;
 
-  if (self->store == NULL || self->kase == NULL)
+  if (dlb_case_page_get_store (DLB_CASE_PAGE (self)) == NULL || dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return;
 
-  kase = self->kase;
+  kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   gtk_label_set_text (self->title_label, dlb_case_get_title (kase));
   question = dlb_case_get_question (kase);
   gtk_label_set_text (self->question_label, question ? question : "");
@@ -262,10 +251,10 @@ on_edit_clicked (DlbOverviewPage *self)
 {
   GtkWindow *window;
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return;
 
-  window = dlb_entity_editor_window_new (GTK_WIDGET (self), self->kase, DLB_ENTITY (self->kase),
+  window = dlb_entity_editor_window_new (GTK_WIDGET (self), dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_ENTITY (dlb_case_page_get_case (DLB_CASE_PAGE (self))),
                                          _("Case Details"), NULL);
   gtk_window_present (window);
 }
@@ -279,43 +268,40 @@ on_recommendation_changed (DlbOverviewPage *self)
 }
 
 static void
-dlb_overview_page_set_store (DlbOverviewPage *self,
-                             DlbStore        *store)
+dlb_overview_page_case_set (DlbCasePage *page)
 {
-  if (self->store == store)
-    return;
+  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (page);
+  DlbStore *store = dlb_case_page_get_store (page);
+  DlbCase *kase = dlb_case_page_get_case (page);
 
-  if (self->store != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->kase);
-      g_clear_signal_handler (&self->analysis_id, dlb_analysis_for_case (self->kase));
-      g_clear_signal_handler (&self->undo_id, self->store);
-      g_clear_signal_handler (&self->redo_id, self->store);
-    }
+  if (self->watched_store != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_store, self);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_data (self->analysis, self);
+  g_clear_object (&self->watched_store);
+  g_clear_object (&self->analysis);
   g_clear_handle_id (&self->clock_id, g_source_remove);
 
-  g_set_object (&self->store, store);
-  g_clear_object (&self->kase);
+  if (store == NULL || kase == NULL)
+    return;
 
-  if (store != NULL && dlb_store_get_case (store) != NULL)
-    {
-      self->kase = g_object_ref (dlb_store_get_case (store));
-      self->changed_id = g_signal_connect_object (self->kase, "changed",
-                                                  G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-      self->analysis_id = g_signal_connect_object (dlb_analysis_for_case (self->kase), "notify::recommendation",
-                                                   G_CALLBACK (refresh_recommendation), self,
-                                                   G_CONNECT_SWAPPED);
-      /* An undo rewrites the journal's tail even where the case ends up as
-       * it was. */
-      self->undo_id = g_signal_connect_object (store, "notify::can-undo",
-                                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-      self->redo_id = g_signal_connect_object (store, "notify::can-redo",
-                                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-      self->clock_id = g_timeout_add_seconds (60, on_clock_tick, self);
-      refresh (self);
-    }
+  self->watched_store = g_object_ref (store);
+  self->analysis = g_object_ref (dlb_analysis_for_case (kase));
+  g_signal_connect_object (self->analysis, "notify::recommendation",
+                           G_CALLBACK (refresh_recommendation), self, G_CONNECT_SWAPPED);
+  /* An undo rewrites the journal's tail even where the case ends up as
+   * it was. */
+  g_signal_connect_object (store, "notify::can-undo", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::can-redo", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  self->clock_id = g_timeout_add_seconds (60, on_clock_tick, self);
+  refresh (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+static void
+dlb_overview_page_case_changed (DlbCasePage *page,
+                                guint        kinds)
+{
+  refresh (DLB_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -323,48 +309,12 @@ dlb_overview_page_dispose (GObject *object)
 {
   DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
 
-  dlb_overview_page_set_store (self, NULL);
+  dlb_case_page_set_case (DLB_CASE_PAGE (self), NULL);
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (dlb_overview_page_parent_class)->dispose (object);
-}
-
-static void
-dlb_overview_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlb_overview_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DlbOverviewPage *self = DLB_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      dlb_overview_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -374,13 +324,9 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlb_overview_page_dispose;
-  object_class->get_property = dlb_overview_page_get_property;
-  object_class->set_property = dlb_overview_page_set_property;
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_overview_page_case_set;
+  DLB_CASE_PAGE_CLASS (klass)->case_changed = dlb_overview_page_case_changed;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, title_label);
