@@ -108,8 +108,8 @@ show_page (DlbCase    *kase,
   GtkWidget *window = adw_window_new ();
   GtkWidget *page = dlb_memo_page_new ();
 
-  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
-  g_assert_true (dlb_memo_page_get_case (DLB_MEMO_PAGE (page)) == kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (page), kase);
+  g_assert_true (dlb_case_page_get_case (DLB_CASE_PAGE (page)) == kase);
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -748,7 +748,7 @@ test_export_off_screen (void)
   GtkWidget *page = g_object_ref_sink (dlb_memo_page_new ());
 
   g_assert_no_error (error);
-  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (page), kase);
   spin_main_loop ();
   g_assert_null (dlb_memo_page_get_document (DLB_MEMO_PAGE (page)));
 
@@ -848,7 +848,7 @@ show_for_a_look (const char *spec)
       g_printerr ("DLB_MEMO_PAGE_SHOW: expected WIDTHxHEIGHT[:ZOOM[:PAGE]], got “%s”\n", spec);
       return 1;
     }
-  dlb_memo_page_set_case (DLB_MEMO_PAGE (page), kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (page), kase);
   if (zoom > 0)
     dlb_memo_view_set_zoom (view, zoom);
   gtk_widget_set_vexpand (page, TRUE);

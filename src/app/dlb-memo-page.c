@@ -33,8 +33,7 @@ struct _DlbMemoPage
   GtkMenuButton      *zoom_button;
   DlbMemoView        *view;
 
-  DlbStore           *store;
-  DlbCase            *kase;
+  DlbAnalysis        *analysis;     /* of the case shown */
   gulong              changed_id;
   GSettings          *settings;
 
@@ -47,12 +46,10 @@ struct _DlbMemoPage
   GtkPrintSettings   *print_settings;
 };
 
-G_DEFINE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, DLB_TYPE_CASE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CASE,
-  PROP_STORE,
   PROP_DOCUMENT,
   PROP_FIT_WIDTH,
   N_PROPS
@@ -66,7 +63,7 @@ update_actions (DlbMemoPage *self)
   int n_pages = dlb_memo_view_get_n_pages (self->view);
   int page = dlb_memo_view_get_page (self->view);
   double zoom = dlb_memo_view_get_zoom (self->view);
-  gboolean has_memo = self->kase != NULL;
+  gboolean has_memo = dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.next-page", page + 1 < n_pages);
@@ -132,7 +129,7 @@ set_document (DlbMemoPage *self,
   g_set_object (&self->result, result);
 
   dlb_memo_view_set_document (self->view, doc);
-  gtk_stack_set_visible_child_name (self->stack, self->kase != NULL ? "memo" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL ? "memo" : "empty");
   update_page_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -146,8 +143,8 @@ rebuild (DlbMemoPage *self)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->stale = FALSE;
 
-  if (self->kase != NULL)
-    doc = dlb_memo_export_build (self->kase, dlb_memo_export_get_paper_preference (self->settings), &result);
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
+    doc = dlb_memo_export_build (dlb_case_page_get_case (DLB_CASE_PAGE (self)), dlb_memo_export_get_paper_preference (self->settings), &result);
   set_document (self, doc, result);
 }
 
@@ -341,12 +338,12 @@ export_activated (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export the Memo as PDF"), parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = dlb_memo_export_suggest_name (self->kase);
+  name = dlb_memo_export_suggest_name (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -392,7 +389,7 @@ print_activated (GtkWidget  *widget,
   if (self->doc == NULL)
     return;
 
-  operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (self->kase));
+  operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (dlb_case_page_get_case (DLB_CASE_PAGE (self))));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
   gtk_print_operation_set_current_page (operation, dlb_memo_view_get_page (self->view));
@@ -427,58 +424,26 @@ on_paper_size_changed (DlbMemoPage *self)
   schedule_rebuild (self);
 }
 
-void
-dlb_memo_page_set_case (DlbMemoPage *self,
-                        DlbCase     *c)
+static void
+dlb_memo_page_case_set (DlbCasePage *page)
 {
-  g_return_if_fail (DLB_IS_MEMO_PAGE (self));
-  g_return_if_fail (c == NULL || DLB_IS_CASE (c));
+  DlbMemoPage *self = DLB_MEMO_PAGE (page);
+  DlbCase *c = dlb_case_page_get_case (page);
 
-  if (c == self->kase)
-    return;
-
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, dlb_analysis_for_case (self->kase));
-  g_set_object (&self->kase, c);
+  if (self->analysis != NULL)
+    g_clear_signal_handler (&self->changed_id, self->analysis);
+  g_clear_object (&self->analysis);
   if (c != NULL)
-    self->changed_id = g_signal_connect_object (dlb_analysis_for_case (c), "notify::result",
-                                                G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
+    {
+      self->analysis = g_object_ref (dlb_analysis_for_case (c));
+      self->changed_id = g_signal_connect_object (self->analysis, "notify::result",
+                                                  G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
+    }
 
   /* A new case starts at its first page, at the zoom the reader chose. */
   set_document (self, NULL, NULL);
   schedule_rebuild (self);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-DlbCase *
-dlb_memo_page_get_case (DlbMemoPage *self)
-{
-  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
-
-  return self->kase;
-}
-
-void
-dlb_memo_page_set_store (DlbMemoPage *self,
-                         DlbStore    *store)
-{
-  g_return_if_fail (DLB_IS_MEMO_PAGE (self));
-  g_return_if_fail (store == NULL || DLB_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  dlb_memo_page_set_case (self, store != NULL ? dlb_store_get_case (store) : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-DlbStore *
-dlb_memo_page_get_store (DlbMemoPage *self)
-{
-  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
-
-  return self->store;
 }
 
 DlbDocument *
@@ -526,8 +491,9 @@ dlb_memo_page_dispose (GObject *object)
   DlbMemoPage *self = DLB_MEMO_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->kase != NULL)
-    g_clear_signal_handler (&self->changed_id, dlb_analysis_for_case (self->kase));
+  if (self->analysis != NULL)
+    g_clear_signal_handler (&self->changed_id, self->analysis);
+  g_clear_object (&self->analysis);
   if (self->print_operation != NULL)
     g_signal_handlers_disconnect_by_data (self->print_operation, self);
   g_clear_object (&self->print_operation);
@@ -541,8 +507,6 @@ dlb_memo_page_dispose (GObject *object)
 
   g_clear_object (&self->doc);
   g_clear_object (&self->result);
-  g_clear_object (&self->kase);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dlb_memo_page_parent_class)->dispose (object);
 }
@@ -557,12 +521,6 @@ dlb_memo_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_DOCUMENT:
       g_value_set_object (value, self->doc);
       break;
@@ -585,12 +543,6 @@ dlb_memo_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      dlb_memo_page_set_case (self, g_value_get_object (value));
-      break;
-    case PROP_STORE:
-      dlb_memo_page_set_store (self, g_value_get_object (value));
-      break;
     case PROP_FIT_WIDTH:
       dlb_memo_view_set_fit_width (self->view, g_value_get_boolean (value));
       break;
@@ -612,16 +564,11 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlb_memo_page_dispose;
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_memo_page_case_set;
   object_class->get_property = dlb_memo_page_get_property;
   object_class->set_property = dlb_memo_page_set_property;
   widget_class->map = dlb_memo_page_map;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, DLB_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DLB_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -9,9 +9,9 @@
 
 #include <adwaita.h>
 
+#include "dlb-case-page.h"
 #include "dlb-engine.h"
 #include "dlb-layout.h"
-#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,17 +21,9 @@ G_BEGIN_DECLS
 
 #define DLB_TYPE_MEMO_PAGE (dlb_memo_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, DLB, MEMO_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, DLB, MEMO_PAGE, DlbCasePage)
 
 GtkWidget    *dlb_memo_page_new          (void);
-
-DlbCase      *dlb_memo_page_get_case     (DlbMemoPage  *self);
-void          dlb_memo_page_set_case     (DlbMemoPage  *self,
-                                          DlbCase      *c);
-/* Optional: the case file the case comes from; setting it shows its case. */
-DlbStore     *dlb_memo_page_get_store    (DlbMemoPage  *self);
-void          dlb_memo_page_set_store    (DlbMemoPage  *self,
-                                          DlbStore     *store);
 
 /* The memo shown, and the analysis it was built from; NULL without a
  * case. After an edit they are replaced in an idle (while the page is on
