@@ -81,7 +81,7 @@ static gboolean
 analysis_shown (gpointer data)
 {
   DlbMatrixPage *page = data;
-  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_matrix_page_get_case (page));
+  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (page)));
 
   return !dlb_analysis_get_busy (analysis) &&
          dlb_matrix_page_get_result (page) == dlb_analysis_get_result (analysis);
@@ -136,7 +136,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   page = dlb_matrix_page_new ();
-  dlb_matrix_page_set_case (DLB_MATRIX_PAGE (page), kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (DLB_MATRIX_PAGE (page)), kase);
   window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   adw_window_set_content (ADW_WINDOW (window), page);

@@ -277,7 +277,7 @@ test_swing_sliders (Fixture       *fixture,
   g_assert_no_error (error);
 
   page = dlb_matrix_page_new ();
-  dlb_matrix_page_set_case (DLB_MATRIX_PAGE (page), fixture->kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (DLB_MATRIX_PAGE (page)), fixture->kase);
   window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   adw_window_set_content (ADW_WINDOW (window), page);

@@ -131,7 +131,7 @@ count_changed (Fixture *fixture)
 static DlbResult *
 page_result (DlbMatrixPage *page)
 {
-  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_matrix_page_get_case (page));
+  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (page)));
   gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
 
   while (dlb_analysis_get_busy (analysis) && g_get_monotonic_time () < deadline)
@@ -150,7 +150,7 @@ fixture_open (Fixture *fixture,
   spun_case = kase;
   g_signal_connect_swapped (kase, "changed", G_CALLBACK (count_changed), fixture);
   fixture->page = DLB_MATRIX_PAGE (dlb_matrix_page_new ());
-  dlb_matrix_page_set_case (fixture->page, kase);
+  dlb_case_page_set_case (DLB_CASE_PAGE (fixture->page), kase);
   fixture->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (fixture->window, 1200, 900);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
@@ -352,7 +352,7 @@ test_weight_drag_journal (void)
   g_assert_no_error (error);
 
   fixture_open (&fixture, g_object_ref (dlb_store_get_case (store)));
-  dlb_matrix_page_set_store (fixture.page, store);
+  dlb_case_page_set_store (DLB_CASE_PAGE (fixture.page), store);
   before = dlb_store_get_journal (store, 100, &error);
   g_assert_no_error (error);
 

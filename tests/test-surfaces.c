@@ -218,7 +218,7 @@ test_surfaces_agree (gconstpointer data)
     GtkLabel *line;
     g_autofree char *choice = NULL;
 
-    dlb_matrix_page_set_case (DLB_MATRIX_PAGE (matrix), kase);
+    dlb_case_page_set_case (DLB_CASE_PAGE (DLB_MATRIX_PAGE (matrix)), kase);
     gtk_box_append (GTK_BOX (box), overview);
     gtk_box_append (GTK_BOX (box), matrix);
     adw_window_set_content (ADW_WINDOW (window), box);

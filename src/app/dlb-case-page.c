@@ -51,7 +51,11 @@ take_case (DlbCasePage *self,
     return;
 
   if (priv->kase != NULL)
-    g_clear_signal_handler (&priv->changed_id, priv->kase);
+    {
+      if (klass->case_unset != NULL)
+        klass->case_unset (self);
+      g_clear_signal_handler (&priv->changed_id, priv->kase);
+    }
   g_set_object (&priv->kase, kase);
   if (kase != NULL)
     priv->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (on_case_changed), self, 0);

@@ -26,6 +26,8 @@ struct _DlbCasePageClass
 {
   AdwBinClass parent_class;
 
+  /* The case shown is about to go (still current): let go of it. */
+  void (*case_unset)   (DlbCasePage *self);
   /* A new case (or none) is shown: rebuild from it. */
   void (*case_set)     (DlbCasePage *self);
   /* The case changed; @kinds is a mask of 1 << DlbKind. */

@@ -23,13 +23,13 @@ _dlb_matrix_page_method_selected (DlbMatrixPage *self)
   g_auto(GValue) v = G_VALUE_INIT;
   guint selected = gtk_drop_down_get_selected (self->method_dropdown);
 
-  if (self->updating || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
   _dlb_matrix_page_commit_weights (self);
   g_value_init (&v, DLB_TYPE_WEIGHTING);
   g_value_set_enum (&v, (int) selected);
-  if (!dlb_case_set_field (self->kase, DLB_ENTITY (self->kase), DLB_CASE_WEIGHTING, &v, &error))
+  if (!dlb_case_set_field (dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_ENTITY (dlb_case_page_get_case (DLB_CASE_PAGE (self))), DLB_CASE_WEIGHTING, &v, &error))
     {
       _dlb_matrix_page_show_error (self, error);
       _dlb_matrix_page_analyze (self);
@@ -56,10 +56,10 @@ _dlb_matrix_page_criterion_selected (DlbMatrixPage *self)
   GListModel *criteria;
   g_autoptr(DlbEntity) criterion = NULL;
 
-  if (self->updating || self->kase == NULL)
+  if (self->updating || dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return;
 
-  criteria = dlb_case_get_criteria (self->kase);
+  criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   if (selected >= g_list_model_get_n_items (criteria))
     return;
   criterion = g_list_model_get_item (criteria, selected);
@@ -69,7 +69,7 @@ _dlb_matrix_page_criterion_selected (DlbMatrixPage *self)
 void
 _dlb_matrix_page_on_method_button_clicked (DlbMatrixPage *self)
 {
-  dlb_matrix_page_edit_weights (self, dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_AHP
+  dlb_matrix_page_edit_weights (self, dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))) == DLB_WEIGHTING_AHP
                                       ? DLB_WEIGHTS_DIALOG_AHP : DLB_WEIGHTS_DIALOG_RANKING);
 }
 
@@ -94,7 +94,7 @@ dlb_matrix_page_edit_score (DlbMatrixPage *self,
   g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
   g_return_val_if_fail (option_id != NULL && criterion_id != NULL, NULL);
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return NULL;
 
   /* One score editor at a time: another cell replaces it. */
@@ -110,7 +110,7 @@ dlb_matrix_page_edit_score (DlbMatrixPage *self,
       gtk_window_close (self->editor);
     }
 
-  editor = dlb_score_editor_new (self->kase, option_id, criterion_id);
+  editor = dlb_score_editor_new (dlb_case_page_get_case (DLB_CASE_PAGE (self)), option_id, criterion_id);
   g_set_weak_pointer (&self->editor, GTK_WINDOW (editor));
   present_transient (self, GTK_WINDOW (editor));
   return editor;
@@ -124,11 +124,11 @@ dlb_matrix_page_edit_weights (DlbMatrixPage        *self,
 
   g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     return NULL;
 
   _dlb_matrix_page_commit_weights (self);
-  dialog = dlb_weights_dialog_new (self->kase, mode);
+  dialog = dlb_weights_dialog_new (dlb_case_page_get_case (DLB_CASE_PAGE (self)), mode);
   present_transient (self, GTK_WINDOW (dialog));
   return dialog;
 }
@@ -491,7 +491,7 @@ open_entity_dialog (DlbMatrixPage *self,
   gboolean option = dlb_entity_get_kind (entity) == DLB_KIND_OPTION;
   gboolean read_only = _dlb_matrix_page_is_read_only (self);
 
-  dialog->kase = g_object_ref (self->kase);
+  dialog->kase = g_object_ref (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   dialog->entity = g_object_ref (entity);
   dialog->window = GTK_WINDOW (window);
   g_object_set_data_full (G_OBJECT (window), "entity-dialog", dialog, entity_dialog_free);
@@ -547,7 +547,7 @@ open_entity_dialog (DlbMatrixPage *self,
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, shortcuts);
   g_signal_connect (window, "close-request", G_CALLBACK (entity_dialog_close_request), dialog);
-  g_signal_connect_swapped (self->kase, "changed", G_CALLBACK (entity_dialog_refresh), dialog);
+  g_signal_connect_swapped (dlb_case_page_get_case (DLB_CASE_PAGE (self)), "changed", G_CALLBACK (entity_dialog_refresh), dialog);
 
   entity_dialog_refresh (dialog);
   present_transient (self, GTK_WINDOW (window));
@@ -560,7 +560,7 @@ add_entity (DlbMatrixPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!dlb_case_insert (self->kase, entity, -1, &error))
+  if (!dlb_case_insert (dlb_case_page_get_case (DLB_CASE_PAGE (self)), entity, -1, &error))
     {
       _dlb_matrix_page_show_error (self, error);
       return;
@@ -596,7 +596,7 @@ _dlb_matrix_page_edit_activated (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   DlbMatrixPage *self = DLB_MATRIX_PAGE (widget);
-  DlbEntity *entity = self->kase != NULL ? dlb_case_lookup (self->kase, g_variant_get_string (parameter, NULL))
+  DlbEntity *entity = dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL ? dlb_case_lookup (dlb_case_page_get_case (DLB_CASE_PAGE (self)), g_variant_get_string (parameter, NULL))
                                          : NULL;
 
   if (entity != NULL)
@@ -606,7 +606,7 @@ _dlb_matrix_page_edit_activated (GtkWidget  *widget,
 void
 _dlb_matrix_page_update_actions (DlbMatrixPage *self)
 {
-  gboolean editable = self->kase != NULL && !_dlb_matrix_page_is_read_only (self);
+  gboolean editable = dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL && !_dlb_matrix_page_is_read_only (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-option", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matrix.add-criterion", editable);

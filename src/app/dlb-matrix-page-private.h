@@ -95,8 +95,7 @@ struct _DlbMatrixPage
   GtkLabel         *agreement_label;
   GtkListBox       *perspectives_list;
 
-  DlbCase          *kase;
-  DlbStore         *store;
+  DlbAnalysis      *analysis;     /* of the case shown */
   DlbResult        *result;
 
   /* What the grid, the weight rows and the dropdowns were built for:

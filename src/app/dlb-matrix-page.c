@@ -148,16 +148,8 @@ dlb_matrix_columns_init (DlbMatrixColumns *self)
 }
 
 
-G_DEFINE_FINAL_TYPE (DlbMatrixPage, dlb_matrix_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DlbMatrixPage, dlb_matrix_page, DLB_TYPE_CASE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CASE,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 
 /* Formatting */
@@ -273,8 +265,8 @@ _dlb_matrix_page_show_error (DlbMatrixPage *self,
 gboolean
 _dlb_matrix_page_is_read_only (DlbMatrixPage *self)
 {
-  return self->kase == NULL || dlb_case_get_read_only (self->kase)
-         || (self->store != NULL && dlb_store_get_read_only (self->store));
+  return dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || dlb_case_get_read_only (dlb_case_page_get_case (DLB_CASE_PAGE (self)))
+         || (dlb_case_page_get_store (DLB_CASE_PAGE (self)) != NULL && dlb_store_get_read_only (dlb_case_page_get_store (DLB_CASE_PAGE (self))));
 }
 
 
@@ -305,7 +297,7 @@ structure_key (DlbCase *kase)
 static void
 rebuild_structure (DlbMatrixPage *self)
 {
-  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  GListModel *criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   guint n = g_list_model_get_n_items (criteria);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint selected = 0;
@@ -346,7 +338,7 @@ rebuild_structure (DlbMatrixPage *self)
 static void
 rebuild_perspectives (DlbMatrixPage *self)
 {
-  GListModel *perspectives = dlb_case_get_perspectives (self->kase);
+  GListModel *perspectives = dlb_case_get_perspectives (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   guint n = g_list_model_get_n_items (perspectives);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) key = g_string_new (NULL);
@@ -401,7 +393,7 @@ _dlb_matrix_page_update_page (DlbMatrixPage *self)
 
   _dlb_matrix_page_update_actions (self);
 
-  if (self->kase == NULL || self->result == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || self->result == NULL)
     {
       adw_status_page_set_description (self->empty_status, _("Open a case to compare its options."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -417,7 +409,7 @@ _dlb_matrix_page_update_page (DlbMatrixPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "matrix");
 
-  key = structure_key (self->kase);
+  key = structure_key (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   if (g_strcmp0 (key, self->structure_key) != 0)
     {
       g_free (self->structure_key);
@@ -439,8 +431,11 @@ _dlb_matrix_page_update_page (DlbMatrixPage *self)
  * caught up with the change; a perspective or a preview is analysed here
  * at once. */
 static void
-case_changed (DlbMatrixPage *self)
+case_changed (DlbCasePage *page,
+              guint        kinds)
 {
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (page);
+
   rebuild_perspectives (self);
   if (self->perspective != NULL || (g_hash_table_size (self->preview) > 0 && _dlb_matrix_page_weights_editable (self)))
     _dlb_matrix_page_analyze (self);
@@ -476,11 +471,9 @@ dlb_matrix_page_dispose (GObject *object)
 {
   DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
 
-  if (self->kase != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->kase, self);
-      g_signal_handlers_disconnect_by_data (dlb_analysis_for_case (self->kase), self);
-    }
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_data (self->analysis, self);
+  g_clear_object (&self->analysis);
   /* A weight still being dragged is kept. */
   _dlb_matrix_page_write_weights (self, FALSE);
   if (self->tick_id != 0)
@@ -492,10 +485,10 @@ dlb_matrix_page_dispose (GObject *object)
     gtk_window_close (self->editor);
   g_clear_weak_pointer (&self->editor);
 
+  /* The bin drops its child itself, so it never holds a disposed one. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_MATRIX_PAGE);
   g_clear_object (&self->result);
-  g_clear_object (&self->kase);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dlb_matrix_page_parent_class)->dispose (object);
 }
@@ -521,45 +514,39 @@ dlb_matrix_page_finalize (GObject *object)
 }
 
 static void
-dlb_matrix_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+dlb_matrix_page_case_unset (DlbCasePage *page)
 {
-  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* A weight still being dragged belongs to the case going away. */
+  _dlb_matrix_page_commit_weights (self);
+  if (self->editor != NULL)
+    gtk_window_close (self->editor);
+  if (self->analysis != NULL)
+    g_signal_handlers_disconnect_by_data (self->analysis, self);
+  g_clear_object (&self->analysis);
 }
 
 static void
-dlb_matrix_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+dlb_matrix_page_case_set (DlbCasePage *page)
 {
-  DlbMatrixPage *self = DLB_MATRIX_PAGE (object);
+  DlbMatrixPage *self = DLB_MATRIX_PAGE (page);
+  DlbCase *kase = dlb_case_page_get_case (page);
 
-  switch (prop_id)
+  g_hash_table_remove_all (self->preview);
+  g_clear_pointer (&self->structure_key, g_free);
+  g_clear_pointer (&self->perspectives_key, g_free);
+  g_clear_pointer (&self->perspective, g_free);
+  g_clear_pointer (&self->criterion, g_free);
+  self->full_analysis_us = 0;
+
+  if (kase != NULL)
     {
-    case PROP_CASE:
-      dlb_matrix_page_set_case (self, g_value_get_object (value));
-      break;
-    case PROP_STORE:
-      dlb_matrix_page_set_store (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      self->analysis = g_object_ref (dlb_analysis_for_case (kase));
+      g_signal_connect_swapped (self->analysis, "notify::result", G_CALLBACK (analysis_changed), self);
+      rebuild_perspectives (self);
     }
+  _dlb_matrix_page_analyze (self);
 }
 
 static void
@@ -570,21 +557,14 @@ dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
 
   object_class->dispose = dlb_matrix_page_dispose;
   object_class->finalize = dlb_matrix_page_finalize;
-  object_class->get_property = dlb_matrix_page_get_property;
-  object_class->set_property = dlb_matrix_page_set_property;
+  DLB_CASE_PAGE_CLASS (klass)->case_unset = dlb_matrix_page_case_unset;
+  DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_matrix_page_case_set;
+  DLB_CASE_PAGE_CLASS (klass)->case_changed = case_changed;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, DLB_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DLB_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLB_TYPE_CHART_VIEW);
   g_type_ensure (DLB_TYPE_MATRIX_COLUMNS);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-matrix-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, empty_status);
@@ -644,73 +624,6 @@ GtkWidget *
 dlb_matrix_page_new (void)
 {
   return g_object_new (DLB_TYPE_MATRIX_PAGE, NULL);
-}
-
-DlbCase *
-dlb_matrix_page_get_case (DlbMatrixPage *self)
-{
-  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
-
-  return self->kase;
-}
-
-void
-dlb_matrix_page_set_case (DlbMatrixPage *self,
-                          DlbCase       *kase)
-{
-  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
-  g_return_if_fail (kase == NULL || DLB_IS_CASE (kase));
-
-  if (self->kase == kase)
-    return;
-
-  _dlb_matrix_page_commit_weights (self);
-  if (self->editor != NULL)
-    gtk_window_close (self->editor);
-  if (self->kase != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->kase, self);
-      g_signal_handlers_disconnect_by_data (dlb_analysis_for_case (self->kase), self);
-    }
-  g_set_object (&self->kase, kase);
-  g_hash_table_remove_all (self->preview);
-  g_clear_pointer (&self->structure_key, g_free);
-  g_clear_pointer (&self->perspectives_key, g_free);
-  g_clear_pointer (&self->perspective, g_free);
-  g_clear_pointer (&self->criterion, g_free);
-  self->full_analysis_us = 0;
-
-  if (kase != NULL)
-    {
-      g_signal_connect_swapped (kase, "changed", G_CALLBACK (case_changed), self);
-      g_signal_connect_swapped (dlb_analysis_for_case (kase), "notify::result",
-                                G_CALLBACK (analysis_changed), self);
-      rebuild_perspectives (self);
-    }
-  _dlb_matrix_page_analyze (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
-}
-
-DlbStore *
-dlb_matrix_page_get_store (DlbMatrixPage *self)
-{
-  g_return_val_if_fail (DLB_IS_MATRIX_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-dlb_matrix_page_set_store (DlbMatrixPage *self,
-                           DlbStore      *store)
-{
-  g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
-  g_return_if_fail (store == NULL || DLB_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  dlb_matrix_page_set_case (self, store != NULL ? dlb_store_get_case (store) : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 DlbResult *
@@ -779,10 +692,10 @@ dlb_matrix_page_select_criterion (DlbMatrixPage *self,
   g_return_if_fail (DLB_IS_MATRIX_PAGE (self));
   g_return_if_fail (criterion_id != NULL);
 
-  if (self->kase == NULL || g_strcmp0 (self->criterion, criterion_id) == 0)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || g_strcmp0 (self->criterion, criterion_id) == 0)
     return;
 
-  criteria = dlb_case_get_criteria (self->kase);
+  criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
     {
       g_autoptr(DlbEntity) criterion = g_list_model_get_item (criteria, i);

@@ -9,30 +9,23 @@
 
 #include <adwaita.h>
 
+#include "dlb-case-page.h"
 #include "dlb-engine.h"
 #include "dlb-model.h"
 #include "dlb-score-editor.h"
-#include "dlb-store.h"
 #include "dlb-weights-dialog.h"
 
 G_BEGIN_DECLS
 
 #define DLB_TYPE_MATRIX_PAGE (dlb_matrix_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbMatrixPage, dlb_matrix_page, DLB, MATRIX_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlbMatrixPage, dlb_matrix_page, DLB, MATRIX_PAGE, DlbCasePage)
 
 /* The Decision Matrix: the options × criteria scores, the weights with
  * live sliders, and the engine's result (ranking, margin, chance of
  * ranking first, sensitivity, robustness and perspectives), recomputed
  * after every edit and while a weight is dragged. */
 GtkWidget        *dlb_matrix_page_new                (void);
-DlbCase          *dlb_matrix_page_get_case           (DlbMatrixPage *self);
-void              dlb_matrix_page_set_case           (DlbMatrixPage *self,
-                                                      DlbCase       *kase);
-/* Optional: the case file the case comes from; setting it shows its case. */
-DlbStore         *dlb_matrix_page_get_store          (DlbMatrixPage *self);
-void              dlb_matrix_page_set_store          (DlbMatrixPage *self,
-                                                      DlbStore      *store);
 /* The result every figure on the page comes from, or NULL without a case. */
 DlbResult        *dlb_matrix_page_get_result         (DlbMatrixPage *self);
 /* Analyse under a perspective's weights; NULL for the case's own. */

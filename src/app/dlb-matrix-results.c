@@ -44,7 +44,7 @@ _dlb_matrix_page_draw_sensitivity (cairo_t  *cr,
 static DlbRecommendation *
 page_recommendation (DlbMatrixPage *self)
 {
-  DlbAnalysis *analysis = dlb_analysis_for_case (self->kase);
+  DlbAnalysis *analysis = dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
 
   if (self->result == dlb_analysis_get_result (analysis))
     return g_object_ref (dlb_analysis_get_recommendation (analysis));

@@ -119,8 +119,8 @@ header_button (GtkWidget *label,
 void
 _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
 {
-  GListModel *options = dlb_case_get_options (self->kase);
-  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  GListModel *options = dlb_case_get_options (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
+  GListModel *criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   guint n_options = g_list_model_get_n_items (options);
   guint n_criteria = g_list_model_get_n_items (criteria);
   GtkWidget *child;
@@ -227,14 +227,14 @@ void
 _dlb_matrix_page_update_grid (DlbMatrixPage *self)
 {
   gboolean read_only = _dlb_matrix_page_is_read_only (self);
-  GListModel *options = dlb_case_get_options (self->kase);
+  GListModel *options = dlb_case_get_options (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
 
   for (guint k = 0; k < self->cells->len; k++)
     {
       ScoreCell *cell = g_ptr_array_index (self->cells, k);
-      DlbScore *score = dlb_case_get_score (self->kase, cell->option_id, cell->criterion_id);
-      DlbEntity *option = dlb_case_lookup (self->kase, cell->option_id);
-      DlbEntity *criterion = dlb_case_lookup (self->kase, cell->criterion_id);
+      DlbScore *score = dlb_case_get_score (dlb_case_page_get_case (DLB_CASE_PAGE (self)), cell->option_id, cell->criterion_id);
+      DlbEntity *option = dlb_case_lookup (dlb_case_page_get_case (DLB_CASE_PAGE (self)), cell->option_id);
+      DlbEntity *criterion = dlb_case_lookup (dlb_case_page_get_case (DLB_CASE_PAGE (self)), cell->criterion_id);
       const DlbGateFailure *gate = find_gate_failure (self->result, cell->option_id, cell->criterion_id);
       g_autofree char *markup = NULL;
       g_autofree char *accessible = NULL;

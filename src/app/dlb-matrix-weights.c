@@ -21,16 +21,16 @@ _dlb_matrix_page_weights_editable (DlbMatrixPage *self)
 {
   DlbWeighting weighting;
 
-  if (self->kase == NULL || self->perspective != NULL || _dlb_matrix_page_is_read_only (self))
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || self->perspective != NULL || _dlb_matrix_page_is_read_only (self))
     return FALSE;
-  weighting = dlb_case_get_weighting (self->kase);
+  weighting = dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   return weighting == DLB_WEIGHTING_DIRECT || weighting == DLB_WEIGHTING_SWING;
 }
 
 static guint
 weight_field (DlbMatrixPage *self)
 {
-  return dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING ? DLB_CRITERION_SWING
+  return dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))) == DLB_WEIGHTING_SWING ? DLB_CRITERION_SWING
                                                                      : DLB_CRITERION_WEIGHT;
 }
 
@@ -41,7 +41,7 @@ static GVariant *
 preview_weights (DlbMatrixPage *self)
 {
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sd}"));
-  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  GListModel *criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   guint field = weight_field (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (criteria); i++)
@@ -71,7 +71,7 @@ _dlb_matrix_page_analyze (DlbMatrixPage *self)
       self->tick_id = 0;
     }
 
-  if (self->kase == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     {
       g_clear_object (&self->result);
       _dlb_matrix_page_update_page (self);
@@ -81,7 +81,7 @@ _dlb_matrix_page_analyze (DlbMatrixPage *self)
   previewing = g_hash_table_size (self->preview) > 0 && _dlb_matrix_page_weights_editable (self);
   if (!previewing && self->perspective == NULL)
     {
-      DlbAnalysis *analysis = dlb_analysis_for_case (self->kase);
+      DlbAnalysis *analysis = dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
       DlbResult *current = dlb_analysis_get_result (analysis);
 
       /* The page is never shown blank: a case just opened is analysed
@@ -107,7 +107,7 @@ _dlb_matrix_page_analyze (DlbMatrixPage *self)
 
   start = g_get_monotonic_time ();
   g_clear_object (&self->result);
-  self->result = dlb_engine_analyze (self->kase, &options);
+  self->result = dlb_engine_analyze (dlb_case_page_get_case (DLB_CASE_PAGE (self)), &options);
   if (!self->reduced_draws)
     self->full_analysis_us = g_get_monotonic_time () - start;
   g_debug ("analysis with %u draws took %.2f ms%s", dlb_result_get_draws (self->result),
@@ -157,7 +157,7 @@ _dlb_matrix_page_write_weights (DlbMatrixPage *self,
   guint n_written = 0;
 
   g_clear_handle_id (&self->commit_timeout, g_source_remove);
-  if (self->kase == NULL || g_hash_table_size (self->preview) == 0)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || g_hash_table_size (self->preview) == 0)
     return;
 
   /* The model becomes the truth again before the edits land, so that the
@@ -166,7 +166,7 @@ _dlb_matrix_page_write_weights (DlbMatrixPage *self,
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* However many sliders moved, it is one gesture: one edit, one Undo. */
-  if (!dlb_case_begin_group (self->kase, _("Change weights"), &error))
+  if (!dlb_case_begin_group (dlb_case_page_get_case (DLB_CASE_PAGE (self)), _("Change weights"), &error))
     {
       _dlb_matrix_page_show_error (self, error);
       if (reanalyze)
@@ -178,7 +178,7 @@ _dlb_matrix_page_write_weights (DlbMatrixPage *self,
   while (all_written && g_hash_table_iter_next (&iter, &key, &value))
     {
       g_auto(GValue) v = G_VALUE_INIT;
-      DlbEntity *criterion = dlb_case_lookup_kind (self->kase, DLB_KIND_CRITERION, key);
+      DlbEntity *criterion = dlb_case_lookup_kind (dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_KIND_CRITERION, key);
 
       if (criterion == NULL || !_dlb_matrix_page_weights_editable (self))
         continue;
@@ -186,15 +186,15 @@ _dlb_matrix_page_write_weights (DlbMatrixPage *self,
       g_value_set_double (&v, *(double *) value);
       if (dlb_entity_value_equal (criterion, weight_field (self), &v))
         continue;
-      if (dlb_case_set_field (self->kase, criterion, weight_field (self), &v, &error))
+      if (dlb_case_set_field (dlb_case_page_get_case (DLB_CASE_PAGE (self)), criterion, weight_field (self), &v, &error))
         n_written++;
       else
         all_written = FALSE;
     }
 
   if (!all_written)
-    dlb_case_cancel_group (self->kase);
-  else if (!dlb_case_commit_group (self->kase, &error))
+    dlb_case_cancel_group (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
+  else if (!dlb_case_commit_group (dlb_case_page_get_case (DLB_CASE_PAGE (self)), &error))
     all_written = FALSE;
   if (error != NULL)
     _dlb_matrix_page_show_error (self, error);
@@ -346,7 +346,7 @@ _dlb_matrix_page_update_weight_rows (DlbMatrixPage *self)
   gboolean editable = _dlb_matrix_page_weights_editable (self);
   guint field = editable ? weight_field (self) : DLB_CRITERION_WEIGHT;
   double upper = 100;
-  GListModel *criteria = dlb_case_get_criteria (self->kase);
+  GListModel *criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
 
   /* Points run 0–100 unless a criterion already has more (the model
    * allows up to 1000). */
@@ -362,7 +362,7 @@ _dlb_matrix_page_update_weight_rows (DlbMatrixPage *self)
   for (guint k = 0; k < self->weight_rows->len; k++)
     {
       WeightRow *row = g_ptr_array_index (self->weight_rows, k);
-      DlbEntity *criterion = dlb_case_lookup_kind (self->kase, DLB_KIND_CRITERION, row->criterion_id);
+      DlbEntity *criterion = dlb_case_lookup_kind (dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_KIND_CRITERION, row->criterion_id);
       int index = dlb_result_find_criterion (self->result, row->criterion_id);
       double weight = index >= 0 ? dlb_result_get_weight (self->result, (guint) index) : 0;
       g_autofree char *percent = _dlb_matrix_page_format_percent (weight);
@@ -394,14 +394,14 @@ _dlb_matrix_page_update_weight_rows (DlbMatrixPage *self)
       if (editable)
         {
           double points = preview != NULL ? *preview : dlb_entity_get_double (criterion, field);
-          g_autofree char *text = g_strdup_printf (dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING
+          g_autofree char *text = g_strdup_printf (dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))) == DLB_WEIGHTING_SWING
                                                    /* Translators: a criterion's swing, then its weight */
                                                    ? _("swing %.0f, weight %s")
                                                    /* Translators: a criterion's points, then its weight */
                                                    : _("%.0f points, weight %s"),
                                                    points, percent);
 
-          gtk_range_set_range (GTK_RANGE (row->scale), 0, dlb_case_get_weighting (self->kase) == DLB_WEIGHTING_SWING
+          gtk_range_set_range (GTK_RANGE (row->scale), 0, dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))) == DLB_WEIGHTING_SWING
                                                             ? 100 : upper);
           gtk_range_set_increments (GTK_RANGE (row->scale), 1, upper > 100 ? 50 : 5);
           gtk_range_set_value (GTK_RANGE (row->scale), points);
@@ -424,7 +424,7 @@ _dlb_matrix_page_update_weight_rows (DlbMatrixPage *self)
 void
 _dlb_matrix_page_update_weights_header (DlbMatrixPage *self)
 {
-  DlbWeighting weighting = dlb_case_get_weighting (self->kase);
+  DlbWeighting weighting = dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   g_autofree char *note = NULL;
 
   self->updating = TRUE;
