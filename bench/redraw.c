@@ -24,6 +24,7 @@
 #include "dlb-analysis.h"
 #include "dlb-example.h"
 #include "dlb-matrix-page.h"
+#include "dlb-test-util.h"
 
 static guint paints;
 
@@ -32,23 +33,6 @@ on_after_paint (GdkFrameClock *clock,
                 gpointer       data)
 {
   paints++;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Runs the main loop until @done holds and a frame has been painted
@@ -150,7 +134,7 @@ main (int   argc,
   {
     g_autofree char *name = g_strdup_printf ("weight-%s", dlb_criterion_get_id (criterion));
 
-    scale = GTK_RANGE (find_named (page, name));
+    scale = GTK_RANGE (dlb_test_find_named (page, name));
     g_assert_nonnull (scale);
   }
   settle (DLB_MATRIX_PAGE (page));

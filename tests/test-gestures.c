@@ -15,7 +15,7 @@
 #include "dlb-model.h"
 #include "dlb-store.h"
 #include "dlb-weights-dialog.h"
-#include "dlb-test-analysis.h"
+#include "dlb-test-util.h"
 
 /* One gesture of the user is one edit: applying a ranking or pairwise
  * comparisons in the weights dialog, on the built-in Ring example, is one
@@ -225,29 +225,12 @@ test_apply_pairwise (Fixture       *fixture,
   g_clear_pointer (&pairwise_before, g_variant_unref);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkRange *
 weight_slider (GtkWidget    *page,
                DlbCriterion *criterion)
 {
   g_autofree char *name = g_strdup_printf ("weight-%s", dlb_criterion_get_id (criterion));
-  GtkWidget *scale = find_named (page, name);
+  GtkWidget *scale = dlb_test_find_named (page, name);
 
   g_assert_nonnull (scale);
   return GTK_RANGE (scale);

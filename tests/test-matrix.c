@@ -20,7 +20,7 @@
 #include "dlb-matrix-page.h"
 #include "dlb-score-editor.h"
 #include "dlb-weights-dialog.h"
-#include "dlb-test-analysis.h"
+#include "dlb-test-util.h"
 
 /* The Decision Matrix page on the built-in Ring example: moving a weight
  * slider previews the new ranking and sensitivity at once and writes the
@@ -71,27 +71,10 @@ is_mapped (gpointer widget)
 }
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 require_named (GtkWidget  *root,
                const char *name)
 {
-  GtkWidget *widget = find_named (root, name);
+  GtkWidget *widget = dlb_test_find_named (root, name);
 
   if (widget == NULL)
     g_error ("no widget named “%s”", name);

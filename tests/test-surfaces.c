@@ -23,7 +23,7 @@
 #include "dlb-matrix-page.h"
 #include "dlb-overview-page.h"
 #include "dlb-store.h"
-#include "dlb-test-analysis.h"
+#include "dlb-test-util.h"
 
 static gboolean have_display;
 
@@ -117,23 +117,6 @@ flatten (const char *text)
   g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
 
   return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -235,15 +218,15 @@ test_surfaces_agree (gconstpointer data)
       {
         /* Nothing to lay out: the page says why instead of a matrix. */
         g_autofree char *summary = dlb_recommendation_dup_summary (rec, FALSE);
-        AdwStatusPage *empty = ADW_STATUS_PAGE (find_named (matrix, "empty-status"));
+        AdwStatusPage *empty = ADW_STATUS_PAGE (dlb_test_find_named (matrix, "empty-status"));
 
         g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
         g_assert_cmpstr (adw_status_page_get_description (empty), ==, summary);
       }
     else
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (matrix, "winner"))), ==, expected[shape].choice);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dlb_test_find_named (matrix, "winner"))), ==, expected[shape].choice);
     if (choice != NULL)
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (matrix, "context"))), ==,
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dlb_test_find_named (matrix, "context"))), ==,
                        dlb_recommendation_get_kind_label (rec));
     g_assert_cmpstr (dlb_recommendation_get_option_id (dlb_analysis_get_recommendation (dlb_analysis_for_case (kase))),
                      ==, expected[shape].option);

@@ -20,7 +20,7 @@
 #include "dlb-overview-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
-#include "dlb-test-analysis.h"
+#include "dlb-test-util.h"
 #include "dlb-window.h"
 
 /* The case window, opened on a case file made from the built-in example:

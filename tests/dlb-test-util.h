@@ -1,4 +1,4 @@
-/* dlb-test-analysis.h
+/* dlb-test-util.h
  *
  * Copyright 2026 The Deliberate authors
  *
@@ -7,7 +7,29 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "dlb-analysis.h"
+
+/* What the widget tests and the benchmarks share. */
+
+/* The widget below @root (or @root) whose name is @name, or NULL. */
+static inline GtkWidget *
+dlb_test_find_named (GtkWidget  *root,
+                     const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dlb_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 /* Lets the main loop run until the case's shared analysis follows its
  * last change, as a person waits for the figures to fill in. */
