@@ -167,6 +167,42 @@ test_conditions (void)
   g_assert_null (condition->condition);
 }
 
+/* The simulation says when it cannot tell the first two apart. */
+static void
+test_too_close_to_call (void)
+{
+  g_autoptr(DlbCase) clear = make_case (SHAPE_WINNER);
+  g_autoptr(DlbCase) close = g_object_new (DLB_TYPE_CASE, "id", "case", "title", "Close", NULL);
+  g_autoptr(DlbResult) r = NULL;
+  g_autoptr(DlbRecommendation) rec = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *id_a = dlb_score_make_id ("a", "k");
+  g_autofree char *id_b = dlb_score_make_id ("b", "k");
+
+  r = dlb_engine_analyze (clear, NULL);
+  rec = dlb_recommendation_new (clear, r);
+  sentence = dlb_recommendation_dup_probability_sentence (rec);
+  g_assert_cmpstr (sentence, ==, "Across 10000 simulations of the scores’ uncertainty ranges, it ranks first in 100 % of cases.");
+  g_clear_object (&rec);
+  g_clear_object (&r);
+  g_clear_pointer (&sentence, g_free);
+
+  /* Alpha leads by a hair on wide ranges: about an even chance each. */
+  add (close, option ("a", "Alpha"));
+  add (close, option ("b", "Beta"));
+  add (close, criterion ("k", 10, -1));
+  add (close, g_object_new (DLB_TYPE_SCORE, "id", id_a, "option", "a", "criterion", "k",
+                            "value", 5.1, "low", 0.0, "high", 10.0, NULL));
+  add (close, g_object_new (DLB_TYPE_SCORE, "id", id_b, "option", "b", "criterion", "k",
+                            "value", 5.0, "low", 0.0, "high", 10.0, NULL));
+  r = dlb_engine_analyze (close, NULL);
+  rec = dlb_recommendation_new (close, r);
+  g_assert_cmpstr (dlb_recommendation_get_option_id (rec), ==, "a");
+  sentence = dlb_recommendation_dup_probability_sentence (rec);
+  g_assert_true (g_str_has_suffix (sentence, ": too close to call."));
+  g_assert_nonnull (strstr (sentence, "and Beta in "));
+}
+
 /* --analyze states the recommendation with the same sentences. */
 static void
 test_analysis_text (void)
@@ -334,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/core/recommendation/conditions", test_conditions);
   g_test_add_func ("/core/recommendation/analysis-text", test_analysis_text);
   g_test_add_func ("/core/recommendation/gate-sentence", test_gate_sentence);
+  g_test_add_func ("/core/recommendation/too-close-to-call", test_too_close_to_call);
   g_test_add_func ("/core/analysis/follows-case", test_analysis_follows_case);
   g_test_add_func ("/core/analysis/drops-stale-run", test_analysis_drops_stale_run);
   g_test_add_func ("/core/analysis/for-case", test_analysis_for_case);

@@ -471,22 +471,50 @@ dlb_recommendation_get_robustness (DlbRecommendation *self)
   return dlb_result_get_robustness_sentence (self->result);
 }
 
+/* Within this many points of another option's chance of ranking first,
+ * the simulation does not tell them apart. */
+#define TOO_CLOSE 0.05
+
 char *
 dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
 {
+  DlbResult *r;
   guint draws;
-  g_autofree char *p = NULL;
+  double p;
+  int rival = -1;
+  g_autofree char *percent = NULL;
 
   g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
 
-  if (self->option < 0 || !dlb_result_has_probabilities (self->result))
+  r = self->result;
+  if (self->option < 0 || !dlb_result_has_probabilities (r))
     return NULL;
-  draws = dlb_result_get_draws (self->result);
-  p = g_strdup_printf ("%.0f %%", dlb_result_get_probability_first (self->result, (guint) self->option) * 100);
+  draws = dlb_result_get_draws (r);
+  p = dlb_result_get_probability_first (r, (guint) self->option);
+  percent = g_strdup_printf ("%.0f %%", p * 100);
+
+  for (guint o = 0; o < dlb_result_get_n_options (r); o++)
+    if ((int) o != self->option &&
+        (rival < 0 || dlb_result_get_probability_first (r, o) > dlb_result_get_probability_first (r, (guint) rival)))
+      rival = (int) o;
+
+  if (rival >= 0 && dlb_result_get_probability_first (r, (guint) rival) > p - TOO_CLOSE)
+    {
+      g_autofree char *rival_percent = g_strdup_printf ("%.0f %%", dlb_result_get_probability_first (r, (guint) rival) * 100);
+
+      /* Translators: the number of draws, the recommended option's chance
+       * of ranking first, then another option and its chance */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
+                                           "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
+                                           draws),
+                              draws, percent, dlb_result_get_option_name (r, (guint) rival), rival_percent);
+    }
+
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases.",
                                        "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases.",
-                                       draws), draws, p);
+                                       draws), draws, percent);
 }
 
 const char *

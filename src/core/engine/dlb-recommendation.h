@@ -97,7 +97,8 @@ char                  *dlb_recommendation_dup_justification_sentence (DlbRecomme
  * recommended (an override, or no winner). */
 const char            *dlb_recommendation_get_robustness   (DlbRecommendation  *self);
 /* The chance of the recommended option ranking first under the scores'
- * uncertainty; NULL without a simulation or an option. */
+ * uncertainty, saying "too close to call" when another option's chance
+ * is higher or within 5 points; NULL without a simulation or an option. */
 char                  *dlb_recommendation_dup_probability_sentence (DlbRecommendation *self);
 /* How many perspectives agree; NULL when the case has none. */
 const char            *dlb_recommendation_get_agreement    (DlbRecommendation  *self);
