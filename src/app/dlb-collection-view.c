@@ -173,9 +173,9 @@ on_add_clicked (DlbCollectionView *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_selected, NULL, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 
-  /* The first field is the name or title: the one to type next. */
+  /* The name or title: the one to type next. */
   {
-    GtkWidget *control = dlb_entity_editor_get_control (self->editor, 1);
+    GtkWidget *control = dlb_entity_editor_get_control (self->editor, DLB_ENTITY_FIELD_NAME);
 
     if (control != NULL)
       gtk_widget_grab_focus (control);

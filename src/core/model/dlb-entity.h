@@ -54,6 +54,11 @@ typedef struct
   guint         since;     /* the case-file schema version that added it */
 } DlbField;
 
+/* Every entity's fields begin with its id; in every kind but a score the
+ * next is the name, title or label a person knows it by. */
+#define DLB_ENTITY_FIELD_ID   0
+#define DLB_ENTITY_FIELD_NAME 1
+
 #define DLB_TYPE_ENTITY (dlb_entity_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (DlbEntity, dlb_entity, DLB, ENTITY, GObject)
