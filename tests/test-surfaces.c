@@ -183,7 +183,7 @@ test_surfaces_agree (gconstpointer data)
     g_assert_cmpstr (json_object_get_string_member (object, "option"), ==, expected[shape].option);
     g_assert_cmpstr (json_object_get_string_member (object, "headline"), ==, headline);
 
-    run (pdf_args);
+    g_free (run (pdf_args));
     memo_raw = run (pdftotext_args);
     memo = flatten (memo_raw);
     g_assert_nonnull (strstr (memo, headline));
