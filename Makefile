@@ -60,6 +60,7 @@ sanitize: deps
 	  meson test -C build-sanitize --print-errorlogs --num-processes 2 --timeout-multiplier 4
 
 update-po: $(BUILD)/build.ninja
+	python3 data/templates/extract-strings.py
 	ninja -C $(BUILD) deliberate-pot deliberate-update-po
 
 clean:

@@ -18,8 +18,8 @@
 /* The core's resources are linked from a static library; the constructor
  * that would register them is dropped when nothing else in that object
  * file is referenced, so they are registered here, once, on first use. */
-static void
-ensure_resources (void)
+void
+dlb_core_ensure_resources (void)
 {
   static gsize registered = 0;
 
@@ -35,7 +35,7 @@ ensure_resources (void)
 static GBytes *
 lookup_example (GError **error)
 {
-  ensure_resources ();
+  dlb_core_ensure_resources ();
 
   return g_resources_lookup_data (DLB_EXAMPLE_RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
