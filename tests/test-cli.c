@@ -492,8 +492,13 @@ static const Degenerate degenerate_cases[] = {
   { "no-criteria", "\"options\": [{\"id\": \"a\", \"name\": \"A\"}]", "no-criteria" },
   { "zero-weights",
     "\"criteria\": [{\"id\": \"c\", \"name\": \"C\", \"weight\": 0}],"
-    "\"options\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]",
+    "\"options\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],"
+    "\"scores\": [{\"option\": \"a\", \"criterion\": \"c\", \"value\": 4, \"low\": 4, \"high\": 4}]",
     "weights-all-zero" },
+  { "no-scores",
+    "\"criteria\": [{\"id\": \"c\", \"name\": \"C\"}],"
+    "\"options\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]",
+    "no-scores" },
   { "all-gated",
     "\"criteria\": [{\"id\": \"c\", \"name\": \"C\", \"minimum\": 9}],"
     "\"options\": [{\"id\": \"a\", \"name\": \"A\"}],"

@@ -347,6 +347,10 @@ test_empty (void)
   add_criterion (no_options, "k", "K", 5, -1);
   check_no_winner (no_options, DLB_RESULT_STATUS_NO_OPTIONS);
 
+  /* A new case: options and criteria, nothing scored. */
+  add_criterion (no_criteria, "k", "K", 5, -1);
+  check_no_winner (no_criteria, DLB_RESULT_STATUS_NO_SCORES);
+
   criteria = dlb_case_get_criteria (zero);
   for (guint k = 0; k < g_list_model_get_n_items (criteria); k++)
     {

@@ -17,6 +17,9 @@
 #include "dlb-items-page.h"
 #include "dlb-matrix-page.h"
 #include "dlb-memo-page.h"
+#include "dlb-new-case-dialog.h"
+#include "dlb-template.h"
+#include "dlb-util.h"
 #include "dlb-overview-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
@@ -505,6 +508,128 @@ test_new_case_path (void)
   g_unlink (first);
 }
 
+static DlbWindow *
+find_case_window (GtkApplication *app,
+                  const char     *path)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (DLB_IS_WINDOW (l->data) && dlb_window_get_store (l->data) != NULL &&
+        g_str_equal (dlb_store_get_path (dlb_window_get_store (l->data)), path))
+      return l->data;
+  return NULL;
+}
+
+/* New Case: the file is named after the title in the chosen folder; the
+ * memo's FROM, the office and the weighting method come from the
+ * preferences; the template gives the checklist, a blank case nothing;
+ * a folder that cannot take the file keeps the dialog open with a
+ * message. */
+static void
+test_new_case_dialog (void)
+{
+  g_autoptr(DlbApplication) app = dlb_application_new ();
+  g_autoptr(GSettings) settings = dlb_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_path = g_build_filename (tmp_dir, "cases", NULL);
+  g_autofree char *first = g_build_filename (folder_path, "License-plate readers.deliberate", NULL);
+  g_autofree char *second = g_build_filename (folder_path, "License-plate readers (2).deliberate", NULL);
+  g_autofree char *missing_path = g_build_filename (tmp_dir, "no-such-folder", "below", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  GtkWidget *dialog;
+  DlbWindow *window;
+  DlbCase *kase;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder_path, 0700), ==, 0);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "memo-author", "Dana Ortiz, Senior Policy Advisor");
+  g_settings_set_string (settings, "memo-office", "Office of the Chief Information Officer");
+  g_settings_set_enum (settings, "weighting-method", DLB_WEIGHTING_RANKING);
+
+  /* The default folder is the user's documents (or home). */
+  {
+    g_autoptr(GFile) def = dlb_new_case_default_folder ();
+
+    g_assert_true (g_file_query_file_type (def, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY);
+  }
+
+  dialog = dlb_new_case_dialog_new (GTK_APPLICATION (app), NULL, DLB_TEMPLATE_SURVEILLANCE);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (dlb_new_case_dialog_get_template (DLB_NEW_CASE_DIALOG (dialog)), ==, DLB_TEMPLATE_SURVEILLANCE);
+
+  /* No title: nothing is made. */
+  dlb_new_case_dialog_set_folder (DLB_NEW_CASE_DIALOG (dialog), folder);
+  dlb_new_case_dialog_set_title_text (DLB_NEW_CASE_DIALOG (dialog), "   ");
+  g_assert_false (dlb_new_case_dialog_create (DLB_NEW_CASE_DIALOG (dialog)));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  dlb_new_case_dialog_set_title_text (DLB_NEW_CASE_DIALOG (dialog), "License-plate readers");
+  g_assert_true (dlb_new_case_dialog_create (DLB_NEW_CASE_DIALOG (dialog)));
+  g_clear_object (&dialog);
+  spin_main_loop ();
+
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  window = find_case_window (GTK_APPLICATION (app), first);
+  g_assert_nonnull (window);
+  kase = dlb_store_get_case (dlb_window_get_store (window));
+  g_assert_cmpstr (dlb_case_get_title (kase), ==, "License-plate readers");
+  g_assert_cmpstr (dlb_case_get_memo_from (kase), ==, "Dana Ortiz, Senior Policy Advisor");
+  g_assert_cmpstr (dlb_case_get_office (kase), ==, "Office of the Chief Information Officer");
+  g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_RANKING);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_criteria (kase)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (kase)), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same title again, blank: the next free name. */
+  dialog = dlb_new_case_dialog_new (GTK_APPLICATION (app), NULL, NULL);
+  g_object_ref_sink (dialog);
+  g_assert_null (dlb_new_case_dialog_get_template (DLB_NEW_CASE_DIALOG (dialog)));
+  dlb_new_case_dialog_set_folder (DLB_NEW_CASE_DIALOG (dialog), folder);
+  dlb_new_case_dialog_set_title_text (DLB_NEW_CASE_DIALOG (dialog), "License-plate readers");
+  g_assert_true (dlb_new_case_dialog_create (DLB_NEW_CASE_DIALOG (dialog)));
+  g_clear_object (&dialog);
+  spin_main_loop ();
+  window = find_case_window (GTK_APPLICATION (app), second);
+  g_assert_nonnull (window);
+  kase = dlb_store_get_case (dlb_window_get_store (window));
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_criteria (kase)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dlb_case_get_options (kase)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A folder that is not there: the dialog stays, with a message over it. */
+  dialog = dlb_new_case_dialog_new (GTK_APPLICATION (app), NULL, NULL);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dlb_new_case_dialog_set_folder (DLB_NEW_CASE_DIALOG (dialog), missing);
+  dlb_new_case_dialog_set_title_text (DLB_NEW_CASE_DIALOG (dialog), "Drones");
+  g_assert_false (dlb_new_case_dialog_create (DLB_NEW_CASE_DIALOG (dialog)));
+  spin_main_loop ();
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    gboolean found = FALSE;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (dialog))
+        {
+          found = TRUE;
+          gtk_window_destroy (l->data);
+          break;
+        }
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+  spin_main_loop ();
+
+  g_settings_reset (settings, "memo-author");
+  g_settings_reset (settings, "memo-office");
+  g_settings_reset (settings, "weighting-method");
+}
+
 static void
 test_lists_follow_the_case (void)
 {
@@ -655,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);
+  g_test_add_func ("/app/application/new-case-dialog", test_new_case_dialog);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

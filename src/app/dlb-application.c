@@ -19,8 +19,10 @@
 #include "dlb-example.h"
 #include "dlb-file.h"
 #include "dlb-json.h"
+#include "dlb-new-case-dialog.h"
 #include "dlb-preferences-window.h"
 #include "dlb-store.h"
+#include "dlb-template.h"
 #include "dlb-util.h"
 #include "dlb-welcome-window.h"
 #include "dlb-window.h"
@@ -270,6 +272,76 @@ dlb_application_import_case (DlbApplication *self,
 }
 
 /**
+ * dlb_application_create_case:
+ * @template_name: (nullable): the template to start from, or %NULL for a
+ *   blank case
+ * @title: the case's title
+ * @folder: where its file goes
+ *
+ * Makes a new case file in @folder, named after @title, signed with the
+ * memo author and office of the preferences and weighted by their default
+ * method, and opens it. Returns whether a window was opened; if not, the
+ * user was told why over @parent.
+ */
+gboolean
+dlb_application_create_case (DlbApplication *self,
+                             const char     *template_name,
+                             const char     *title,
+                             GFile          *folder,
+                             GtkWindow      *parent)
+{
+  g_autoptr(GSettings) settings = dlb_settings_new ();
+  g_autofree char *author = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DlbCase) kase = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  DlbNewCase info = { .title = title, .weighting = DLB_WEIGHTING_DIRECT };
+
+  g_return_val_if_fail (DLB_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (settings != NULL)
+    {
+      author = g_settings_get_string (settings, "memo-author");
+      office = g_settings_get_string (settings, "memo-office");
+      info.author = author;
+      info.office = office;
+      info.weighting = g_settings_get_enum (settings, "weighting-method");
+    }
+
+  dir = g_file_get_path (folder);
+  if (dir == NULL)
+    {
+      show_error (self, parent, _("Could Not Make a Case File"),
+                  _("Cases can only be kept in a folder on this computer. Choose a local folder."));
+      return FALSE;
+    }
+
+  kase = dlb_new_case (template_name, &info, &error);
+  if (kase != NULL)
+    {
+      base = dlb_file_name_from_title (dlb_case_get_title (kase));
+      path = dlb_file_unused_path (dir, base, ".deliberate", &error);
+    }
+  if (path != NULL)
+    store = dlb_store_create (path, kase, &error);
+
+  if (store == NULL)
+    {
+      show_error (self, parent, _("Could Not Make a Case File"), error->message);
+      return FALSE;
+    }
+
+  present_store (self, store);
+  return TRUE;
+}
+
+/**
  * dlb_application_open_file:
  *
  * Opens a case file (.deliberate) in its own window, or presents the window
@@ -449,6 +521,23 @@ open_example_activated (GSimpleAction *action,
 }
 
 static void
+new_case_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DlbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *template_name = NULL;
+  GtkWidget *dialog;
+
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "new-from-template"))
+    template_name = DLB_TEMPLATE_SURVEILLANCE;
+
+  dialog = dlb_new_case_dialog_new (GTK_APPLICATION (self), parent, template_name);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -522,6 +611,8 @@ shortcuts_activated (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new-case", new_case_activated },
+  { "new-from-template", new_case_activated },
   { "open", open_activated },
   { "open-file", open_file_activated, "s" },
   { "open-example", open_example_activated },
@@ -534,6 +625,7 @@ static const GActionEntry app_actions[] = {
 static void
 dlb_application_startup (GApplication *application)
 {
+  static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -551,6 +643,7 @@ dlb_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (app, "app.new-case", new_accels);
   gtk_application_set_accels_for_action (app, "app.open", open_accels);
   gtk_application_set_accels_for_action (app, "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);

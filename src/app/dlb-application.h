@@ -26,6 +26,11 @@ gboolean        dlb_application_open_example    (DlbApplication  *self,
 gboolean        dlb_application_import_case     (DlbApplication  *self,
                                                  DlbCase         *kase,
                                                  GtkWindow       *parent);
+gboolean        dlb_application_create_case     (DlbApplication  *self,
+                                                 const char      *template_name,
+                                                 const char      *title,
+                                                 GFile           *folder,
+                                                 GtkWindow       *parent);
 char           *dlb_application_new_case_path   (const char      *title,
                                                  GError         **error);
 

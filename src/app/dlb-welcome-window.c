@@ -26,7 +26,7 @@ struct _DlbWelcomeWindow
   AdwStatusPage        *status_page;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
-  GtkWidget            *example_button;
+  GtkWidget            *new_button;
 
   gulong                recent_changed_id;
 };
@@ -157,7 +157,7 @@ dlb_welcome_window_class_init (DlbWelcomeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbWelcomeWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, DlbWelcomeWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, DlbWelcomeWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, DlbWelcomeWindow, example_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbWelcomeWindow, new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 }
 
@@ -171,7 +171,7 @@ dlb_welcome_window_init (DlbWelcomeWindow *self)
                                                      G_CALLBACK (refresh_recent), self,
                                                      G_CONNECT_SWAPPED);
   refresh_recent (self);
-  gtk_window_set_focus (GTK_WINDOW (self), self->example_button);
+  gtk_window_set_focus (GTK_WINDOW (self), self->new_button);
 }
 
 GtkWidget *

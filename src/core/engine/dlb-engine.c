@@ -158,6 +158,8 @@ dlb_result_status_to_nick (DlbResultStatus status)
       return "weights-all-zero";
     case DLB_RESULT_STATUS_ALL_DISQUALIFIED:
       return "all-disqualified";
+    case DLB_RESULT_STATUS_NO_SCORES:
+      return "no-scores";
     default:
       return "unknown";
     }
@@ -1360,6 +1362,12 @@ dlb_engine_analyze (DlbCase                *c,
     {
       self->status = DLB_RESULT_STATUS_WEIGHTS_ALL_ZERO;
       self->reason = intern (self, zero_weights_reason (self));
+    }
+  else if (self->n_unscored == no * nc)
+    {
+      /* A new case: a tie at 0 of 10 would be a figure, not a finding. */
+      self->status = DLB_RESULT_STATUS_NO_SCORES;
+      self->reason = intern (self, _("No option has been scored yet. Score the options against the criteria in the Decision Matrix."));
     }
   else if (self->disqualified[self->ranking[0]])
     {

@@ -70,6 +70,7 @@ typedef enum
   DLB_RESULT_STATUS_NO_CRITERIA,
   DLB_RESULT_STATUS_WEIGHTS_ALL_ZERO,  /* ranked with equal weights, but no recommendation */
   DLB_RESULT_STATUS_ALL_DISQUALIFIED,  /* every option fails a gate */
+  DLB_RESULT_STATUS_NO_SCORES,         /* options and criteria, but not one score */
 } DlbResultStatus;
 
 /* A gate an option fails: its score on the criterion is below the
@@ -260,7 +261,7 @@ guint                  dlb_result_get_n_agreeing           (DlbResult  *self);
 const char            *dlb_result_get_agreement_sentence   (DlbResult  *self);
 
 /* Stable names for JSON and logs: "ok", "no-options", "no-criteria",
- * "weights-all-zero", "all-disqualified". */
+ * "weights-all-zero", "all-disqualified", "no-scores". */
 const char            *dlb_result_status_to_nick           (DlbResultStatus status);
 
 G_END_DECLS
