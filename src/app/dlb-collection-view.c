@@ -325,6 +325,22 @@ set_strings (DlbCollectionView *self)
       empty_desc = _("Choose a finding in the list to see its detail, sources and the condition that would answer it.");
       none = _("No findings yet.");
       break;
+    case DLB_KIND_SOURCE:
+      title = _("Sources");
+      add = _("Add a Source");
+      remove = _("Remove the Source");
+      empty = _("No Source Selected");
+      empty_desc = _("Choose a source in the list to see and change its citation, address, date and reliability.");
+      none = _("No sources yet. Add the reports, letters and laws the findings rest on.");
+      break;
+    case DLB_KIND_PERSPECTIVE:
+      title = _("Perspectives");
+      add = _("Add a Perspective");
+      remove = _("Remove the Perspective");
+      empty = _("No Perspective Selected");
+      empty_desc = _("A perspective weighs the criteria as one stakeholder would, to see whether the recommendation holds for them.");
+      none = _("No perspectives yet. Add one to weigh the criteria as a stakeholder would.");
+      break;
     default:
       title = _("Entries");
       add = _("Add");

@@ -138,6 +138,8 @@ candidates_signature (DlbEntityEditor *self,
 
 static void on_check_toggled (GtkCheckButton *check,
                               FieldRow       *fr);
+static void on_weight_changed (GtkSpinButton  *spin,
+                               FieldRow       *fr);
 
 static void
 rebuild_ref_choices (FieldRow *fr)
@@ -191,9 +193,26 @@ rebuild_ref_choices (FieldRow *fr)
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, dlb_entity_get_display_name (e),
                                       -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), fr);
+      if (field->type == DLB_FIELD_WEIGHTS)
+        {
+          /* One weight a criterion, in points as the criteria's own. */
+          g_object_unref (g_object_ref_sink (check));
+          check = gtk_spin_button_new_with_range (0, 1000, 1);
+          gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (check), TRUE);
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, dlb_entity_get_display_name (e),
+                                          -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          g_signal_connect (check, "value-changed", G_CALLBACK (on_weight_changed), fr);
+        }
+      else
+        {
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), fr);
+        }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (fr->control), row);
 
       g_ptr_array_add (fr->ids, g_strdup (dlb_entity_get_id (e)));
@@ -304,6 +323,31 @@ refresh_row (FieldRow *fr)
       break;
 
     case DLB_FIELD_WEIGHTS:
+      {
+        GVariant *weights = dlb_entity_get_variant (entity, fr->field);
+        double total = 0;
+        g_autofree char *subtitle = NULL;
+
+        rebuild_ref_choices (fr);
+        for (guint i = 0; i < fr->checks->len; i++)
+          {
+            double w = 0;
+
+            if (weights != NULL)
+              g_variant_lookup (weights, g_ptr_array_index (fr->ids, i), "d", &w);
+            gtk_spin_button_set_value (g_ptr_array_index (fr->checks, i), w);
+            total += w;
+          }
+
+        if (fr->checks->len == 0)
+          subtitle = g_strdup (_("The case has no criteria yet"));
+        else
+          /* Translators: the sum of a perspective's weights, in points */
+          subtitle = g_strdup_printf (_("%.0f points in all"), total);
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (fr->control), subtitle);
+      }
+      break;
+
     case DLB_FIELD_PAIRS:
     default:
       break;
@@ -557,6 +601,25 @@ on_check_toggled (GtkCheckButton *check,
   commit (fr, &value);
 }
 
+static void
+on_weight_changed (GtkSpinButton *spin,
+                   FieldRow      *fr)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sd}"));
+
+  if (fr->self->updating)
+    return;
+
+  for (guint i = 0; i < fr->checks->len; i++)
+    g_variant_builder_add (&builder, "{sd}", (const char *) g_ptr_array_index (fr->ids, i),
+                           gtk_spin_button_get_value (g_ptr_array_index (fr->checks, i)));
+
+  g_value_init (&value, G_TYPE_VARIANT);
+  g_value_set_variant (&value, g_variant_builder_end (&builder));
+  commit (fr, &value);
+}
+
 static GtkWidget *
 build_row (DlbEntityEditor *self,
            FieldRow        *fr)
@@ -652,6 +715,12 @@ build_row (DlbEntityEditor *self,
       break;
 
     case DLB_FIELD_WEIGHTS:
+      fr->ids = g_ptr_array_new_with_free_func (g_free);
+      fr->checks = g_ptr_array_new ();
+      fr->row = fr->control = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+      break;
+
     case DLB_FIELD_PAIRS:
     default:
       return NULL;
@@ -700,7 +769,7 @@ on_case_changed (DlbEntityEditor *self,
       FieldRow *fr = g_ptr_array_index (self->rows, i);
       DlbFieldType type = row_field (fr)->type;
 
-      if (type == DLB_FIELD_REF || type == DLB_FIELD_REF_LIST)
+      if (type == DLB_FIELD_REF || type == DLB_FIELD_REF_LIST || type == DLB_FIELD_WEIGHTS)
         refresh_row (fr);
     }
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-findings-page.h"
+#include "dlb-simple-row.h"
 #include "dlb-util.h"
 
 /* The privacy and civil-liberties findings, numbered as the memo numbers
@@ -22,7 +23,8 @@ struct _DlbFindingsPage
   AdwBin             parent_instance;
 
   DlbCollectionView *view;
-
+  DlbCollectionView *sources_view;
+  GtkStack          *sections;
 };
 
 G_DEFINE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, DLB_TYPE_CASE_PAGE)
@@ -193,12 +195,28 @@ create_entity (gpointer user_data)
   return DLB_ENTITY (dlb_finding_new (_("New finding")));
 }
 
+static GtkWidget *
+create_source_row (DlbEntity *entity,
+                   gpointer   user_data)
+{
+  DlbFindingsPage *self = user_data;
+
+  return dlb_simple_row_new (dlb_case_page_get_case (DLB_CASE_PAGE (self)), entity, dlb_source_row_subtitle);
+}
+
+static DlbEntity *
+create_source (gpointer user_data)
+{
+  return DLB_ENTITY (dlb_source_new (_("New source")));
+}
+
 static void
 dlb_findings_page_case_set (DlbCasePage *page)
 {
   DlbFindingsPage *self = DLB_FINDINGS_PAGE (page);
 
   dlb_collection_view_set_case (self->view, dlb_case_page_get_case (page));
+  dlb_collection_view_set_case (self->sources_view, dlb_case_page_get_case (page));
 }
 
 static void
@@ -226,6 +244,8 @@ dlb_findings_page_class_init (DlbFindingsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-findings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbFindingsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DlbFindingsPage, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, DlbFindingsPage, sections);
 }
 
 static void
@@ -233,6 +253,25 @@ dlb_findings_page_init (DlbFindingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_collection_view_setup (self->view, DLB_KIND_FINDING, create_row, create_entity, self);
+  dlb_collection_view_setup (self->sources_view, DLB_KIND_SOURCE, create_source_row, create_source, self);
+}
+
+DlbCollectionView *
+dlb_findings_page_get_sources_view (DlbFindingsPage *self)
+{
+  g_return_val_if_fail (DLB_IS_FINDINGS_PAGE (self), NULL);
+
+  return self->sources_view;
+}
+
+/* Shows the findings ("findings") or the sources ("sources"). */
+void
+dlb_findings_page_show_section (DlbFindingsPage *self,
+                                const char      *name)
+{
+  g_return_if_fail (DLB_IS_FINDINGS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->sections, name);
 }
 
 DlbCollectionView *

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlbFindingsPage, dlb_findings_page, DLB, FINDINGS_PAGE, DlbCasePage)
 
-DlbCollectionView *dlb_findings_page_get_view (DlbFindingsPage *self);
+DlbCollectionView *dlb_findings_page_get_view         (DlbFindingsPage *self);
+DlbCollectionView *dlb_findings_page_get_sources_view (DlbFindingsPage *self);
+void               dlb_findings_page_show_section     (DlbFindingsPage *self,
+                                                       const char      *name);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "dlb-charts.h"
 #include "dlb-chart-view.h"
 #include "dlb-stakeholders-page.h"
+#include "dlb-simple-row.h"
 #include "dlb-util.h"
 
 /* Everyone the decision affects: who they are, what they worry about and
@@ -27,6 +28,8 @@ struct _DlbStakeholdersPage
   AdwBin             parent_instance;
 
   DlbCollectionView *view;
+  DlbCollectionView *perspectives_view;
+  GtkStack          *sections;
   DlbChartView      *chart;
 
 
@@ -173,6 +176,22 @@ static DlbEntity *
 create_entity (gpointer user_data)
 {
   return DLB_ENTITY (dlb_stakeholder_new (_("New stakeholder")));
+}
+
+static GtkWidget *
+create_perspective_row (DlbEntity *entity,
+                        gpointer   user_data)
+{
+  DlbStakeholdersPage *self = user_data;
+
+  return dlb_simple_row_new (dlb_case_page_get_case (DLB_CASE_PAGE (self)), entity,
+                             dlb_perspective_row_subtitle);
+}
+
+static DlbEntity *
+create_perspective (gpointer user_data)
+{
+  return DLB_ENTITY (dlb_perspective_new (_("New perspective")));
 }
 
 static GArray *
@@ -350,6 +369,7 @@ dlb_stakeholders_page_case_set (DlbCasePage *page)
   DlbStakeholdersPage *self = DLB_STAKEHOLDERS_PAGE (page);
 
   dlb_collection_view_set_case (self->view, dlb_case_page_get_case (page));
+  dlb_collection_view_set_case (self->perspectives_view, dlb_case_page_get_case (page));
   update_chart (self);
 }
 
@@ -402,6 +422,8 @@ dlb_stakeholders_page_class_init (DlbStakeholdersPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-stakeholders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbStakeholdersPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DlbStakeholdersPage, perspectives_view);
+  gtk_widget_class_bind_template_child (widget_class, DlbStakeholdersPage, sections);
 }
 
 static void
@@ -412,6 +434,8 @@ dlb_stakeholders_page_init (DlbStakeholdersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_collection_view_setup (self->view, DLB_KIND_STAKEHOLDER, create_row, create_entity, self);
+  dlb_collection_view_setup (self->perspectives_view, DLB_KIND_PERSPECTIVE, create_perspective_row,
+                             create_perspective, self);
   self->selected = -1;
   g_signal_connect_object (dlb_collection_view_get_list_box (self->view), "row-selected",
                            G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
@@ -447,6 +471,25 @@ dlb_stakeholders_page_get_view (DlbStakeholdersPage *self)
   g_return_val_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self), NULL);
 
   return self->view;
+}
+
+DlbCollectionView *
+dlb_stakeholders_page_get_perspectives_view (DlbStakeholdersPage *self)
+{
+  g_return_val_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self), NULL);
+
+  return self->perspectives_view;
+}
+
+/* Shows the stakeholders ("stakeholders") or the perspectives
+ * ("perspectives"). */
+void
+dlb_stakeholders_page_show_section (DlbStakeholdersPage *self,
+                                    const char          *name)
+{
+  g_return_if_fail (DLB_IS_STAKEHOLDERS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->sections, name);
 }
 
 DlbChartView *

@@ -22,5 +22,8 @@ G_DECLARE_FINAL_TYPE (DlbStakeholdersPage, dlb_stakeholders_page, DLB, STAKEHOLD
 DlbCollectionView *dlb_stakeholders_page_get_view  (DlbStakeholdersPage *self);
 /* The power/interest grid of all the case's stakeholders. */
 DlbChartView      *dlb_stakeholders_page_get_chart (DlbStakeholdersPage *self);
+DlbCollectionView *dlb_stakeholders_page_get_perspectives_view (DlbStakeholdersPage *self);
+void               dlb_stakeholders_page_show_section          (DlbStakeholdersPage *self,
+                                                                const char          *name);
 
 G_END_DECLS
