@@ -42,6 +42,8 @@ struct _DlbCollectionView
   gpointer          user_data;
   gulong            title_notify_id;
   DlbEntity        *title_entity;
+  gulong            changed_id;
+  GPtrArray        *toasts;      /* deletions' toasts still up */
 };
 
 G_DEFINE_FINAL_TYPE (DlbCollectionView, dlb_collection_view, ADW_TYPE_BIN)
@@ -183,12 +185,20 @@ on_add_clicked (DlbCollectionView *self)
 }
 
 static void
+on_toast_dismissed (DlbCollectionView *self,
+                    AdwToast          *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
 on_remove_clicked (DlbCollectionView *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
   DlbEntity *entity = entity_at (self, row);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *message = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
@@ -199,6 +209,7 @@ on_remove_clicked (DlbCollectionView *self)
     return;
 
   name = g_strdup (dlb_entity_get_display_name (entity));
+  id = g_strdup (dlb_entity_get_id (entity));
   index = gtk_list_box_row_get_index (row);
   if (!dlb_case_remove (self->kase, entity, &error))
     {
@@ -221,11 +232,47 @@ on_remove_clicked (DlbCollectionView *self)
   if (overlay == NULL)
     return;
 
+  /* Undo brings back this entity, whatever was removed after it; the
+   * toast goes once the entity is back by any way. */
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_name (toast, "win.undo-removal");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  g_object_set_data_full (G_OBJECT (toast), "entity-id", g_steal_pointer (&id), g_free);
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* Withdraws the toasts of removals that have been undone. */
+static void
+withdraw_toasts (DlbCollectionView *self)
+{
+  g_autoptr(GPtrArray) back = g_ptr_array_new ();
+
+  if (self->kase == NULL)
+    return;
+
+  for (guint i = 0; i < self->toasts->len; i++)
+    {
+      AdwToast *toast = g_ptr_array_index (self->toasts, i);
+
+      if (dlb_case_lookup (self->kase, g_object_get_data (G_OBJECT (toast), "entity-id")) != NULL)
+        g_ptr_array_add (back, toast);
+    }
+  /* Dismissing takes the toast out of the list. */
+  for (guint i = 0; i < back->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (back, i));
+}
+
+/* The toasts of removals the user can still undo from here. */
+GPtrArray *
+dlb_collection_view_get_toasts (DlbCollectionView *self)
+{
+  g_return_val_if_fail (DLB_IS_COLLECTION_VIEW (self), NULL);
+
+  return self->toasts;
 }
 
 static void
@@ -258,7 +305,13 @@ dlb_collection_view_dispose (GObject *object)
   /* The bin drops its child itself, so it never holds a disposed one. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_COLLECTION_VIEW);
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
   g_clear_object (&self->kase);
+  if (self->toasts != NULL)
+    for (guint i = 0; i < self->toasts->len; i++)
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->toasts, i), self);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dlb_collection_view_parent_class)->dispose (object);
 }
@@ -296,6 +349,7 @@ static void
 dlb_collection_view_init (DlbCollectionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed),
                            self, G_CONNECT_SWAPPED);
 }
@@ -403,9 +457,13 @@ dlb_collection_view_set_case (DlbCollectionView *self,
 
   show_entity (self, NULL);
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->kase != NULL)
+    g_clear_signal_handler (&self->changed_id, self->kase);
   g_set_object (&self->kase, kase);
   if (kase != NULL)
     {
+      self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (withdraw_toasts),
+                                                  self, G_CONNECT_SWAPPED);
       gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
                                create_row, self, NULL);
       on_folded_changed (self);

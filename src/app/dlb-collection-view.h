@@ -45,4 +45,7 @@ void             dlb_collection_view_open          (DlbCollectionView *self,
 void             dlb_collection_view_set_header    (DlbCollectionView *self,
                                                     GtkWidget         *header);
 
+/* The toasts of its removals still shown or queued (for tests). */
+GPtrArray       *dlb_collection_view_get_toasts    (DlbCollectionView *self);
+
 G_END_DECLS

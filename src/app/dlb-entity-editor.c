@@ -30,6 +30,8 @@ typedef struct
   GPtrArray       *ids;      /* REF and REF_LIST: the candidates' ids */
   GPtrArray       *checks;   /* REF_LIST: one check button per candidate */
   char            *signature;
+  GtkEventController *keys;  /* STRING: Escape */
+  GtkEventController *focus; /* STRING: leaving keeps the text */
 } FieldRow;
 
 struct _DlbEntityEditor
@@ -55,6 +57,10 @@ field_row_free (gpointer data)
    * as it goes); it must not call back into freed memory. */
   if (fr->control != NULL)
     g_signal_handlers_disconnect_by_data (fr->control, fr);
+  if (fr->focus != NULL)
+    g_signal_handlers_disconnect_by_data (fr->focus, fr);
+  if (fr->keys != NULL)
+    gtk_widget_remove_controller (fr->row, fr->keys);
   for (guint i = 0; fr->checks != NULL && i < fr->checks->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (fr->checks, i), fr);
 
@@ -235,6 +241,8 @@ refresh_row (FieldRow *fr)
       {
         const char *value = dlb_entity_get_string (entity, fr->field);
 
+        /* The window's Ctrl+Z undoes the case while the text is this. */
+        g_object_set_data_full (G_OBJECT (fr->control), "dlb-stored-text", g_strdup (value ? value : ""), g_free);
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)), value ? value : "") != 0)
           {
             /* Turning the apply button off and on forgets that the text
@@ -364,6 +372,44 @@ apply_entry (FieldRow *fr)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (fr->control)));
   return commit (fr, &value);
+}
+
+/* Escape gives back the stored text; with nothing typed it goes on to
+ * close what the editor is in. */
+static gboolean
+on_entry_escape (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  FieldRow *fr = user_data;
+  const char *stored = dlb_entity_get_string (fr->self->entity, fr->field);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)), stored ? stored : "") == 0)
+    return FALSE;
+
+  refresh_row (fr);
+  return TRUE;
+}
+
+/* Leaving a field keeps what was typed: the field never shows text the
+ * case does not hold. */
+static void
+on_entry_leave (GtkEventControllerFocus *focus,
+                FieldRow                *fr)
+{
+  const char *stored;
+
+  if (fr->self->updating || fr->self->entity == NULL || fr->self->kase == NULL)
+    return;
+  stored = dlb_entity_get_string (fr->self->entity, fr->field);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)), stored ? stored : "") == 0)
+    return;
+  if (dlb_case_get_read_only (fr->self->kase))
+    {
+      refresh_row (fr);
+      return;
+    }
+  apply_entry (fr);
 }
 
 static void
@@ -634,6 +680,20 @@ build_row (DlbEntityEditor *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fr->row), TRUE);
       g_signal_connect (fr->row, "apply", G_CALLBACK (on_entry_apply), fr);
+      {
+        GtkEventController *keys = gtk_shortcut_controller_new ();
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                              gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                gtk_callback_action_new (on_entry_escape, fr, NULL)));
+        gtk_widget_add_controller (fr->row, keys);
+        g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), fr);
+        gtk_widget_add_controller (fr->row, focus);
+        fr->keys = keys;
+        fr->focus = focus;
+      }
       break;
 
     case DLB_FIELD_TEXT:

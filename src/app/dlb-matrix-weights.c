@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dlb-matrix-page-private.h"
+#include "dlb-util.h"
 
 /* Weights: the analysis and the drag preview */
 
@@ -335,6 +336,7 @@ _dlb_matrix_page_weight_row_new (DlbMatrixPage *self,
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect (legacy, "event", G_CALLBACK (weight_scale_event), self);
   gtk_widget_add_controller (row->scale, legacy);
+  dlb_scale_scroll_when_focused (row->scale);
   gtk_box_append (GTK_BOX (box), row->scale);
 
   return row;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <adwaita.h>
 
@@ -119,4 +121,47 @@ dlb_settings_new (void)
     }
 
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The wheel over a slider that does not have the keyboard focus scrolls
+ * what the slider is in, as if the slider were not there: a person
+ * scrolling down a page of sliders should not change the weight that
+ * passes under the pointer. */
+static gboolean
+on_scale_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  double page, delta;
+
+  if (gtk_widget_has_focus (scale))
+    return FALSE;
+
+  scrolled = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return TRUE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  delta = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+          ? dy * pow (page, 2.0 / 3.0) : dy;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+  return TRUE;
+}
+
+void
+dlb_scale_scroll_when_focused (GtkWidget *scale)
+{
+  GtkEventController *scroll;
+
+  g_return_if_fail (GTK_IS_RANGE (scale));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), NULL);
+  gtk_widget_add_controller (scale, scroll);
 }

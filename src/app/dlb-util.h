@@ -30,4 +30,8 @@ GSettings  *dlb_settings_new         (void);
 void        dlb_show_toast           (GtkWidget        *widget,
                                       const char       *message);
 
+/* The wheel changes @scale only while it has the keyboard focus; otherwise
+ * it scrolls the page the scale is on. */
+void        dlb_scale_scroll_when_focused (GtkWidget *scale);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-enums.h"
+#include "dlb-util.h"
 #include "dlb-weights-dialog.h"
 
 /* Saaty's scale on a slider: position -8..8, left of the middle when the
@@ -528,6 +529,7 @@ build_ahp (DlbWeightsDialog *self)
         gtk_widget_set_tooltip_text (p.scale, _("Toward a criterion: it matters more"));
         g_object_set_data (G_OBJECT (p.scale), "pair", GUINT_TO_POINTER (k));
         g_signal_connect (p.scale, "value-changed", G_CALLBACK (scale_changed), self);
+        dlb_scale_scroll_when_focused (p.scale);
         gtk_box_append (GTK_BOX (line), p.scale);
         gtk_box_append (GTK_BOX (line), side_label (criterion_name (self, b), 0));
         gtk_box_append (GTK_BOX (box), line);

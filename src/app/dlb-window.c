@@ -132,11 +132,50 @@ undo_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.undo"))
     ok = dlb_store_undo (self->store, &error);
+  else if (g_str_equal (action_name, "win.undo-removal"))
+    ok = dlb_store_undo_removal (self->store, g_variant_get_string (parameter, NULL), &error);
   else
     ok = dlb_store_redo (self->store, &error);
 
   if (!ok)
     dlb_show_toast (GTK_WIDGET (self->toast_overlay), error->message);
+}
+
+/* Whether Ctrl+Z belongs to the text under the focus: a field is being
+ * edited when what it shows is not what the case holds. A spin button's
+ * number and a field showing the stored text are not being edited, so
+ * the case's Undo goes first. */
+gboolean
+dlb_window_focus_is_editing_text (DlbWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *field;
+  const char *stored;
+
+  if (focus == NULL || !GTK_IS_TEXT (focus))
+    return FALSE;
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) != NULL)
+    return FALSE;
+
+  for (field = focus; field != NULL; field = gtk_widget_get_parent (field))
+    if ((stored = g_object_get_data (G_OBJECT (field), "dlb-stored-text")) != NULL)
+      return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field)), stored) != 0;
+
+  return TRUE;
+}
+
+static gboolean
+on_undo_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  const char *action = user_data;
+
+  if (dlb_window_focus_is_editing_text (self))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, action, NULL);
 }
 
 static GtkFileFilter *
@@ -417,6 +456,8 @@ dlb_window_class_init (DlbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
+  /* A deletion's toast: brings back the entity of that id. */
+  gtk_widget_class_install_action (widget_class, "win.undo-removal", "s", undo_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_activated);
 
@@ -435,6 +476,24 @@ dlb_window_init (DlbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = dlb_settings_new ();
+
+  /* Before the focused widget: a text field that is not being edited
+   * would take Ctrl+Z for its own empty history. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (on_undo_shortcut,
+                                                                                     (gpointer) "win.undo", NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z,
+                                                                                    GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                            gtk_callback_action_new (on_undo_shortcut,
+                                                                                     (gpointer) "win.redo", NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 }
 
 DlbWindow *

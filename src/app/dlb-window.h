@@ -25,4 +25,8 @@ GtkWidget *dlb_window_get_page  (DlbWindow      *self,
 void       dlb_window_add_toast (DlbWindow      *self,
                                  AdwToast       *toast);
 
+/* Whether Ctrl+Z now belongs to a text field being edited rather than to
+ * the case. */
+gboolean      dlb_window_focus_is_editing_text (DlbWindow *self);
+
 G_END_DECLS

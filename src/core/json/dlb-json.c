@@ -935,7 +935,7 @@ read_text (Reader         *r,
                (unsigned long) limit, (unsigned long) strlen (text));
       return FALSE;
     }
-  if ((field->flags & DLB_FIELD_FLAG_NONEMPTY) && *text == '\0')
+  if ((field->flags & DLB_FIELD_FLAG_NONEMPTY) && dlb_text_is_blank (text))
     {
       problem (r, path, _("must not be empty"));
       return FALSE;

@@ -355,7 +355,8 @@ dlb_case_validate_value (DlbCase       *self,
           return invalid (error, entity, field, _("the text is not valid UTF-8"));
         if (s != NULL && strlen (s) > limit)
           return invalid (error, entity, field, _("the text is longer than %zu bytes"), limit);
-        if ((field->flags & DLB_FIELD_FLAG_NONEMPTY) && (s == NULL || *s == '\0'))
+        /* A name of spaces names nothing. */
+        if ((field->flags & DLB_FIELD_FLAG_NONEMPTY) && (s == NULL || dlb_text_is_blank (s)))
           return invalid (error, entity, field, _("must not be empty"));
         return TRUE;
       }

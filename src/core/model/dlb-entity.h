@@ -125,4 +125,7 @@ gboolean        dlb_enum_from_nick              (GType           enum_type,
                                                  const char     *nick,
                                                  int            *value);
 
+/* Whether @text holds nothing but white space. */
+gboolean        dlb_text_is_blank               (const char     *text);
+
 G_END_DECLS

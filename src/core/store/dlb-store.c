@@ -1299,8 +1299,14 @@ invert_steps (DlbStore  *self,
           if (blocked || !references_resolve (self->case_, step->entity))
             continue;
 
+          /* Undone out of turn (a deletion's toast), later removals may
+           * have shortened the list. */
           copy = dlb_entity_copy (step->entity);
-          if (!dlb_case_insert (self->case_, copy, (int) step->position, error))
+          if (!dlb_case_insert (self->case_, copy,
+                                (int) MIN (step->position,
+                                           g_list_model_get_n_items (dlb_case_get_list (self->case_,
+                                                                                        step->kind))),
+                                error))
             return FALSE;
           g_ptr_array_remove_index (pending, i);
           progress = TRUE;
@@ -2035,6 +2041,65 @@ dlb_store_undo (DlbStore  *self,
     }
 
   return replay (self, self->undo_group, TRUE, error);
+}
+
+/* The newest edit still done that removed @entity_id, or 0. */
+static gint64
+removal_group (DlbStore   *self,
+               const char *entity_id)
+{
+  static const char sql[] =
+    "SELECT max(group_id) FROM journal WHERE kind = 'edit' AND state = 'done' "
+    "AND action = 'remove' AND entity_id = ?";
+  sqlite3_stmt *stmt;
+  gint64 group = 0;
+
+  if (self->conn == NULL || conn_prepare (self->conn, sql, &stmt) != SQLITE_OK)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, entity_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    group = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return group;
+}
+
+/**
+ * dlb_store_undo_removal:
+ * @self: a store
+ * @entity_id: the id of a removed entity
+ * @error: return location for a #GError
+ *
+ * Undoes the edit that removed @entity_id, even if edits were made since:
+ * a deletion's toast restores the item it names, not the newest edit.
+ * Later edits stay; the undone edit can be redone as any other.
+ *
+ * Returns: whether the entity is back
+ */
+gboolean
+dlb_store_undo_removal (DlbStore    *self,
+                        const char  *entity_id,
+                        GError     **error)
+{
+  gint64 group;
+
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->conn == NULL || self->read_only)
+    return read_only_error (self, error);
+
+  group = removal_group (self, entity_id);
+  if (group == 0)
+    {
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
+                   _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  return replay (self, group, TRUE, error);
 }
 
 gboolean

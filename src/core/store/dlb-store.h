@@ -65,6 +65,9 @@ GPtrArray  *dlb_store_get_journal    (DlbStore           *self,
 gboolean    dlb_store_can_undo       (DlbStore           *self);
 gboolean    dlb_store_undo           (DlbStore           *self,
                                       GError            **error);
+gboolean    dlb_store_undo_removal   (DlbStore           *self,
+                                      const char         *entity_id,
+                                      GError            **error);
 gboolean    dlb_store_can_redo       (DlbStore           *self);
 gboolean    dlb_store_redo           (DlbStore           *self,
                                       GError            **error);
