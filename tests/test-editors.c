@@ -8,12 +8,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "dlb-collection-view.h"
 #include "dlb-entity-editor.h"
 #include "dlb-example.h"
+#include "dlb-enums.h"
 #include "dlb-findings-page.h"
+#include "dlb-labels.h"
 #include "dlb-matrix-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
@@ -460,6 +463,49 @@ test_undo_keys_and_fields (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, label);
 }
 
+/* The Overview's open findings: which statuses it counts, and how many
+ * of each, in the words the memo uses. */
+static void
+test_open_findings (Fixture       *f,
+                    gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  GtkWidget *overview = dlb_window_get_page (f->window, "overview");
+  GtkWidget *card, *detail;
+  g_autoptr(DlbFinding) first = g_list_model_get_item (dlb_case_get_findings (kase), 0);
+  g_autoptr(GError) error = NULL;
+  guint counts[DLB_N_FINDING_STATUSES];
+  g_autofree char *expected = NULL;
+  g_autofree char *number = NULL;
+  GValue v = G_VALUE_INIT;
+
+  show_page (f, "overview");
+  card = dlb_test_find_named (overview, "open-findings");
+  detail = dlb_test_find_named (overview, "open-findings-detail");
+  g_assert_nonnull (card);
+  g_assert_nonnull (detail);
+
+  g_value_init (&v, DLB_TYPE_FINDING_STATUS);
+  g_value_set_enum (&v, DLB_FINDING_RESOLVED);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (first), DLB_FINDING_STATUS, &v, &error));
+  g_assert_no_error (error);
+  g_value_unset (&v);
+  spin_main_loop ();
+
+  dlb_findings_count_by_status (dlb_case_get_findings (kase), counts);
+  g_assert_cmpuint (counts[DLB_FINDING_RESOLVED], ==, 1);
+  expected = dlb_findings_dup_unresolved_detail (counts);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, expected);
+  g_assert_nonnull (strstr (expected, "open"));
+  g_assert_nonnull (strstr (expected, "condition"));
+  number = g_strdup_printf ("%u", counts[DLB_FINDING_OPEN] + counts[DLB_FINDING_CONDITION_REQUIRED]);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (card))), ==, number);
+  g_free (expected);
+  expected = dlb_findings_dup_status_summary (counts);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, expected);
+  g_assert_nonnull (strstr (expected, "1 resolved"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +529,7 @@ main (int   argc,
   g_test_add ("/app/editors/toast-undo", Fixture, NULL, fixture_set_up, test_toast_undo, fixture_tear_down);
   g_test_add ("/app/editors/wheel-over-slider", Fixture, NULL, fixture_set_up, test_wheel_over_slider,
               fixture_tear_down);
+  g_test_add ("/app/editors/open-findings", Fixture, NULL, fixture_set_up, test_open_findings, fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

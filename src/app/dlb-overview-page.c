@@ -55,6 +55,7 @@ struct _DlbOverviewPage
 
   GtkLabel      *count_numbers[N_COUNTS];
   GtkLabel      *count_captions[N_COUNTS];
+  GtkLabel      *open_detail;
   guint          counts[N_COUNTS];
 
   /* What the page listens to besides the case. */
@@ -182,7 +183,9 @@ static void
 refresh (DlbOverviewPage *self)
 {
   DlbCase *kase;
-  GListModel *findings;
+  guint by_status[DLB_N_FINDING_STATUSES];
+  g_autofree char *detail = NULL;
+  g_autofree char *summary = NULL;
   const char *question;
 
   if (dlb_case_page_get_store (DLB_CASE_PAGE (self)) == NULL || dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
@@ -199,17 +202,14 @@ refresh (DlbOverviewPage *self)
   set_row_text (self->subject_row, dlb_case_get_memo_subject (kase));
   set_row_text (self->date_row, dlb_case_get_memo_date (kase));
 
-  /* A finding is still open until it is resolved or knowingly accepted. */
-  findings = dlb_case_get_findings (kase);
-  self->counts[COUNT_OPEN_FINDINGS] = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(DlbFinding) finding = g_list_model_get_item (findings, i);
-      DlbFindingStatus status = dlb_finding_get_status (finding);
-
-      if (status == DLB_FINDING_OPEN || status == DLB_FINDING_CONDITION_REQUIRED)
-        self->counts[COUNT_OPEN_FINDINGS]++;
-    }
+  /* A finding is still open until it is resolved or knowingly accepted;
+   * the card says which statuses it counts, and how many of each. */
+  dlb_findings_count_by_status (dlb_case_get_findings (kase), by_status);
+  self->counts[COUNT_OPEN_FINDINGS] = dlb_findings_count_unresolved (by_status);
+  detail = dlb_findings_dup_unresolved_detail (by_status);
+  summary = dlb_findings_dup_status_summary (by_status);
+  gtk_label_set_text (self->open_detail, detail);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->open_detail)), summary);
   self->counts[COUNT_STAKEHOLDERS] = g_list_model_get_n_items (dlb_case_get_stakeholders (kase));
   self->counts[COUNT_OPPORTUNITIES] = dlb_case_count_items (kase, DLB_ITEM_OPPORTUNITY);
   self->counts[COUNT_RISKS] = dlb_case_count_items (kase, DLB_ITEM_RISK);
@@ -228,6 +228,8 @@ refresh (DlbOverviewPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->count_numbers[i]))),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->open_detail))),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 
   refresh_recommendation (self);
   refresh_journal (self);
@@ -370,6 +372,19 @@ dlb_overview_page_init (DlbOverviewPage *self)
 
       self->count_numbers[i] = GTK_LABEL (number);
       self->count_captions[i] = GTK_LABEL (caption);
+
+      if (i == COUNT_OPEN_FINDINGS)
+        {
+          GtkWidget *detail = gtk_label_new (NULL);
+
+          gtk_widget_set_name (detail, "open-findings-detail");
+          gtk_widget_add_css_class (detail, "caption");
+          gtk_widget_add_css_class (detail, "dim-label");
+          gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+          gtk_label_set_justify (GTK_LABEL (detail), GTK_JUSTIFY_CENTER);
+          gtk_box_append (GTK_BOX (card), detail);
+          self->open_detail = GTK_LABEL (detail);
+        }
     }
 }
 

@@ -569,26 +569,17 @@ add_findings (Memo *m)
 {
   GListModel *list = dlb_case_get_findings (m->c);
   guint n = g_list_model_get_n_items (list);
-  guint counts[4] = { 0 };
+  guint counts[DLB_N_FINDING_STATUSES];
 
   if (n == 0)
     return;
   dlb_document_add_heading (m->doc, 1, _("Privacy and civil-liberties findings"), "findings");
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlbFinding) f = g_list_model_get_item (list, i);
-      counts[CLAMP ((int) dlb_finding_get_status (f), 0, 3)]++;
-    }
+  dlb_findings_count_by_status (list, counts);
   {
-    g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding:", "%u findings:", n), n);
-    /* Translators: part of "8 findings: 1 open, 7 need a contract condition, 0 resolved, 0 accepted." */
-    g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", counts[0]), counts[0]);
-    g_autofree char *cond = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a contract condition",
-                                                          "%u need a contract condition", counts[1]), counts[1]);
-    g_autofree char *res = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u resolved", "%u resolved", counts[2]), counts[2]);
-    g_autofree char *acc = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u accepted", "%u accepted", counts[3]), counts[3]);
-    g_autofree char *markup = g_markup_printf_escaped ("%s %s, %s, %s, %s.", first, open, cond, res, acc);
+    g_autofree char *summary = dlb_findings_dup_status_summary (counts);
+    g_autofree char *markup = g_markup_escape_text (summary, -1);
+
     dlb_document_add_paragraph (m->doc, markup);
   }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-entity.h"
+#include "dlb-finding.h"
 #include "dlb-enums.h"
 #include "dlb-labels.h"
 
@@ -148,4 +149,70 @@ dlb_label_for_enum_value (GType enum_type,
     return dlb_label_for_weighting (value);
 
   return dlb_enum_to_nick (enum_type, value);
+}
+
+void
+dlb_findings_count_by_status (GListModel *findings,
+                              guint       counts[DLB_N_FINDING_STATUSES])
+{
+  g_return_if_fail (G_IS_LIST_MODEL (findings));
+
+  for (guint i = 0; i < DLB_N_FINDING_STATUSES; i++)
+    counts[i] = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(DlbFinding) f = g_list_model_get_item (findings, i);
+
+      counts[CLAMP ((int) dlb_finding_get_status (f), 0, DLB_N_FINDING_STATUSES - 1)]++;
+    }
+}
+
+char *
+dlb_findings_dup_status_summary (const guint counts[DLB_N_FINDING_STATUSES])
+{
+  guint n = 0;
+  g_autofree char *first = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *cond = NULL;
+  g_autofree char *res = NULL;
+  g_autofree char *acc = NULL;
+
+  for (guint i = 0; i < DLB_N_FINDING_STATUSES; i++)
+    n += counts[i];
+
+  first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding:", "%u findings:", n), n);
+  /* Translators: part of "8 findings: 1 open, 7 need a contract condition, 0 resolved, 0 accepted." */
+  open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", counts[DLB_FINDING_OPEN]),
+                          counts[DLB_FINDING_OPEN]);
+  cond = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a contract condition",
+                                       "%u need a contract condition", counts[DLB_FINDING_CONDITION_REQUIRED]),
+                          counts[DLB_FINDING_CONDITION_REQUIRED]);
+  res = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u resolved", "%u resolved", counts[DLB_FINDING_RESOLVED]),
+                         counts[DLB_FINDING_RESOLVED]);
+  acc = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u accepted", "%u accepted", counts[DLB_FINDING_ACCEPTED]),
+                         counts[DLB_FINDING_ACCEPTED]);
+
+  /* Translators: "8 findings:", then the counts of each status */
+  return g_strdup_printf (_("%s %s, %s, %s, %s."), first, open, cond, res, acc);
+}
+
+guint
+dlb_findings_count_unresolved (const guint counts[DLB_N_FINDING_STATUSES])
+{
+  return counts[DLB_FINDING_OPEN] + counts[DLB_FINDING_CONDITION_REQUIRED];
+}
+
+char *
+dlb_findings_dup_unresolved_detail (const guint counts[DLB_N_FINDING_STATUSES])
+{
+  g_autofree char *open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open",
+                                                        counts[DLB_FINDING_OPEN]),
+                                           counts[DLB_FINDING_OPEN]);
+  g_autofree char *cond = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a condition",
+                                                        "%u need a condition",
+                                                        counts[DLB_FINDING_CONDITION_REQUIRED]),
+                                           counts[DLB_FINDING_CONDITION_REQUIRED]);
+
+  /* Translators: "1 open · 7 need a condition" */
+  return g_strdup_printf (_("%s · %s"), open, cond);
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "dlb-types.h"
 
 G_BEGIN_DECLS
@@ -29,6 +31,16 @@ const char *dlb_label_for_weighting        (DlbWeighting      weighting);
 /* The method inside a sentence ("Weights from pairwise comparisons (AHP)."). */
 const char *dlb_phrase_for_weighting       (DlbWeighting      weighting);
 /* Any of the above by the value's enum type; the nick for other types. */
+/* The findings by status, as the memo and the Overview give them. */
+#define DLB_N_FINDING_STATUSES 4
+void        dlb_findings_count_by_status   (GListModel       *findings,
+                                            guint             counts[DLB_N_FINDING_STATUSES]);
+/* "8 findings: 1 open, 7 need a contract condition, 0 resolved, 0 accepted." */
+char       *dlb_findings_dup_status_summary (const guint      counts[DLB_N_FINDING_STATUSES]);
+/* Findings still to answer: open or needing a condition. */
+guint       dlb_findings_count_unresolved  (const guint       counts[DLB_N_FINDING_STATUSES]);
+/* "1 open · 7 need a condition": which statuses the unresolved count holds. */
+char       *dlb_findings_dup_unresolved_detail (const guint   counts[DLB_N_FINDING_STATUSES]);
 const char *dlb_label_for_enum_value       (GType             enum_type,
                                             int               value);
 
