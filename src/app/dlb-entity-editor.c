@@ -238,6 +238,20 @@ refresh_row (FieldRow *fr)
   switch (field->type)
     {
     case DLB_FIELD_STRING:
+      if (field->flags & DLB_FIELD_FLAG_DATE)
+        {
+          const char *value = dlb_entity_get_string (entity, fr->field);
+          g_autofree char *shown = dlb_format_iso_date (value);
+          g_autoptr(GDateTime) day = dlb_parse_iso_date (value);
+          GtkCalendar *calendar = g_object_get_data (G_OBJECT (fr->control), "calendar");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (fr->row),
+                                       shown != NULL ? shown
+                                       : value != NULL && *value ? value : _("No date"));
+          if (day != NULL)
+            gtk_calendar_select_day (calendar, day);
+          break;
+        }
       {
         const char *value = dlb_entity_get_string (entity, fr->field);
 
@@ -666,6 +680,69 @@ on_weight_changed (GtkSpinButton *spin,
   commit (fr, &value);
 }
 
+static void
+on_day_selected (GtkCalendar *calendar,
+                 FieldRow    *fr)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (fr->self->updating)
+    return;
+
+  day = gtk_calendar_get_date (calendar);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_date_time_format (day, "%Y-%m-%d"));
+  commit (fr, &value);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (fr->control));
+}
+
+static void
+on_date_clear (GtkButton *button,
+               FieldRow  *fr)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "");
+  commit (fr, &value);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (fr->control));
+}
+
+/* A day: the row says it in words, a calendar in a popover chooses it. */
+static void
+build_date_row (FieldRow   *fr,
+                const char *label)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Date"));
+
+  fr->row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+  /* Read as the fields around it: the label small, the day as text. */
+  gtk_widget_add_css_class (fr->row, "text-field-row");
+  fr->control = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (fr->control), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (fr->control, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (fr->control, "flat");
+  gtk_widget_set_tooltip_text (fr->control, _("Choose a Day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fr->control), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_widget_set_halign (clear, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), clear);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (fr->control), popover);
+  g_object_set_data (G_OBJECT (fr->control), "calendar", calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected), fr);
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_date_clear), fr);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), fr->control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fr->row), fr->control);
+}
+
 static GtkWidget *
 build_row (DlbEntityEditor *self,
            FieldRow        *fr)
@@ -676,6 +753,11 @@ build_row (DlbEntityEditor *self,
   switch (field->type)
     {
     case DLB_FIELD_STRING:
+      if (field->flags & DLB_FIELD_FLAG_DATE)
+        {
+          build_date_row (fr, label);
+          break;
+        }
       fr->row = fr->control = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (fr->row), TRUE);
@@ -855,7 +937,7 @@ flush_pending (DlbEntityEditor *self)
       FieldRow *fr = g_ptr_array_index (self->rows, i);
       DlbFieldType type = row_field (fr)->type;
 
-      if (type == DLB_FIELD_STRING
+      if (type == DLB_FIELD_STRING && GTK_IS_EDITABLE (fr->control)
           && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (fr->control)),
                         dlb_entity_get_string (self->entity, fr->field) ?: "") != 0)
         g_ptr_array_add (pending, fr);

@@ -200,7 +200,11 @@ refresh (DlbOverviewPage *self)
   set_row_text (self->to_row, dlb_case_get_memo_to (kase));
   set_row_text (self->from_row, dlb_case_get_memo_from (kase));
   set_row_text (self->subject_row, dlb_case_get_memo_subject (kase));
-  set_row_text (self->date_row, dlb_case_get_memo_date (kase));
+  {
+    g_autofree char *day = dlb_format_iso_date (dlb_case_get_memo_date (kase));
+
+    set_row_text (self->date_row, day != NULL ? day : dlb_case_get_memo_date (kase));
+  }
 
   /* A finding is still open until it is resolved or knowingly accepted;
    * the card says which statuses it counts, and how many of each. */
@@ -381,6 +385,8 @@ dlb_overview_page_init (DlbOverviewPage *self)
           gtk_widget_add_css_class (detail, "caption");
           gtk_widget_add_css_class (detail, "dim-label");
           gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (detail), 12);
+          gtk_label_set_width_chars (GTK_LABEL (detail), 8);
           gtk_label_set_justify (GTK_LABEL (detail), GTK_JUSTIFY_CENTER);
           gtk_box_append (GTK_BOX (card), detail);
           self->open_detail = GTK_LABEL (detail);

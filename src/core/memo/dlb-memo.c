@@ -362,14 +362,7 @@ add_header (Memo                 *m,
    * language; anything else is shown as written. */
   if (has_text (memo_date))
     {
-      int y, mo, d;
-      if (sscanf (memo_date, "%4d-%2d-%2d", &y, &mo, &d) == 3 && g_date_valid_dmy (d, mo, y))
-        {
-          g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
-          if (dt != NULL)
-            /* Translators: the memo's date, strftime format; %-d is the day without padding */
-            date_text = g_date_time_format (dt, _("%-d %B %Y"));
-        }
+      date_text = dlb_format_iso_date (memo_date);
       if (date_text == NULL)
         date_text = g_strdup (memo_date);
     }

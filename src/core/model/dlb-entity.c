@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
@@ -676,4 +678,30 @@ dlb_text_is_blank (const char *text)
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
+}
+
+GDateTime *
+dlb_parse_iso_date (const char *iso)
+{
+  int y, m, d;
+  char rest;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3)
+    return NULL;
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+
+  return g_date_time_new_utc (y, m, d, 0, 0, 0);
+}
+
+char *
+dlb_format_iso_date (const char *iso)
+{
+  g_autoptr(GDateTime) day = dlb_parse_iso_date (iso);
+
+  if (day == NULL)
+    return NULL;
+
+  /* Translators: a day, strftime format; %-d is the day without padding */
+  return g_date_time_format (day, _("%-d %B %Y"));
 }

@@ -39,6 +39,8 @@ typedef enum
   DLB_FIELD_FLAG_INTERNAL = 1 << 2,
   /* A STRING that must not be empty. */
   DLB_FIELD_FLAG_NONEMPTY = 1 << 3,
+  /* A STRING holding a day as YYYY-MM-DD, chosen on a calendar. */
+  DLB_FIELD_FLAG_DATE     = 1 << 4,
 } DlbFieldFlags;
 
 typedef struct
@@ -124,6 +126,12 @@ const char     *dlb_enum_to_nick                (GType           enum_type,
 gboolean        dlb_enum_from_nick              (GType           enum_type,
                                                  const char     *nick,
                                                  int            *value);
+
+/* A YYYY-MM-DD day as the user's language writes it ("2 December 2019"),
+ * or NULL when @iso is not such a day. */
+char           *dlb_format_iso_date             (const char     *iso);
+/* The day of a YYYY-MM-DD text, or NULL. */
+GDateTime      *dlb_parse_iso_date              (const char     *iso);
 
 /* Whether @text holds nothing but white space. */
 gboolean        dlb_text_is_blank               (const char     *text);
