@@ -21,6 +21,7 @@
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
 #include "dlb-test-util.h"
+#include "dlb-weights-dialog.h"
 #include "dlb-window.h"
 
 /* The editors of the kinds a new case needs beyond the example's lists:
@@ -506,6 +507,48 @@ test_open_findings (Fixture       *f,
   g_assert_nonnull (strstr (expected, "1 resolved"));
 }
 
+/* Choosing Ranking previews the weights in the dialog; the case changes,
+ * in one Undo step, only when the user applies them. */
+static void
+test_method_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  GtkWidget *dropdown;
+  DlbWeightsDialog *dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  DlbWeighting before = dlb_case_get_weighting (kase);
+
+  g_assert_cmpint (before, ==, DLB_WEIGHTING_DIRECT);
+  show_page (f, "matrix");
+  dropdown = dlb_test_find_named (dlb_window_get_page (f->window, "matrix"), "method-dropdown");
+  g_assert_nonnull (dropdown);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), DLB_WEIGHTING_RANKING);
+  spin_main_loop ();
+  g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_DIRECT);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, DLB_WEIGHTING_DIRECT);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DLB_IS_WEIGHTS_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+
+  g_assert_true (dlb_weights_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_main_loop ();
+  dlb_test_wait_for_analysis (kase);
+  g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_RANKING);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, DLB_WEIGHTING_RANKING);
+
+  undo (f);
+  g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_DIRECT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +573,7 @@ main (int   argc,
   g_test_add ("/app/editors/wheel-over-slider", Fixture, NULL, fixture_set_up, test_wheel_over_slider,
               fixture_tear_down);
   g_test_add ("/app/editors/open-findings", Fixture, NULL, fixture_set_up, test_open_findings, fixture_tear_down);
+  g_test_add ("/app/editors/method-preview", Fixture, NULL, fixture_set_up, test_method_preview, fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

@@ -27,6 +27,23 @@ _dlb_matrix_page_method_selected (DlbMatrixPage *self)
     return;
 
   _dlb_matrix_page_commit_weights (self);
+
+  /* A ranking or pairwise comparisons give new weights: the dialog shows
+   * them first, and the case changes only when the user applies them. */
+  if ((selected == DLB_WEIGHTING_RANKING || selected == DLB_WEIGHTING_AHP)
+      && selected != (guint) dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))))
+    {
+      gboolean was_updating = self->updating;
+
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->method_dropdown,
+                                  dlb_case_get_weighting (dlb_case_page_get_case (DLB_CASE_PAGE (self))));
+      self->updating = was_updating;
+      dlb_matrix_page_edit_weights (self, selected == DLB_WEIGHTING_AHP ? DLB_WEIGHTS_DIALOG_AHP
+                                                                        : DLB_WEIGHTS_DIALOG_RANKING);
+      return;
+    }
+
   g_value_init (&v, DLB_TYPE_WEIGHTING);
   g_value_set_enum (&v, (int) selected);
   if (!dlb_case_set_field (dlb_case_page_get_case (DLB_CASE_PAGE (self)), DLB_ENTITY (dlb_case_page_get_case (DLB_CASE_PAGE (self))), DLB_CASE_WEIGHTING, &v, &error))
