@@ -21,6 +21,7 @@
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
 #include "dlb-test-util.h"
+#include "dlb-score-editor.h"
 #include "dlb-weights-dialog.h"
 #include "dlb-window.h"
 
@@ -549,6 +550,70 @@ test_method_preview (Fixture       *f,
   g_assert_cmpint (dlb_case_get_weighting (kase), ==, DLB_WEIGHTING_DIRECT);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first score set on an unscored pair leaves the controls where the
+ * pointer is. */
+static void
+test_score_editor_stays (Fixture       *f,
+                         gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  DlbMatrixPage *matrix = DLB_MATRIX_PAGE (dlb_window_get_page (f->window, "matrix"));
+  g_autoptr(DlbOption) option = dlb_option_new ("Pilot in one district");
+  g_autoptr(DlbCriterion) criterion = g_list_model_get_item (dlb_case_get_criteria (kase), 0);
+  g_autoptr(GError) error = NULL;
+  DlbScoreEditor *editor;
+  GtkWidget *spin;
+  graphene_point_t before, after;
+  gint64 deadline;
+
+  g_assert_true (dlb_case_insert (kase, DLB_ENTITY (option), -1, &error));
+  g_assert_no_error (error);
+  show_page (f, "matrix");
+  editor = dlb_matrix_page_edit_score (matrix, dlb_entity_get_id (DLB_ENTITY (option)),
+                                       dlb_entity_get_id (DLB_ENTITY (criterion)));
+  g_assert_nonnull (editor);
+  g_assert_null (dlb_score_editor_get_score (editor));
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (!gtk_widget_get_mapped (GTK_WIDGET (editor)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+
+  spin = find_type (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_compute_point (spin, GTK_WIDGET (editor), &GRAPHENE_POINT_INIT (0, 0), &before));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 6);
+  spin_main_loop ();
+  g_assert_nonnull (dlb_score_editor_get_score (editor));
+  /* Let the window lay itself out again. */
+  for (int i = 0; i < 5; i++)
+    {
+      g_usleep (20000);
+      spin_main_loop ();
+    }
+  g_assert_true (gtk_widget_compute_point (spin, GTK_WIDGET (editor), &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (after.y, ==, before.y);
+  g_assert_cmpfloat (after.x, ==, before.x);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +639,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/app/editors/open-findings", Fixture, NULL, fixture_set_up, test_open_findings, fixture_tear_down);
   g_test_add ("/app/editors/method-preview", Fixture, NULL, fixture_set_up, test_method_preview, fixture_tear_down);
+  g_test_add ("/app/editors/score-editor-stays", Fixture, NULL, fixture_set_up, test_score_editor_stays,
+              fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

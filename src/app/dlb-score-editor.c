@@ -488,9 +488,21 @@ refresh (DlbScoreEditor *self)
   gtk_adjustment_configure (self->low_adjustment, MIN (low, value), 0, value, 0.5, 1, 0);
   gtk_adjustment_configure (self->high_adjustment, MAX (high, value), value, 10, 0.5, 1, 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), score == NULL);
-  gtk_label_set_text (self->status_label,
-                      _("Not scored yet: it counts as 0 until you set a score."));
+  /* The line stays, its words change: the first score set must not move
+   * the controls up under the pointer. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  if (score == NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+      gtk_label_set_text (self->status_label, _("Not scored yet: it counts as 0 until you set a score."));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      gtk_label_set_text (self->status_label, _("Scored: it counts in the weighted total."));
+    }
 
   if (!self->rationale_dirty)
     {
