@@ -16,6 +16,7 @@
 #include "dlb-example.h"
 #include "dlb-enums.h"
 #include "dlb-findings-page.h"
+#include "dlb-history-window.h"
 #include "dlb-labels.h"
 #include "dlb-matrix-page.h"
 #include "dlb-stakeholders-page.h"
@@ -614,6 +615,56 @@ test_score_editor_stays (Fixture       *f,
   spin_main_loop ();
 }
 
+static const char *
+first_row_title (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+}
+
+/* The History window lists each gesture as it happens, and its undo. */
+static void
+test_history_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  g_autoptr(GList) toplevels = NULL;
+  DlbHistoryWindow *history = NULL;
+  GtkListBox *list;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbStakeholder) first = g_list_model_get_item (dlb_case_get_stakeholders (kase), 0);
+  g_autofree char *expected = NULL;
+  GValue v = G_VALUE_INIT;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL));
+  spin_main_loop ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DLB_IS_HISTORY_WINDOW (l->data))
+      history = l->data;
+  g_assert_nonnull (history);
+  list = dlb_history_window_get_list (history);
+  g_assert_null (first_row_title (list));
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, dlb_stakeholder_get_power (first) == 5 ? 4 : 5);
+  expected = g_strdup_printf ("Power of %s: %d → %d", dlb_stakeholder_get_name (first),
+                              dlb_stakeholder_get_power (first), g_value_get_int (&v));
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (first), DLB_STAKEHOLDER_POWER, &v, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+  g_assert_cmpstr (first_row_title (list), ==, expected);
+
+  undo (f);
+  g_free (expected);
+  expected = g_strdup_printf ("Undid: power of %s: %d → %d", dlb_stakeholder_get_name (first),
+                              g_value_get_int (&v) == 4 ? 5 : dlb_stakeholder_get_power (first), g_value_get_int (&v));
+  g_assert_cmpstr (first_row_title (list), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (history));
+  spin_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +692,7 @@ main (int   argc,
   g_test_add ("/app/editors/method-preview", Fixture, NULL, fixture_set_up, test_method_preview, fixture_tear_down);
   g_test_add ("/app/editors/score-editor-stays", Fixture, NULL, fixture_set_up, test_score_editor_stays,
               fixture_tear_down);
+  g_test_add ("/app/editors/history-window", Fixture, NULL, fixture_set_up, test_history_window, fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

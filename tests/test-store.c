@@ -328,6 +328,55 @@ set_int (DlbStore   *store,
 
 /* Tests ------------------------------------------------------------------- */
 
+/* The history in plain words, newest gesture first: a grouped edit under
+ * its own words with its changes, a removal as the removal (its knock-on
+ * changes under it), an undo as what it took back. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(DlbStore) store = create_store (fixture, "history.deliberate");
+  DlbCase *c = dlb_store_get_case (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  DlbHistoryGroup *g;
+
+  history = dlb_store_dup_history (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  g_assert_true (dlb_case_begin_group (c, "Move stakeholders", &error));
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 2, &error));
+  g_assert_true (set_int (store, "aclu", DLB_STAKEHOLDER_POWER, 4, &error));
+  g_assert_true (dlb_case_commit_group (c, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "aclu"), &error));
+  g_assert_true (dlb_store_undo (store, &error));
+  g_assert_no_error (error);
+
+  history = dlb_store_dup_history (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  g = g_ptr_array_index (history, 0);
+  g_assert_true (g_str_has_prefix (g->heading, "Undid: removed stakeholder “"));
+  g = g_ptr_array_index (history, 1);
+  g_assert_true (g_str_has_prefix (g->heading, "Removed stakeholder “"));
+  g = g_ptr_array_index (history, 2);
+  g_assert_cmpstr (g->heading, ==, "Move stakeholders");
+  g_assert_cmpuint (g_strv_length (g->changes), ==, 2);
+  g_assert_true (g_str_has_prefix (g->changes[0], "Power of "));
+  g_assert_true (g_str_has_suffix (g->changes[0], ": 5 → 2"));
+  g_assert_true (g_str_has_suffix (g->changes[1], " → 4"));
+  g_assert_nonnull (g->time);
+  {
+    g_autofree char *when = dlb_history_format_time (g->time);
+
+    g_assert_nonnull (strstr (when, ":"));
+  }
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -533,7 +582,7 @@ test_journal (Fixture       *fixture,
   g_assert_cmpint (g_date_time_compare (dlb_journal_entry_get_time (entry), before), >=, 0);
   g_assert_cmpint (g_date_time_get_utc_offset (dlb_journal_entry_get_time (entry)), ==, 0);
   description = dlb_journal_entry_dup_description (entry);
-  g_assert_cmpstr (description, ==, "Changed power of Mayor Lori Lightfoot from 5 to 3");
+  g_assert_cmpstr (description, ==, "Power of Mayor Lori Lightfoot: 5 → 3");
 
   /* The removal: one group, with the references cleared and the scores gone. */
   for (guint i = 0; i + 1 < journal->len; i++)
@@ -1343,19 +1392,26 @@ test_journal_descriptions (void)
     const char *edit, *action, *kind, *name, *field, *before, *after, *expected;
   } cases[] = {
     { "edit", "update", "criterion", "Racial equity", "weight", "15.0", "25.0",
-      "Changed weight of Racial equity from 15 to 25" },
+      "Weight of Racial equity: 15 → 25" },
     { "edit", "update", "stakeholder", "ACLU", "consulted", "false", "true",
-      "Changed consulted of ACLU from no to yes" },
+      "Consulted of ACLU: no → yes" },
     { "edit", "update", "finding", "Retention", "status", "\"open\"", "\"condition-required\"",
-      "Changed status of Retention from open to condition required" },
+      "Status of Retention: open → condition required" },
     { "edit", "update", "stakeholder", "ACLU", "concern", "\"a\"", "\"b\"",
       "Changed concern of ACLU" },
     { "edit", "update", "criterion", "Privacy", "minimum", "null", "4.0",
-      "Changed minimum score of Privacy from not set to 4" },
+      "Minimum score of Privacy: not set → 4" },
     { "edit", "update", "stakeholder", "ACLU", "consultation-note", "\"\"", "\"Met\"",
       "Changed consultation note of ACLU" },
     { "edit", "insert", "stakeholder", "Mayor", NULL, NULL, "{}", "Added stakeholder “Mayor”" },
-    { "undo", "remove", "source", "Tribune", NULL, "{}", NULL, "Undo: Removed source “Tribune”" },
+    /* Undoing an addition removes; the words name what was undone. */
+    { "undo", "remove", "source", "Tribune", NULL, "{}", NULL, "Undid: added source “Tribune”" },
+    { "undo", "insert", "stakeholder", "Local media", NULL, NULL, "{}",
+      "Undid: removed stakeholder “Local media”" },
+    { "undo", "update", "criterion", "Racial equity", "weight", "25.0", "15.0",
+      "Undid: weight of Racial equity: 15 → 25" },
+    { "redo", "insert", "stakeholder", "Local media", NULL, NULL, "{}",
+      "Redid: added stakeholder “Local media”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1591,6 +1647,7 @@ main (int   argc,
   ADD ("edits-persist", test_edits_persist);
   ADD ("cascade", test_cascade);
   ADD ("journal", test_journal);
+  ADD ("history", test_history);
   ADD ("undo-redo", test_undo_redo);
   ADD ("undo-notifies", test_undo_notifies);
   ADD ("failure-rolls-back", test_failure_rolls_back);

@@ -13,6 +13,7 @@
 
 #include "dlb-file.h"
 #include "dlb-findings-page.h"
+#include "dlb-history-window.h"
 #include "dlb-items-page.h"
 #include "dlb-json.h"
 #include "dlb-matrix-page.h"
@@ -176,6 +177,21 @@ on_undo_shortcut (GtkWidget *widget,
     return FALSE;
 
   return gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+history_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  GtkWidget *history;
+
+  if (self->store == NULL)
+    return;
+
+  history = dlb_history_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (history));
 }
 
 static GtkFileFilter *
@@ -459,6 +475,7 @@ dlb_window_class_init (DlbWindowClass *klass)
   /* A deletion's toast: brings back the entity of that id. */
   gtk_widget_class_install_action (widget_class, "win.undo-removal", "s", undo_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_activated);
 
   /* Bubble-phase shortcuts: a text field's own undo comes first. */
@@ -469,6 +486,8 @@ dlb_window_class_init (DlbWindowClass *klass)
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-json", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "win.history", NULL);
 }
 
 static void

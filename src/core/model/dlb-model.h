@@ -19,3 +19,4 @@
 #include "dlb-option.h"
 #include "dlb-score.h"
 #include "dlb-perspective.h"
+#include "dlb-history.h"

@@ -344,38 +344,63 @@ format_value (const DlbField *field,
     }
 }
 
+/* One change in plain words. @inner: as the object of "Undid: …", which
+ * starts in lower case where the language wants it. */
 static char *
-describe_step (DlbJournalEntry *self)
+describe_step (DlbJournalEntry *self,
+               const char      *action,
+               const char      *before_json,
+               const char      *after_json,
+               gboolean         inner)
 {
   const char *name = dlb_journal_entry_get_entity_name (self);
   const char *noun = dlb_journal_kind_label (self->kind);
 
-  if (g_str_equal (self->action, "insert"))
-    /* Translators: “Added stakeholder “Mayor Lori Lightfoot”” */
-    return g_strdup_printf (_("Added %s “%s”"), noun, name);
+  if (g_str_equal (action, "insert"))
+    return inner
+      /* Translators: after "Undid: ", "added stakeholder “Mayor Lori Lightfoot”" */
+      ? g_strdup_printf (_("added %s “%s”"), noun, name)
+      /* Translators: “Added stakeholder “Mayor Lori Lightfoot”” */
+      : g_strdup_printf (_("Added %s “%s”"), noun, name);
 
-  if (g_str_equal (self->action, "remove"))
-    /* Translators: “Removed stakeholder “Mayor Lori Lightfoot”” */
-    return g_strdup_printf (_("Removed %s “%s”"), noun, name);
+  if (g_str_equal (action, "remove"))
+    return inner
+      /* Translators: after "Undid: ", "removed stakeholder “Mayor Lori Lightfoot”" */
+      ? g_strdup_printf (_("removed %s “%s”"), noun, name)
+      /* Translators: “Removed stakeholder “Mayor Lori Lightfoot”” */
+      : g_strdup_printf (_("Removed %s “%s”"), noun, name);
 
   if (self->field != NULL)
     {
       const DlbField *field = find_field (self->kind, self->field);
-      /* Inside a sentence the label reads in lower case: “Changed power of …” */
-      g_autofree char *label = g_utf8_strdown (dlb_field_get_label (kind_of (self->kind), self->field), -1);
-      g_autofree char *before = field != NULL ? format_value (field, self->before) : NULL;
-      g_autofree char *after = field != NULL ? format_value (field, self->after) : NULL;
+      const char *label = dlb_field_get_label (kind_of (self->kind), self->field) ?: self->field;
+      /* Inside a sentence the label reads in lower case (“changed power
+       * of …”), at its start in sentence case (“Minimum score of …”). */
+      g_autofree char *lower = g_utf8_strdown (label, -1);
+      g_autofree char *first = g_utf8_strup (lower, g_utf8_next_char (lower) - lower);
+      g_autofree char *sentence = g_strconcat (first, g_utf8_next_char (lower), NULL);
+      g_autofree char *before = field != NULL ? format_value (field, before_json) : NULL;
+      g_autofree char *after = field != NULL ? format_value (field, after_json) : NULL;
 
       if (before != NULL && after != NULL)
-        /* Translators: “Changed power of Mayor Lori Lightfoot from 3 to 5” */
-        return g_strdup_printf (_("Changed %s of %s from %s to %s"), label, name, before, after);
+        return inner
+          /* Translators: after "Undid: ", "weight of Racial equity: 15 → 25" */
+          ? g_strdup_printf (_("%s of %s: %s → %s"), lower, name, before, after)
+          /* Translators: “Weight of Racial equity: 15 → 25” */
+          : g_strdup_printf (_("%s of %s: %s → %s"), sentence, name, before, after);
 
-      /* Translators: “Changed concern of Mayor Lori Lightfoot” */
-      return g_strdup_printf (_("Changed %s of %s"), label, name);
+      return inner
+        /* Translators: after "Undid: ", "changed concern of Mayor Lori Lightfoot" */
+        ? g_strdup_printf (_("changed %s of %s"), lower, name)
+        /* Translators: “Changed concern of Mayor Lori Lightfoot” */
+        : g_strdup_printf (_("Changed %s of %s"), lower, name);
     }
 
-  /* Translators: %s is the name of what changed */
-  return g_strdup_printf (_("Changed %s"), name);
+  return inner
+    /* Translators: after "Undid: "; %s is the name of what changed */
+    ? g_strdup_printf (_("changed %s"), name)
+    /* Translators: %s is the name of what changed */
+    : g_strdup_printf (_("Changed %s"), name);
 }
 
 char *
@@ -385,14 +410,24 @@ dlb_journal_entry_dup_description (DlbJournalEntry *self)
 
   g_return_val_if_fail (DLB_IS_JOURNAL_ENTRY (self), NULL);
 
-  step = describe_step (self);
-
   if (g_str_equal (self->edit, "undo"))
-    /* Translators: %s describes the change that undoing made */
-    return g_strdup_printf (_("Undo: %s"), step);
-  if (g_str_equal (self->edit, "redo"))
-    /* Translators: %s describes the change that redoing made */
-    return g_strdup_printf (_("Redo: %s"), step);
+    {
+      /* The row records what undoing did (putting back a removed entity
+       * is an insertion); the words say which change it took back. */
+      const char *undone = g_str_equal (self->action, "insert") ? "remove"
+                           : g_str_equal (self->action, "remove") ? "insert" : self->action;
 
+      step = describe_step (self, undone, self->after, self->before, TRUE);
+      /* Translators: %s is the change undone, "removed stakeholder “Local media”" */
+      return g_strdup_printf (_("Undid: %s"), step);
+    }
+  if (g_str_equal (self->edit, "redo"))
+    {
+      step = describe_step (self, self->action, self->before, self->after, TRUE);
+      /* Translators: %s is the change made again, "added stakeholder “Local media”" */
+      return g_strdup_printf (_("Redid: %s"), step);
+    }
+
+  step = describe_step (self, self->action, self->before, self->after, FALSE);
   return g_steal_pointer (&step);
 }

@@ -2147,6 +2147,24 @@ group_description (DlbStore *self,
 }
 
 /**
+ * dlb_store_dup_group_description:
+ * @self: a store
+ * @group: a journal group, as dlb_journal_entry_get_group() gives it
+ *
+ * Returns: (nullable) (transfer full): the words of a grouped edit
+ *   ("Change weights"), or %NULL for a single edit, which its journal
+ *   entry describes
+ */
+char *
+dlb_store_dup_group_description (DlbStore *self,
+                                 gint64    group)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return group_description (self, group);
+}
+
+/**
  * dlb_store_dup_undo_description:
  * @self: a store
  *
@@ -2177,6 +2195,111 @@ dlb_store_dup_redo_description (DlbStore *self)
   g_return_val_if_fail (DLB_IS_STORE (self), NULL);
 
   return group_description (self, self->redo_group);
+}
+
+static DlbHistoryGroup *
+history_group (DlbStore  *self,
+               GPtrArray *entries)
+{
+  DlbJournalEntry *first = g_ptr_array_index (entries, 0);
+  const char *edit = dlb_journal_entry_get_edit (first);
+  g_autofree char *described = dlb_store_dup_group_description (self, dlb_journal_entry_get_group (first));
+  g_autofree char *heading = NULL;
+  g_autoptr(GStrvBuilder) changes = g_strv_builder_new ();
+  DlbJournalEntry *primary = NULL;
+  guint n = entries->len;
+
+  /* A removal or an addition with its knock-on changes (references
+   * cleared, scores gone) reads as the removal or the addition. */
+  for (guint i = 0; n > 1 && described == NULL && primary == NULL && i < n; i++)
+    {
+      DlbJournalEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_str_equal (dlb_journal_entry_get_action (entry), "update")
+          && g_strcmp0 (dlb_journal_entry_get_kind (entry), "score") != 0)
+        primary = entry;
+    }
+  for (guint i = 0; primary != NULL && i < n; i++)
+    {
+      DlbJournalEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry != primary && !g_str_equal (dlb_journal_entry_get_action (entry), "update")
+          && g_strcmp0 (dlb_journal_entry_get_kind (entry), "score") != 0)
+        primary = NULL;  /* several entities added or removed */
+    }
+
+  if (n == 1)
+    heading = dlb_journal_entry_dup_description (first);
+  else if (described != NULL)
+    heading = g_steal_pointer (&described);
+  else if (primary != NULL)
+    heading = dlb_journal_entry_dup_description (primary);
+  else if (g_str_equal (edit, "undo"))
+    /* Translators: a gesture of the case's history that undid several changes */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Undid %u change", "Undid %u changes", n), n);
+  else if (g_str_equal (edit, "redo"))
+    /* Translators: a gesture of the case's history that made several changes again */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Redid %u change", "Redid %u changes", n), n);
+  else
+    /* Translators: a gesture of the case's history that made several changes */
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n), n);
+
+  /* The journal reads newest first; a gesture's changes read in order. */
+  for (guint i = n; n > 1 && i-- > 0;)
+    {
+      g_autofree char *line = dlb_journal_entry_dup_description (g_ptr_array_index (entries, i));
+
+      g_strv_builder_add (changes, line);
+    }
+
+  return dlb_history_group_new (dlb_journal_entry_get_group (first), dlb_journal_entry_get_time (first),
+                                heading, g_strv_builder_end (changes));
+}
+
+/**
+ * dlb_store_dup_history:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * The case's history, newest gesture first, in plain words: one
+ * #DlbHistoryGroup a gesture (an edit, a grouped edit, an undo or a redo),
+ * for the History view and the memo's audit trail.
+ *
+ * Returns: (transfer full) (element-type DlbHistoryGroup) (nullable): the
+ *   gestures, or %NULL with @error set
+ */
+GPtrArray *
+dlb_store_dup_history (DlbStore  *self,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) journal = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) run = g_ptr_array_new ();
+
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  journal = dlb_store_get_journal (self, G_MAXINT, error);
+  if (journal == NULL)
+    return NULL;
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) dlb_history_group_free);
+  for (guint i = 0; i <= journal->len; i++)
+    {
+      DlbJournalEntry *entry = i < journal->len ? g_ptr_array_index (journal, i) : NULL;
+
+      if (run->len > 0
+          && (entry == NULL
+              || dlb_journal_entry_get_group (entry)
+                 != dlb_journal_entry_get_group (g_ptr_array_index (run, 0))))
+        {
+          g_ptr_array_add (history, history_group (self, run));
+          g_ptr_array_set_size (run, 0);
+        }
+      if (entry != NULL)
+        g_ptr_array_add (run, entry);
+    }
+
+  return g_steal_pointer (&history);
 }
 
 GPtrArray *

@@ -62,6 +62,8 @@ void        dlb_store_close          (DlbStore           *self);
 GPtrArray  *dlb_store_get_journal    (DlbStore           *self,
                                       guint               limit,
                                       GError            **error);
+GPtrArray  *dlb_store_dup_history    (DlbStore           *self,
+                                      GError            **error);
 gboolean    dlb_store_can_undo       (DlbStore           *self);
 gboolean    dlb_store_undo           (DlbStore           *self,
                                       GError            **error);
@@ -72,6 +74,8 @@ gboolean    dlb_store_can_redo       (DlbStore           *self);
 gboolean    dlb_store_redo           (DlbStore           *self,
                                       GError            **error);
 char       *dlb_store_dup_undo_description (DlbStore     *self);
+char       *dlb_store_dup_group_description (DlbStore    *self,
+                                             gint64       group);
 char       *dlb_store_dup_redo_description (DlbStore     *self);
 
 G_END_DECLS
