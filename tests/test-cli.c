@@ -758,6 +758,39 @@ test_spanish (Fixture       *fixture,
   g_assert_cmpstr (english, !=, spanish);
 }
 
+/* --export-pdf appends the case's history when the case asks for it. */
+static void
+test_memo_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  for (guint on = 0; on < 2; on++)
+    {
+      g_autofree char *json = path_in (fixture, "history.json");
+      g_autofree char *file = path_in (fixture, "history.deliberate");
+      g_autofree char *pdf = path_in (fixture, "history.pdf");
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"deliberate-case\", \"version\": 3, "
+                                               "\"case\": {\"title\": \"Drones\", \"memo_history\": %s}}",
+                                               on ? "true" : "false");
+      const char *to_case[] = { "--export-case", file, json, NULL };
+      const char *to_pdf[] = { "--export-pdf", pdf, file, NULL };
+      const char *to_text[] = { "pdftotext", pdf, "-", NULL };
+      g_autofree char *out = NULL;
+
+      g_unlink (file);
+      write_file (json, text, -1);
+      g_assert_cmpint (run (to_case, NULL, NULL), ==, 0);
+      g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
+      out = run_tool (to_text);
+      if (on)
+        {
+          g_assert_nonnull (strstr (out, "History of this case"));
+          g_assert_nonnull (strstr (out, "No change has been made"));
+        }
+      else
+        g_assert_null (strstr (out, "History of this case"));
+    }
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -783,6 +816,7 @@ main (int   argc,
   g_test_add ("/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output, fixture_tear_down);
   g_test_add ("/cli/export-pdf/example", Fixture, NULL, fixture_set_up, test_export_pdf_example, fixture_tear_down);
   g_test_add ("/cli/analyze/example", Fixture, NULL, fixture_set_up, test_analyze_example, fixture_tear_down);
+  g_test_add ("/cli/export-pdf/memo-history", Fixture, NULL, fixture_set_up, test_memo_history, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (degenerate_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/analyze/%s", degenerate_cases[i].name);

@@ -19,6 +19,7 @@
 #include "dlb-history-window.h"
 #include "dlb-labels.h"
 #include "dlb-matrix-page.h"
+#include "dlb-memo-page.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
 #include "dlb-test-util.h"
@@ -665,6 +666,69 @@ test_history_window (Fixture       *f,
   spin_main_loop ();
 }
 
+static char *
+memo_text (DlbMemoPage *page)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dlb-editors-memo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  g_rmdir (dir);
+  return out;
+}
+
+/* The memo ends with the case's history when the case asks for it, from
+ * the Memo page's toggle, which is one Undo step. */
+static void
+test_memo_history (Fixture       *f,
+                   gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  DlbMemoPage *page = DLB_MEMO_PAGE (dlb_window_get_page (f->window, "memo"));
+  GtkWidget *toggle = dlb_test_find_named (GTK_WIDGET (page), "history-toggle");
+  g_autoptr(DlbStakeholder) first = g_list_model_get_item (dlb_case_get_stakeholders (kase), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  GValue v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, "Mayor’s office");
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (first), DLB_STAKEHOLDER_NAME, &v, &error));
+  g_assert_no_error (error);
+  g_value_unset (&v);
+
+  show_page (f, "memo");
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  dlb_test_wait_for_analysis (kase);
+  without = memo_text (page);
+  g_assert_null (strstr (without, "History of this case"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  spin_main_loop ();
+  g_assert_true (dlb_case_get_memo_history (kase));
+  dlb_test_wait_for_analysis (kase);
+  with = memo_text (page);
+  g_assert_nonnull (strstr (with, "History of this case"));
+  g_assert_nonnull (strstr (with, "Mayor’s office"));
+
+  undo (f);
+  g_assert_false (dlb_case_get_memo_history (kase));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +757,7 @@ main (int   argc,
   g_test_add ("/app/editors/score-editor-stays", Fixture, NULL, fixture_set_up, test_score_editor_stays,
               fixture_tear_down);
   g_test_add ("/app/editors/history-window", Fixture, NULL, fixture_set_up, test_history_window, fixture_tear_down);
+  g_test_add ("/app/editors/memo-history", Fixture, NULL, fixture_set_up, test_memo_history, fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

@@ -256,7 +256,7 @@ test_write_layout (void)
   const char *expected =
     "{\n"
     "  \"format\": \"deliberate-case\",\n"
-    "  \"version\": 2,\n"
+    "  \"version\": 3,\n"
     "  \"case\": {\n"
     "    \"title\": \"Ring\",\n"
     "    \"question\": \"\",\n"
@@ -271,7 +271,8 @@ test_write_layout (void)
     "    \"recommendation\": null,\n"
     "    \"justification\": \"\",\n"
     "    \"weighting\": \"direct\",\n"
-    "    \"pairwise\": []\n"
+    "    \"pairwise\": [],\n"
+    "    \"memo_history\": false\n"
     "  },\n"
     "  \"stakeholders\": [],\n"
     "  \"sources\": [],\n"
@@ -368,7 +369,8 @@ test_write_nested_layout (void)
                             "        \"y\",\n"
                             "        3\n"
                             "      ]\n"
-                            "    ]\n"
+                            "    ],\n"
+                            "    \"memo_history\": false\n"
                             "  },\n"));
   g_assert_nonnull (strstr (out,
                             "      \"sources\": [\n"
@@ -685,14 +687,14 @@ test_read_wrong_shape (void)
     { "{'format': 7, 'version': 2}", DLB_JSON_ERROR_FORMAT,
       "This is not a Deliberate case: “format” must be “deliberate-case”" },
     { "{'format': 'deliberate-case', 'case': {'title': 'T'}}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 2" },
+      "The case has no valid “version”: expected a whole number from 1 to 3" },
     { "{'format': 'deliberate-case', 'version': '2'}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 2" },
+      "The case has no valid “version”: expected a whole number from 1 to 3" },
     { "{'format': 'deliberate-case', 'version': 0}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 2" },
-    { "{'format': 'deliberate-case', 'version': 3, 'case': {'title': 'T'}}", DLB_JSON_ERROR_TOO_NEW,
-      "This case was written in version 3 of the case format, but this version of Deliberate "
-      "reads up to version 2; update Deliberate to open it" },
+      "The case has no valid “version”: expected a whole number from 1 to 3" },
+    { "{'format': 'deliberate-case', 'version': 4, 'case': {'title': 'T'}}", DLB_JSON_ERROR_TOO_NEW,
+      "This case was written in version 4 of the case format, but this version of Deliberate "
+      "reads up to version 3; update Deliberate to open it" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

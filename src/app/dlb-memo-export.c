@@ -45,12 +45,14 @@ dlb_memo_export_get_paper_preference (GSettings *settings)
 
 DlbDocument *
 dlb_memo_export_build (DlbCase       *c,
+                       DlbStore      *store,
                        DlbPaperSize   preference,
                        DlbResult    **out_result)
 {
   DlbResult *result;
   DlbMemoOptions options;
   DlbDocument *doc;
+  g_autoptr(GPtrArray) history = NULL;
 
   g_return_val_if_fail (DLB_IS_CASE (c), NULL);
   g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
@@ -60,6 +62,17 @@ dlb_memo_export_build (DlbCase       *c,
   result = dlb_analysis_update_sync (dlb_analysis_for_case (c));
   dlb_memo_options_init (&options);
   options.paper = preference;
+  /* The audit trail, when the case asks for it; a history that cannot be
+   * read leaves the appendix out rather than the memo. */
+  if (store != NULL && dlb_case_get_memo_history (c))
+    {
+      g_autoptr(GError) error = NULL;
+
+      history = dlb_store_dup_history (store, &error);
+      if (history == NULL)
+        g_warning ("The case's history is left out of the memo: %s", error->message);
+    }
+  options.history = history;
   doc = dlb_memo_build (c, result, &options);
 
   if (out_result != NULL)

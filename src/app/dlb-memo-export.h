@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "dlb-memo.h"
+#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,7 @@ DlbPaperSize       dlb_memo_export_get_paper_preference (GSettings     *settings
  * (the case's own paper size wins; see dlb_memo_resolve_paper). The
  * analysis is returned in @out_result when not NULL. */
 DlbDocument       *dlb_memo_export_build                (DlbCase       *c,
+                                                        DlbStore      *store,
                                                          DlbPaperSize   preference,
                                                          DlbResult    **out_result);
 

@@ -31,7 +31,9 @@ struct _DlbMemoPage
   GtkEntry           *page_entry;
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
+  GtkToggleButton    *history_toggle;
   DlbMemoView        *view;
+  gboolean            syncing_history;
 
   DlbAnalysis        *analysis;     /* of the case shown */
   gulong              changed_id;
@@ -144,7 +146,9 @@ rebuild (DlbMemoPage *self)
   self->stale = FALSE;
 
   if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
-    doc = dlb_memo_export_build (dlb_case_page_get_case (DLB_CASE_PAGE (self)), dlb_memo_export_get_paper_preference (self->settings), &result);
+    doc = dlb_memo_export_build (dlb_case_page_get_case (DLB_CASE_PAGE (self)),
+                                 dlb_case_page_get_store (DLB_CASE_PAGE (self)),
+                                 dlb_memo_export_get_paper_preference (self->settings), &result);
   set_document (self, doc, result);
 }
 
@@ -424,6 +428,44 @@ on_paper_size_changed (DlbMemoPage *self)
   schedule_rebuild (self);
 }
 
+/* The toggle shows the case's own setting and changes it, one Undo step. */
+static void
+sync_history_toggle (DlbMemoPage *self)
+{
+  DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+
+  self->syncing_history = TRUE;
+  gtk_toggle_button_set_active (self->history_toggle, c != NULL && dlb_case_get_memo_history (c));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->history_toggle), c != NULL && !dlb_case_get_read_only (c));
+  self->syncing_history = FALSE;
+}
+
+static void
+on_history_toggled (DlbMemoPage *self)
+{
+  DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing_history || c == NULL)
+    return;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_toggle_button_get_active (self->history_toggle));
+  if (!dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_MEMO_HISTORY, &value, &error))
+    {
+      dlb_show_toast (GTK_WIDGET (self), error->message);
+      sync_history_toggle (self);
+    }
+}
+
+static void
+dlb_memo_page_case_changed (DlbCasePage *page,
+                            guint        kinds)
+{
+  sync_history_toggle (DLB_MEMO_PAGE (page));
+}
+
 static void
 dlb_memo_page_case_set (DlbCasePage *page)
 {
@@ -439,6 +481,8 @@ dlb_memo_page_case_set (DlbCasePage *page)
       self->changed_id = g_signal_connect_object (self->analysis, "notify::result",
                                                   G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
     }
+
+  sync_history_toggle (self);
 
   /* A new case starts at its first page, at the zoom the reader chose. */
   set_document (self, NULL, NULL);
@@ -565,6 +609,7 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
 
   object_class->dispose = dlb_memo_page_dispose;
   DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_memo_page_case_set;
+  DLB_CASE_PAGE_CLASS (klass)->case_changed = dlb_memo_page_case_changed;
   object_class->get_property = dlb_memo_page_get_property;
   object_class->set_property = dlb_memo_page_set_property;
   widget_class->map = dlb_memo_page_map;
@@ -586,7 +631,9 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, history_toggle);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_toggled);
 
   gtk_widget_class_install_action (widget_class, "memo.previous-page", NULL, page_step_activated);
   gtk_widget_class_install_action (widget_class, "memo.next-page", NULL, page_step_activated);

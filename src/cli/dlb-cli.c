@@ -85,9 +85,10 @@ print_error (const char   *path,
       g_printerr ("deliberate: %s%s\n", where != NULL ? where : "", lines[i]);
 }
 
-DlbCase *
-dlb_cli_load_case (const char  *path,
-                   GError     **error)
+static DlbCase *
+load_case (const char  *path,
+           GPtrArray  **history,
+           GError     **error)
 {
   g_autoptr(DlbStore) store = NULL;
   g_autoptr(DlbCase) loaded = NULL;
@@ -116,6 +117,11 @@ dlb_cli_load_case (const char  *path,
   if (store == NULL)
     return NULL;
 
+  /* The memo's audit trail comes from the journal, read while it is open;
+   * one that cannot be read leaves the appendix out. */
+  if (history != NULL && dlb_case_get_memo_history (dlb_store_get_case (store)))
+    *history = dlb_store_dup_history (store, NULL);
+
   /* The case outlives the file it came from: detach it, so nothing can
    * write through a closed store. */
   loaded = g_object_ref (dlb_store_get_case (store));
@@ -124,6 +130,13 @@ dlb_cli_load_case (const char  *path,
   dlb_case_set_read_only (loaded, TRUE);
 
   return g_steal_pointer (&loaded);
+}
+
+DlbCase *
+dlb_cli_load_case (const char  *path,
+                   GError     **error)
+{
+  return load_case (path, NULL, error);
 }
 
 static gboolean
@@ -145,6 +158,7 @@ export_case (DlbCase     *c,
 static gboolean
 export_pdf (DlbCase     *c,
             DlbResult   *result,
+            GPtrArray   *history,
             const char  *out,
             GError     **error)
 {
@@ -152,6 +166,7 @@ export_pdf (DlbCase     *c,
   DlbMemoOptions options;
 
   dlb_memo_options_init (&options);
+  options.history = history;
   doc = dlb_memo_build (c, result, &options);
 
   return dlb_memo_write_pdf (doc, out, error);
@@ -180,6 +195,7 @@ dlb_cli_handle_local_options (GApplication  *application,
                               GVariantDict  *options,
                               GPtrArray    **files)
 {
+  g_autoptr(GPtrArray) history = NULL;
   g_autofree char *export_pdf_path = NULL;
   g_autofree char *export_json_path = NULL;
   g_autofree char *export_case_path = NULL;
@@ -241,7 +257,7 @@ dlb_cli_handle_local_options (GApplication  *application,
     }
 
   case_path = remaining != NULL ? remaining[0] : NULL;
-  c = dlb_cli_load_case (case_path, &error);
+  c = load_case (case_path, &history, &error);
   if (c == NULL)
     {
       print_error (case_path, error);
@@ -270,7 +286,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   analysis = dlb_analysis_new (c, &engine_options);
   result = dlb_analysis_update_sync (analysis);
 
-  if (export_pdf_path != NULL && !export_pdf (c, result, export_pdf_path, &error))
+  if (export_pdf_path != NULL && !export_pdf (c, result, history, export_pdf_path, &error))
     {
       print_error (export_pdf_path, error);
       return 1;

@@ -1329,7 +1329,7 @@ member_names (DlbEntityClass *klass,
     {
       g_autofree char *json_name = NULL;
 
-      if ((klass->fields[i].flags & DLB_FIELD_FLAG_INTERNAL) || klass->fields[i].since > version)
+      if ((klass->fields[i].flags & DLB_FIELD_FLAG_INTERNAL) || DLB_FIELD_JSON_SINCE (&klass->fields[i]) > version)
         continue;
       json_name = dlb_field_json_name (&klass->fields[i]);
       if (names->len > 0)
@@ -1360,12 +1360,12 @@ check_members (Reader         *r,
           /* Translators: %s lists the members allowed here */
           problem (r, member_path, _("unknown member (expected one of %s)"), names);
         }
-      else if (field->since > r->version)
+      else if (DLB_FIELD_JSON_SINCE (field) > r->version)
         {
           /* Translators: the file's format version, then the version that added the member */
           problem (r, member_path,
                    _("not part of version %u of the case format; set “version” to %u to use it"),
-                   r->version, field->since);
+                   r->version, DLB_FIELD_JSON_SINCE (field));
         }
     }
 }
@@ -1393,7 +1393,7 @@ read_member (Reader     *r,
   JsonNode *node;
   gboolean ok;
 
-  if ((field->flags & DLB_FIELD_FLAG_INTERNAL) || field->since > r->version)
+  if ((field->flags & DLB_FIELD_FLAG_INTERNAL) || DLB_FIELD_JSON_SINCE (field) > r->version)
     return TRUE;
 
   node = json_object_get_member (object, name);

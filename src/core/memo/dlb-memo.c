@@ -980,6 +980,46 @@ add_next_steps (Memo *m)
     }
 }
 
+/* The audit trail: every gesture with its time, oldest first, as a
+ * reader follows how the case came to be what the memo says. */
+static void
+add_history (Memo      *m,
+             GPtrArray *history)
+{
+  if (!dlb_case_get_memo_history (m->c))
+    return;
+
+  dlb_document_add_heading (m->doc, 1, _("History of this case"), "history");
+  if (history == NULL)
+    {
+      dlb_document_add_paragraph (m->doc, _("The history is kept in the case file; this memo was made "
+                                            "without it, from an export that does not carry it."));
+      return;
+    }
+  if (history->len == 0)
+    {
+      dlb_document_add_paragraph (m->doc, _("No change has been made to the case since it was created."));
+      return;
+    }
+
+  for (guint i = history->len; i-- > 0;)
+    {
+      DlbHistoryGroup *g = g_ptr_array_index (history, i);
+      g_autofree char *when = dlb_history_format_time (g->time);
+      g_autoptr(GString) markup = g_string_new (NULL);
+      g_autofree char *head = g_markup_printf_escaped ("<b>%s</b> — %s", when, g->heading);
+
+      g_string_append (markup, head);
+      for (guint k = 0; g->changes[k] != NULL; k++)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("\n• %s", g->changes[k]);
+
+          g_string_append (markup, line);
+        }
+      dlb_document_add_paragraph (m->doc, markup->str);
+    }
+}
+
 static void
 add_sources (Memo *m)
 {
@@ -1083,6 +1123,7 @@ dlb_memo_build (DlbCase              *c,
   add_sensitivity (&m);
   add_next_steps (&m);
   add_sources (&m);
+  add_history (&m, opts->history);
 
   g_hash_table_unref (m.source_numbers);
   g_hash_table_unref (m.finding_numbers);

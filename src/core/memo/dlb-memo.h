@@ -26,8 +26,11 @@ typedef struct
   gint64       date;
   /* "Deliberate <version>" when NULL. */
   const char  *creator;
+  /* The case's history (DlbHistoryGroup, newest first), printed as an
+   * appendix when the case asks for it; NULL: none is printed. */
+  GPtrArray   *history;
   /*< private >*/
-  gpointer     padding[4];
+  gpointer     padding[3];
 } DlbMemoOptions;
 
 void          dlb_memo_options_init       (DlbMemoOptions       *options);

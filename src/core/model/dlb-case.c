@@ -76,6 +76,8 @@ static const DlbField fields[] = {
   { "justification", DLB_FIELD_TEXT, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONE, 1 },
   { "weighting", DLB_FIELD_ENUM, 0, 0, DLB_WEIGHTING_DIRECT, dlb_weighting_get_type, DLB_KIND_CASE, DLB_FIELD_FLAG_NONE, 2 },
   { "pairwise", DLB_FIELD_PAIRS, 0, 0, 0, NULL, DLB_KIND_CRITERION, DLB_FIELD_FLAG_NONE, 2 },
+  /* Whether the memo ends with the case's history, as an audit trail. */
+  { "memo-history", DLB_FIELD_BOOLEAN, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONE, 4, 3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == DLB_CASE_N_FIELDS);
@@ -1237,4 +1239,5 @@ GETTER (DlbPaperSize, paper_size, enum, DLB_CASE_PAPER_SIZE)
 GETTER (const char *, recommendation, string, DLB_CASE_RECOMMENDATION)
 GETTER (const char *, justification, string, DLB_CASE_JUSTIFICATION)
 GETTER (DlbWeighting, weighting, enum, DLB_CASE_WEIGHTING)
+GETTER (gboolean, memo_history, boolean, DLB_CASE_MEMO_HISTORY)
 GETTER (GVariant *, pairwise, variant, DLB_CASE_PAIRWISE)

@@ -30,6 +30,7 @@ typedef enum
   DLB_CASE_JUSTIFICATION,
   DLB_CASE_WEIGHTING,
   DLB_CASE_PAIRWISE,
+  DLB_CASE_MEMO_HISTORY,
   DLB_CASE_N_FIELDS
 } DlbCaseField;
 
@@ -159,6 +160,7 @@ DlbPaperSize   dlb_case_get_paper_size     (DlbCase *self);
 const char    *dlb_case_get_recommendation (DlbCase *self);
 const char    *dlb_case_get_justification  (DlbCase *self);
 DlbWeighting   dlb_case_get_weighting      (DlbCase *self);
+gboolean       dlb_case_get_memo_history   (DlbCase *self);
 GVariant      *dlb_case_get_pairwise       (DlbCase *self);
 
 G_END_DECLS

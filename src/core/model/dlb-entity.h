@@ -54,7 +54,11 @@ typedef struct
   DlbKind       ref_kind;  /* REF, REF_LIST, WEIGHTS and PAIRS */
   DlbFieldFlags flags;
   guint         since;     /* the case-file schema version that added it */
+  guint         json_since; /* the case format version that added it, when not @since */
 } DlbField;
+
+/* The version of the case format (docs/case-format.md) that added @field. */
+#define DLB_FIELD_JSON_SINCE(field) ((field)->json_since != 0 ? (field)->json_since : (field)->since)
 
 /* Every entity's fields begin with its id; in every kind but a score the
  * next is the name, title or label a person knows it by. */

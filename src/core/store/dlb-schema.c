@@ -258,10 +258,16 @@ static const char step_2[] =
 static const char step_3[] =
   "ALTER TABLE journal ADD COLUMN description TEXT;\n";
 
+/* Version 4: whether the memo ends with the case's history. */
+static const char step_4[] =
+  "ALTER TABLE case_info ADD COLUMN memo_history INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (memo_history IN (0, 1));\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
   step_3,
+  step_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);
