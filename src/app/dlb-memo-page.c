@@ -31,7 +31,7 @@ struct _DlbMemoPage
   GtkEntry           *page_entry;
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
-  GtkToggleButton    *history_toggle;
+  GSimpleAction      *history_action;
   DlbMemoView        *view;
   gboolean            syncing_history;
 
@@ -435,13 +435,16 @@ sync_history_toggle (DlbMemoPage *self)
   DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
 
   self->syncing_history = TRUE;
-  gtk_toggle_button_set_active (self->history_toggle, c != NULL && dlb_case_get_memo_history (c));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->history_toggle), c != NULL && !dlb_case_get_read_only (c));
+  g_simple_action_set_state (self->history_action,
+                             g_variant_new_boolean (c != NULL && dlb_case_get_memo_history (c)));
+  g_simple_action_set_enabled (self->history_action, c != NULL && !dlb_case_get_read_only (c));
   self->syncing_history = FALSE;
 }
 
 static void
-on_history_toggled (DlbMemoPage *self)
+on_history_change_state (GSimpleAction *action,
+                         GVariant      *state,
+                         DlbMemoPage   *self)
 {
   DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   g_auto(GValue) value = G_VALUE_INIT;
@@ -451,7 +454,7 @@ on_history_toggled (DlbMemoPage *self)
     return;
 
   g_value_init (&value, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&value, gtk_toggle_button_get_active (self->history_toggle));
+  g_value_set_boolean (&value, g_variant_get_boolean (state));
   if (!dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_MEMO_HISTORY, &value, &error))
     {
       dlb_show_toast (GTK_WIDGET (self), error->message);
@@ -535,6 +538,7 @@ dlb_memo_page_dispose (GObject *object)
   DlbMemoPage *self = DLB_MEMO_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_object (&self->history_action);
   if (self->analysis != NULL)
     g_clear_signal_handler (&self->changed_id, self->analysis);
   g_clear_object (&self->analysis);
@@ -631,9 +635,7 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, view);
-  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, history_toggle);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_history_toggled);
 
   gtk_widget_class_install_action (widget_class, "memo.previous-page", NULL, page_step_activated);
   gtk_widget_class_install_action (widget_class, "memo.next-page", NULL, page_step_activated);
@@ -662,7 +664,16 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
 static void
 dlb_memo_page_init (DlbMemoPage *self)
 {
+  g_autoptr(GSimpleActionGroup) case_actions = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The case's own setting for its memo: whether it ends with the history. */
+  self->history_action = g_simple_action_new_stateful ("history", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->history_action, "change-state", G_CALLBACK (on_history_change_state),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (case_actions), G_ACTION (self->history_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "memo-case", G_ACTION_GROUP (case_actions));
 
   g_signal_connect_object (self->view, "notify::page", G_CALLBACK (on_view_page_changed),
                            self, G_CONNECT_SWAPPED);
