@@ -168,6 +168,25 @@ focus_changed (DlbChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DlbChartView          *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* A chart that handles its keys itself keeps them from the window,
+   * which would otherwise turn the focus ring on: the keyboard is in use. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_get_focus_visible (GTK_WINDOW (root)))
+    {
+      gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 dlb_chart_view_dispose (GObject *object)
 {
@@ -280,6 +299,7 @@ static void
 dlb_chart_view_init (DlbChartView *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *key;
 
   self->content_height = 220;
   self->zoom = 1.5;
@@ -287,6 +307,10 @@ dlb_chart_view_init (DlbChartView *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 GtkWidget *

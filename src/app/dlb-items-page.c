@@ -424,6 +424,8 @@ on_heat_map_released (GtkGestureClick *gesture,
   self->cursor_risk = risk;
   self->cursor_likelihood = likelihood;
   self->cursor_impact = impact;
+  /* The arrows go on from the cell just clicked. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->heat_map));
   gtk_widget_queue_draw (GTK_WIDGET (self->heat_map));
   show_cell (self, risk, likelihood, impact);
 }

@@ -433,6 +433,9 @@ on_drag_begin (GtkGestureDrag      *gesture,
       return;
     }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* So that Escape can call the drag off, and the arrow keys go on from
+   * the marker just chosen. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->chart));
   self->drag_index = i;
   self->drag_x = x;
   self->drag_y = y;
