@@ -463,6 +463,64 @@ test_other_charts (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pointing at the charts: every marker's own position hits its own cell,
+ * a drag past the plot's edge stays on the edge, and every heat-map cell's
+ * centre hits that cell. */
+static void
+test_chart_cells (void)
+{
+  double width = 460, height = 300, px, py, pw, ph;
+  DlbGridPoint points[25];
+  char labels[25][8];
+  g_autoptr(GArray) boxes = NULL;
+  int power, interest, likelihood, impact;
+  gboolean risk;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_snprintf (labels[i], sizeof labels[i], "S%u", i + 1);
+      points[i].label = labels[i];
+      points[i].power = 1 + (int) (i / 5);
+      points[i].interest = 1 + (int) (i % 5);
+      points[i].stance = 0;
+    }
+  boxes = dlb_chart_grid_place_labels (points, 25, width, height);
+  for (guint i = 0; i < 25; i++)
+    {
+      DlbLabelBox *b = &g_array_index (boxes, DlbLabelBox, i);
+
+      dlb_chart_grid_cell_at (width, height, b->point_x, b->point_y, &power, &interest);
+      g_assert_cmpint (power, ==, points[i].power);
+      g_assert_cmpint (interest, ==, points[i].interest);
+    }
+  dlb_chart_grid_plot_area (width, height, &px, &py, &pw, &ph);
+  dlb_chart_grid_cell_at (width, height, px - 50, py - 50, &power, &interest);
+  g_assert_cmpint (power, ==, 5);
+  g_assert_cmpint (interest, ==, 1);
+  dlb_chart_grid_cell_at (width, height, px + pw + 50, py + ph + 50, &power, &interest);
+  g_assert_cmpint (power, ==, 1);
+  g_assert_cmpint (interest, ==, 5);
+
+  for (int r = 0; r <= 1; r++)
+    for (int l = 1; l <= 5; l++)
+      for (int i = 1; i <= 5; i++)
+        {
+          double x, y, w, h;
+
+          dlb_chart_heat_map_cell_area (width, 240, r, l, i, &x, &y, &w, &h);
+          g_assert_cmpfloat (w, >, 0);
+          g_assert_cmpfloat (h, >, 0);
+          g_assert_true (dlb_chart_heat_map_cell_at (width, 240, x + w / 2, y + h / 2,
+                                                     &risk, &likelihood, &impact));
+          g_assert_cmpint (risk, ==, r);
+          g_assert_cmpint (likelihood, ==, l);
+          g_assert_cmpint (impact, ==, i);
+        }
+  /* The gap between the panels and the axes are no cell. */
+  g_assert_false (dlb_chart_heat_map_cell_at (width, 240, width / 2, 120, &risk, &likelihood, &impact));
+  g_assert_false (dlb_chart_heat_map_cell_at (width, 240, 0, 0, &risk, &likelihood, &impact));
+}
+
 /* A narrow column's cap gives way to a header word that would otherwise
  * break between its letters. */
 static void
@@ -517,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/layout/column-keeps-words", test_column_keeps_words);
   g_test_add_func ("/charts/grid-labels", test_grid_labels);
   g_test_add_func ("/charts/others", test_other_charts);
+  g_test_add_func ("/charts/cells", test_chart_cells);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "dlb-chart-view.h"
 
 /* A chart drawn by the same Cairo code as the memo. The charts use fixed
@@ -139,6 +141,19 @@ dlb_chart_view_measure (GtkWidget      *widget,
     }
 }
 
+static void
+dlb_chart_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  /* The only children are the popovers a chart opens over itself. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static GtkSizeRequestMode
 dlb_chart_view_get_request_mode (GtkWidget *widget)
 {
@@ -151,6 +166,36 @@ static void
 focus_changed (DlbChartView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DlbChartView          *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* A chart that handles its keys itself keeps them from the window,
+   * which would otherwise turn the focus ring on: the keyboard is in use. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_get_focus_visible (GTK_WINDOW (root)))
+    {
+      gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+dlb_chart_view_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (dlb_chart_view_parent_class)->dispose (object);
 }
 
 static void
@@ -222,12 +267,14 @@ dlb_chart_view_class_init (DlbChartViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = dlb_chart_view_dispose;
   object_class->finalize = dlb_chart_view_finalize;
   object_class->get_property = dlb_chart_view_get_property;
   object_class->set_property = dlb_chart_view_set_property;
 
   widget_class->snapshot = dlb_chart_view_snapshot;
   widget_class->measure = dlb_chart_view_measure;
+  widget_class->size_allocate = dlb_chart_view_size_allocate;
   widget_class->get_request_mode = dlb_chart_view_get_request_mode;
 
   properties[PROP_DESCRIPTION] =
@@ -252,6 +299,7 @@ static void
 dlb_chart_view_init (DlbChartView *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *key;
 
   self->content_height = 220;
   self->zoom = 1.5;
@@ -259,6 +307,10 @@ dlb_chart_view_init (DlbChartView *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 GtkWidget *
@@ -413,4 +465,76 @@ dlb_chart_view_to_chart (DlbChartView *self,
   if (chart_height != NULL)
     *chart_height = (height - 2 * PADDING) / zoom;
   return TRUE;
+}
+
+void
+dlb_chart_view_from_chart (DlbChartView *self,
+                           double        chart_x,
+                           double        chart_y,
+                           double       *x,
+                           double       *y)
+{
+  double zoom;
+
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+
+  zoom = self->zoom > 0 ? self->zoom : 1;
+  if (x != NULL)
+    *x = PADDING + chart_x * zoom;
+  if (y != NULL)
+    *y = PADDING + chart_y * zoom;
+}
+
+static gboolean
+drop_popover (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_popover_closed (GtkPopover *popover)
+{
+  /* Idle, since the popover may still be handling the event that closed
+   * it; the reference keeps it for the idle if the view goes first. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drop_popover, g_object_ref (popover), g_object_unref);
+}
+
+void
+dlb_chart_view_popup (DlbChartView *self,
+                      GtkPopover   *popover,
+                      double        chart_x,
+                      double        chart_y,
+                      double        chart_width,
+                      double        chart_height)
+{
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (DLB_IS_CHART_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == NULL);
+
+  dlb_chart_view_from_chart (self, chart_x, chart_y, &x0, &y0);
+  dlb_chart_view_from_chart (self, chart_x + chart_width, chart_y + chart_height, &x1, &y1);
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (popover, &(GdkRectangle) { (int) floor (x0), (int) floor (y0),
+                                                          MAX ((int) ceil (x1 - x0), 1),
+                                                          MAX ((int) ceil (y1 - y0), 1) });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  gtk_popover_popup (popover);
+}
+
+GtkPopover *
+dlb_chart_view_get_popover (DlbChartView *self)
+{
+  g_return_val_if_fail (DLB_IS_CHART_VIEW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return GTK_POPOVER (child);
+  return NULL;
 }

@@ -56,4 +56,21 @@ gboolean    dlb_chart_view_to_chart           (DlbChartView         *self,
                                                double               *chart_width,
                                                double               *chart_height);
 
+/* The inverse: where the chart point (chart_x, chart_y) is on the widget. */
+void        dlb_chart_view_from_chart         (DlbChartView         *self,
+                                               double                chart_x,
+                                               double                chart_y,
+                                               double               *x,
+                                               double               *y);
+/* Opens @popover (floating, without a parent) pointing at an area of the
+ * chart, in chart units; the view drops it once it closes. */
+void        dlb_chart_view_popup              (DlbChartView         *self,
+                                               GtkPopover           *popover,
+                                               double                chart_x,
+                                               double                chart_y,
+                                               double                chart_width,
+                                               double                chart_height);
+/* The popover open over the chart, or NULL. */
+GtkPopover *dlb_chart_view_get_popover        (DlbChartView         *self);
+
 G_END_DECLS

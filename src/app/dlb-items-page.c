@@ -20,7 +20,8 @@
  * a wide window and one above the other on a narrow one. Both lists are
  * views of the case's one list of items, filtered by kind. Above them, the
  * memo's likelihood × impact heat map, drawn by the same code from the
- * same data; its O1… and R1… are the numbers on the rows. */
+ * same data; its O1… and R1… are the numbers on the rows, and a click on
+ * one of its cells lists the items in it. */
 struct _DlbItemsPage
 {
   AdwBin              parent_instance;
@@ -35,6 +36,12 @@ struct _DlbItemsPage
 
   GtkCustomFilter    *filters[2];
   GtkFilterListModel *models[2];
+
+  /* The heat-map cell the keyboard is on, outlined while the map has the
+   * focus. */
+  gboolean            cursor_risk;
+  int                 cursor_likelihood;
+  int                 cursor_impact;
 };
 
 G_DEFINE_FINAL_TYPE (DlbItemsPage, dlb_items_page, DLB_TYPE_CASE_PAGE)
@@ -264,8 +271,219 @@ draw_heat_map (cairo_t  *cr,
                gpointer  user_data)
 {
   DlbItemsPage *self = user_data;
+  double x, y, w, h;
 
   dlb_chart_draw_heat_map (cr, width, height, self->heat_items, self->n_heat_items);
+
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self->heat_map)))
+    return;
+  dlb_chart_heat_map_cell_area (width, height, self->cursor_risk, self->cursor_likelihood,
+                                self->cursor_impact, &x, &y, &w, &h);
+  cairo_save (cr);
+  cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0);
+  cairo_set_line_width (cr, 1.4);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+on_cell_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       DlbItemsPage  *self)
+{
+  DlbItem *item = g_object_get_data (G_OBJECT (row), "entity");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  if (item != NULL && dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
+    open_editor (self, item);
+}
+
+static GtkWidget *
+create_cell_row (DlbItem    *item,
+                 const char *code)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *number = gtk_label_new (code);
+  GtkWidget *title = gtk_label_new (dlb_item_get_title (item));
+  g_autofree char *accessible = g_strdup_printf ("%s %s", code, dlb_item_get_title (item));
+
+  gtk_widget_add_css_class (number, "item-code");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (item), g_object_unref);
+  return row;
+}
+
+/* Lists the items of one heat-map cell in a popover over it; choosing one
+ * opens it, as its row in the lists below would. */
+static void
+show_cell (DlbItemsPage *self,
+           gboolean      risk,
+           int           likelihood,
+           int           impact)
+{
+  DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  GtkWidget *popover, *box, *heading, *list;
+  g_autofree char *title = NULL;
+  double chart_width, chart_height, x, y, w, h;
+  guint count = 0;
+
+  if (kase == NULL ||
+      !dlb_chart_view_to_chart (self->heat_map, 0, 0, NULL, NULL, &chart_width, &chart_height))
+    return;
+  if (dlb_chart_view_get_popover (self->heat_map) != NULL)
+    gtk_popover_popdown (dlb_chart_view_get_popover (self->heat_map));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* A set width, so that the wrapped titles are measured at the width
+   * they are shown at. */
+  gtk_widget_set_size_request (box, 320, -1);
+  title = risk
+    /* Translators: the heading of the list of risks in one cell of the heat map */
+    ? g_strdup_printf (_("Risks of likelihood %d and impact %d"), likelihood, impact)
+    /* Translators: the heading of the list of opportunities in one cell of the heat map */
+    : g_strdup_printf (_("Opportunities of likelihood %d and impact %d"), likelihood, impact);
+  heading = gtk_label_new (title);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  list = gtk_list_box_new ();
+  gtk_widget_set_name (list, "heat-map-cell");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_cell_row_activated), self, 0);
+  for (guint k = 0; k < self->n_heat_items; k++)
+    {
+      const DlbHeatItem *heat = &self->heat_items[k];
+      g_autoptr(DlbItem) item = NULL;
+
+      if ((heat->risk != FALSE) != (risk != FALSE) || heat->likelihood != likelihood || heat->impact != impact)
+        continue;
+      /* The heat map's item k is the case's item k. */
+      item = g_list_model_get_item (dlb_case_get_items (kase), k);
+      if (item == NULL)
+        continue;
+      gtk_list_box_append (GTK_LIST_BOX (list), create_cell_row (item, heat->label));
+      count++;
+    }
+  if (count > 0)
+    gtk_box_append (GTK_BOX (box), list);
+  else
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing here"));
+
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_box_append (GTK_BOX (box), none);
+    }
+
+  popover = gtk_popover_new ();
+  gtk_widget_add_css_class (popover, "heat-map-cell");
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  dlb_chart_heat_map_cell_area (chart_width, chart_height, risk, likelihood, impact, &x, &y, &w, &h);
+  dlb_chart_view_popup (self->heat_map, GTK_POPOVER (popover), x, y, w, h);
+}
+
+static void
+on_heat_map_released (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      DlbItemsPage    *self)
+{
+  double cx, cy, width, height;
+  gboolean risk;
+  int likelihood, impact;
+
+  if (!dlb_chart_view_to_chart (self->heat_map, x, y, &cx, &cy, &width, &height) ||
+      !dlb_chart_heat_map_cell_at (width, height, cx, cy, &risk, &likelihood, &impact))
+    return;
+  self->cursor_risk = risk;
+  self->cursor_likelihood = likelihood;
+  self->cursor_impact = impact;
+  /* The arrows go on from the cell just clicked. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->heat_map));
+  gtk_widget_queue_draw (GTK_WIDGET (self->heat_map));
+  show_cell (self, risk, likelihood, impact);
+}
+
+static gboolean
+on_heat_map_key_pressed (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         DlbItemsPage          *self)
+{
+  /* The two panels side by side are one row of ten columns to the
+   * arrows. */
+  int column = (self->cursor_risk ? 5 : 0) + self->cursor_likelihood - 1;
+  int impact = self->cursor_impact;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      column--;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      column++;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      impact++;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      impact--;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      show_cell (self, self->cursor_risk, self->cursor_likelihood, self->cursor_impact);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (column < 0 || column > 9 || impact < 1 || impact > 5)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->heat_map));
+      return TRUE;
+    }
+  self->cursor_risk = column >= 5;
+  self->cursor_likelihood = column % 5 + 1;
+  self->cursor_impact = impact;
+  gtk_widget_queue_draw (GTK_WIDGET (self->heat_map));
+  return TRUE;
 }
 
 static void
@@ -418,6 +636,9 @@ make_placeholder (const char *text)
 static void
 dlb_items_page_init (DlbItemsPage *self)
 {
+  GtkEventController *key;
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filters[0] = gtk_custom_filter_new (filter_opportunity, NULL, NULL);
@@ -425,6 +646,25 @@ dlb_items_page_init (DlbItemsPage *self)
   gtk_list_box_set_placeholder (self->opportunities_list, make_placeholder (_("No opportunities yet.")));
   gtk_list_box_set_placeholder (self->risks_list, make_placeholder (_("No risks yet.")));
   dlb_chart_view_set_draw_func (self->heat_map, draw_heat_map, self, NULL);
+
+  /* The top-right cell of the opportunities first: the one that matters
+   * most. */
+  self->cursor_likelihood = 5;
+  self->cursor_impact = 5;
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_heat_map_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->heat_map), GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_heat_map_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->heat_map), key);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->heat_map), "pointer");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->heat_map),
+                               _("Click a cell, or choose it with the arrow keys and press Enter, "
+                                 "to list what is in it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heat_map),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
+                                  "ArrowLeft ArrowRight ArrowUp ArrowDown Enter",
+                                  -1);
   update_heat_map (self);
 }
 

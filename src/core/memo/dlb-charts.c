@@ -200,6 +200,23 @@ dlb_chart_grid_plot_area (double  width,
   *plot_height = MAX (height - GRID_TOP - GRID_BOTTOM, 10);
 }
 
+void
+dlb_chart_grid_cell_at (double  width,
+                        double  height,
+                        double  x,
+                        double  y,
+                        int    *power,
+                        int    *interest)
+{
+  double px, py, pw, ph;
+
+  g_return_if_fail (power != NULL && interest != NULL);
+
+  dlb_chart_grid_plot_area (width, height, &px, &py, &pw, &ph);
+  *interest = CLAMP ((int) floor ((x - px) / (pw / 5)) + 1, 1, 5);
+  *power = CLAMP ((int) floor ((py + ph - y) / (ph / 5)) + 1, 1, 5);
+}
+
 static const char *
 quadrant_title (int quadrant)
 {
@@ -672,6 +689,42 @@ heat_colour (cairo_t  *cr,
                         light[2] + (dark[2] - light[2]) * t);
 }
 
+#define HEAT_GAP    24.0
+#define HEAT_LEFT   24.0
+#define HEAT_BOTTOM 24.0
+#define HEAT_TOP    14.0
+
+/* The width of each of the two panels and where the first begins. */
+static void
+heat_panels (double  width,
+             double  height,
+             double *x0,
+             double *panel)
+{
+  /* Square cells read best; keep panels no wider than they are tall. */
+  *panel = MIN ((width - HEAT_GAP) / 2, height + 10);
+  *x0 = (width - 2 * *panel - HEAT_GAP) / 2;
+}
+
+/* The 5 × 5 cells of one panel, in chart coordinates. */
+static void
+heat_plot (double    width,
+           double    height,
+           gboolean  risk,
+           double   *x,
+           double   *y,
+           double   *plot_width,
+           double   *plot_height)
+{
+  double x0, panel;
+
+  heat_panels (width, height, &x0, &panel);
+  *x = x0 + (risk ? panel + HEAT_GAP : 0) + HEAT_LEFT;
+  *y = HEAT_TOP;
+  *plot_width = panel - HEAT_LEFT;
+  *plot_height = height - HEAT_BOTTOM - HEAT_TOP;
+}
+
 static void
 draw_heat_panel (cairo_t           *cr,
                  PangoContext      *context,
@@ -683,7 +736,7 @@ draw_heat_panel (cairo_t           *cr,
                  guint              n_items,
                  gboolean           risk)
 {
-  double left = 24, bottom = 24, top = 14;
+  double left = HEAT_LEFT, bottom = HEAT_BOTTOM, top = HEAT_TOP;
   double pw = w - left, ph = h - bottom - top;
   double cw = pw / 5, ch = ph / 5;
   double px = x0 + left, py = y0 + top;
@@ -783,20 +836,69 @@ dlb_chart_draw_heat_map (cairo_t           *cr,
 {
   g_autoptr(GObject) context_ref = NULL;
   PangoContext *context;
-  double gap = 24, panel = (width - gap) / 2;
+  double x0, panel;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (items != NULL || n_items == 0);
 
   context = chart_context ();
   context_ref = G_OBJECT (context);
-  /* Square cells read best; keep panels no wider than they are tall. */
-  panel = MIN (panel, height + 10);
+  heat_panels (width, height, &x0, &panel);
   cairo_save (cr);
-  cairo_translate (cr, (width - 2 * panel - gap) / 2, 0);
+  cairo_translate (cr, x0, 0);
   draw_heat_panel (cr, context, 0, 0, panel, height, items, n_items, FALSE);
-  draw_heat_panel (cr, context, panel + gap, 0, panel, height, items, n_items, TRUE);
+  draw_heat_panel (cr, context, panel + HEAT_GAP, 0, panel, height, items, n_items, TRUE);
   cairo_restore (cr);
+}
+
+gboolean
+dlb_chart_heat_map_cell_at (double    width,
+                            double    height,
+                            double    x,
+                            double    y,
+                            gboolean *risk,
+                            int      *likelihood,
+                            int      *impact)
+{
+  g_return_val_if_fail (risk != NULL && likelihood != NULL && impact != NULL, FALSE);
+
+  for (int r = 0; r <= 1; r++)
+    {
+      double px, py, pw, ph;
+
+      heat_plot (width, height, r, &px, &py, &pw, &ph);
+      if (pw <= 0 || ph <= 0 || x < px || x >= px + pw || y < py || y >= py + ph)
+        continue;
+      *risk = r;
+      *likelihood = CLAMP ((int) ((x - px) / (pw / 5)) + 1, 1, 5);
+      *impact = CLAMP ((int) ((py + ph - y) / (ph / 5)) + 1, 1, 5);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+dlb_chart_heat_map_cell_area (double    width,
+                              double    height,
+                              gboolean  risk,
+                              int       likelihood,
+                              int       impact,
+                              double   *x,
+                              double   *y,
+                              double   *cell_width,
+                              double   *cell_height)
+{
+  double px, py, pw, ph;
+
+  g_return_if_fail (x != NULL && y != NULL && cell_width != NULL && cell_height != NULL);
+
+  heat_plot (width, height, risk, &px, &py, &pw, &ph);
+  likelihood = CLAMP (likelihood, 1, 5);
+  impact = CLAMP (impact, 1, 5);
+  *cell_width = pw / 5;
+  *cell_height = ph / 5;
+  *x = px + (likelihood - 1) * *cell_width;
+  *y = py + ph - impact * *cell_height;
 }
 
 char **

@@ -58,6 +58,15 @@ void     dlb_chart_grid_plot_area     (double              width,
                                        double             *y,
                                        double             *plot_width,
                                        double             *plot_height);
+/* The cell of the grid under the chart point (x, y), as a power and an
+ * interest of 1-5; past an edge, the edge's cell, so that a marker
+ * dragged off the plot stays on its border. */
+void     dlb_chart_grid_cell_at       (double              width,
+                                       double              height,
+                                       double              x,
+                                       double              y,
+                                       int                *power,
+                                       int                *interest);
 char   **dlb_chart_describe_grid      (const DlbGridPoint *points,
                                        guint               n_points);
 /* The grid's points for a case: one a stakeholder, in the case's order, so
@@ -83,6 +92,25 @@ void     dlb_chart_draw_heat_map      (cairo_t            *cr,
                                        guint               n_items);
 char   **dlb_chart_describe_heat_map  (const DlbHeatItem  *items,
                                        guint               n_items);
+/* Which cell of which panel is under the chart point (x, y); FALSE
+ * outside the cells. */
+gboolean dlb_chart_heat_map_cell_at   (double              width,
+                                       double              height,
+                                       double              x,
+                                       double              y,
+                                       gboolean           *risk,
+                                       int                *likelihood,
+                                       int                *impact);
+/* Where a cell is drawn, in chart coordinates. */
+void     dlb_chart_heat_map_cell_area (double              width,
+                                       double              height,
+                                       gboolean            risk,
+                                       int                 likelihood,
+                                       int                 impact,
+                                       double             *x,
+                                       double             *y,
+                                       double             *cell_width,
+                                       double             *cell_height);
 /* The heat map's items for a case: one an opportunity or risk, in the
  * case's order, labelled O1, O2… and R1, R2… as the memo's tables number
  * them. Labels are copied into strings, which must outlive the items.
