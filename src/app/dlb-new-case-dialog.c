@@ -66,6 +66,7 @@ update (DlbNewCaseDialog *self)
 
   gtk_widget_set_sensitive (self->create_button, *title != '\0');
 
+
   folder = g_file_get_path (self->folder);
   if (folder != NULL)
     {
@@ -86,8 +87,19 @@ update (DlbNewCaseDialog *self)
         /* Translators: %s is the name the new case file will have */
         description = g_strdup_printf (_("The case will be saved as “%s”."), name);
     }
-  gtk_label_set_text (self->file_label,
-                      description != NULL ? description : _("The case’s file is named after its title."));
+  /* What the chosen start gives, then the file's name: a line that wraps
+   * at any width, where the choice itself keeps its room. */
+  {
+    const char *start = dlb_new_case_dialog_get_template (self) == NULL
+                        ? _("A blank case holds the title, your name and office, and today’s date.")
+                        : _("The template holds criteria, findings to examine and the usual options, "
+                            "drawn from city surveillance ordinances.");
+    g_autofree char *text = g_strdup_printf ("%s %s", start,
+                                             description != NULL ? description
+                                                                 : _("The case’s file is named after its title."));
+
+    gtk_label_set_text (self->file_label, text);
+  }
 }
 
 static void
@@ -228,11 +240,12 @@ dlb_new_case_dialog_init (DlbNewCaseDialog *self)
 
   /* In the order of start_templates. */
   gtk_string_list_append (starts, _("Blank Case"));
-  gtk_string_list_append (starts, _("Surveillance Technology Template"));
+  gtk_string_list_append (starts, _("Surveillance Template"));
   self->start_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row), _("Start From"));
   adw_combo_row_set_model (self->start_row, G_LIST_MODEL (starts));
   g_object_unref (starts);
+  g_signal_connect_swapped (self->start_row, "notify::selected", G_CALLBACK (update), self);
   adw_preferences_group_add (self->group, GTK_WIDGET (self->start_row));
 
   self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());
