@@ -562,6 +562,41 @@ test_heat_map_cell (Fixture       *fixture,
   g_assert_null (open_cell (heat_map, TRUE, empty_likelihood, empty_impact));
   gtk_popover_popdown (dlb_chart_view_get_popover (DLB_CHART_VIEW (heat_map)));
   spin_main_loop ();
+
+  /* From the keyboard: the arrows walk the cells, across from one panel
+   * to the other, and Enter lists the one reached. */
+  {
+    GtkEventController *key = find_controller (heat_map, GTK_TYPE_EVENT_CONTROLLER_KEY);
+    GtkWidget *heading;
+    GtkPopover *popover;
+    g_autofree char *want = NULL;
+    int steps_right = (items[0].risk ? 5 : 0) + items[0].likelihood - 1;
+    int steps_up = items[0].impact - 1;
+
+    gtk_widget_grab_focus (heat_map);
+    /* To the bottom-left cell of the opportunities, whatever the start. */
+    for (int i = 0; i < 10; i++)
+      press_key (key, GDK_KEY_Left);
+    for (int i = 0; i < 5; i++)
+      press_key (key, GDK_KEY_Down);
+    for (int i = 0; i < steps_right; i++)
+      g_assert_true (press_key (key, GDK_KEY_Right));
+    for (int i = 0; i < steps_up; i++)
+      g_assert_true (press_key (key, GDK_KEY_Up));
+    g_assert_true (press_key (key, GDK_KEY_Return));
+    popover = dlb_chart_view_get_popover (DLB_CHART_VIEW (heat_map));
+    g_assert_nonnull (popover);
+    list = GTK_LIST_BOX (dlb_test_find_named (GTK_WIDGET (popover), "heat-map-cell"));
+    g_assert_nonnull (list);
+    for (rows = 0; gtk_list_box_get_row_at_index (list, (int) rows) != NULL; rows++)
+      ;
+    g_assert_cmpuint (rows, ==, expected);
+    heading = gtk_widget_get_first_child (gtk_popover_get_child (popover));
+    want = g_strdup_printf ("likelihood %d and impact %d", items[0].likelihood, items[0].impact);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heading)), want));
+    gtk_popover_popdown (popover);
+    spin_main_loop ();
+  }
   g_string_chunk_free (strings);
 }
 

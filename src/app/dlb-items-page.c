@@ -275,7 +275,8 @@ draw_heat_map (cairo_t  *cr,
 
   dlb_chart_draw_heat_map (cr, width, height, self->heat_items, self->n_heat_items);
 
-  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self->heat_map)))
+  /* Also after a click, which marks the cell its list belongs to. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->heat_map)))
     return;
   dlb_chart_heat_map_cell_area (width, height, self->cursor_risk, self->cursor_likelihood,
                                 self->cursor_impact, &x, &y, &w, &h);
@@ -329,6 +330,14 @@ create_cell_row (DlbItem    *item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (item), g_object_unref);
   return row;
+}
+
+static void
+on_cell_popover_closed (DlbItemsPage *self)
+{
+  /* Back to the cell, for the arrows to go on from; an editor opened
+   * from the list takes the focus over after this. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->heat_map));
 }
 
 /* Lists the items of one heat-map cell in a popover over it; choosing one
@@ -403,6 +412,7 @@ show_cell (DlbItemsPage *self,
   popover = gtk_popover_new ();
   gtk_widget_add_css_class (popover, "heat-map-cell");
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_cell_popover_closed), self, G_CONNECT_SWAPPED);
   dlb_chart_heat_map_cell_area (chart_width, chart_height, risk, likelihood, impact, &x, &y, &w, &h);
   dlb_chart_view_popup (self->heat_map, GTK_POPOVER (popover), x, y, w, h);
 }

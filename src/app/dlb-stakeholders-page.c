@@ -474,6 +474,11 @@ on_drag_update (GtkGestureDrag      *gesture,
     return;
   if (!self->dragging)
     {
+      DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+
+      /* A case open only for reading keeps its markers where they are. */
+      if (kase == NULL || dlb_case_get_read_only (kase))
+        return;
       /* A hand's tremor on a click is no move. */
       if (!gtk_drag_check_threshold (GTK_WIDGET (self->chart), (int) self->drag_x, (int) self->drag_y,
                                      (int) (self->drag_x + offset_x), (int) (self->drag_y + offset_y)))
