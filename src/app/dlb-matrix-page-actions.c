@@ -567,6 +567,8 @@ open_entity_dialog (DlbMatrixPage *self,
   g_signal_connect_swapped (dlb_case_page_get_case (DLB_CASE_PAGE (self)), "changed", G_CALLBACK (entity_dialog_refresh), dialog);
 
   entity_dialog_refresh (dialog);
+  /* The name first: a new option or criterion is named before anything. */
+  gtk_window_set_focus (GTK_WINDOW (window), GTK_WIDGET (dialog->name_row));
   present_transient (self, GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
