@@ -319,6 +319,46 @@ test_perspectives (Fixture       *f,
   g_assert_cmpuint (n_of (f, DLB_KIND_PERSPECTIVE), ==, n);
 }
 
+/* Up and down move a source in its list, one Undo step each, and the
+ * selection follows it. */
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  DlbFindingsPage *page = DLB_FINDINGS_PAGE (dlb_window_get_page (f->window, "findings"));
+  DlbCollectionView *view = dlb_findings_page_get_sources_view (page);
+  GListModel *sources = dlb_case_get_sources (fixture_case (f));
+  g_autoptr(DlbEntity) second = g_list_model_get_item (sources, 1);
+  GtkWidget *up, *down;
+
+  show_page (f, "findings");
+  dlb_findings_page_show_section (page, "sources");
+  dlb_collection_view_open (view, 0);
+  spin_main_loop ();
+  up = dlb_test_find_named (GTK_WIDGET (view), "move-up-button");
+  down = dlb_test_find_named (GTK_WIDGET (view), "move-down-button");
+  g_assert_false (gtk_widget_get_sensitive (up));
+  g_assert_true (gtk_widget_get_sensitive (down));
+
+  dlb_collection_view_open (view, 1);
+  spin_main_loop ();
+  click (GTK_WIDGET (view), "move-up-button");
+  {
+    g_autoptr(DlbEntity) first = g_list_model_get_item (sources, 0);
+
+    g_assert_true (first == second);
+  }
+  g_assert_true (dlb_entity_editor_get_entity (dlb_collection_view_get_editor (view)) == second);
+  g_assert_false (gtk_widget_get_sensitive (up));
+
+  undo (f);
+  {
+    g_autoptr(DlbEntity) back = g_list_model_get_item (sources, 1);
+
+    g_assert_true (back == second);
+  }
+}
+
 /* Three quick deletions: the first toast's Undo brings back the first
  * item, not the last; the others stay removed, their toasts stay, and
  * the restored item's toast goes. */
@@ -745,6 +785,7 @@ main (int   argc,
 
   g_test_add ("/app/editors/sources", Fixture, NULL, fixture_set_up, test_sources, fixture_tear_down);
   g_test_add ("/app/editors/perspectives", Fixture, NULL, fixture_set_up, test_perspectives, fixture_tear_down);
+  g_test_add ("/app/editors/reorder", Fixture, NULL, fixture_set_up, test_reorder, fixture_tear_down);
   g_test_add ("/app/editors/toast-undo", Fixture, NULL, fixture_set_up, test_toast_undo, fixture_tear_down);
   g_test_add ("/app/editors/wheel-over-slider", Fixture, NULL, fixture_set_up, test_wheel_over_slider,
               fixture_tear_down);

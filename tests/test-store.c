@@ -328,6 +328,66 @@ set_int (DlbStore   *store,
 
 /* Tests ------------------------------------------------------------------- */
 
+static guint
+position_of (DlbCase    *c,
+             const char *id)
+{
+  guint position = G_MAXUINT;
+
+  g_assert_true (g_list_store_find (G_LIST_STORE (dlb_case_get_stakeholders (c)), dlb_case_lookup (c, id),
+                                    &position));
+  return position;
+}
+
+/* Moving an entity in its list: one Undo step, kept in the file, undone
+ * and redone after reopening, and told in the history. */
+static void
+test_move (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "move.deliberate");
+  g_autoptr(DlbStore) store = create_store (fixture, "move.deliberate");
+  g_autoptr(DlbStore) again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  DlbCase *c = dlb_store_get_case (store);
+  DlbHistoryGroup *g;
+
+  g_assert_cmpuint (position_of (c, "mayor"), ==, 0);
+  g_assert_cmpuint (position_of (c, "aclu"), ==, 1);
+  g_assert_true (dlb_case_move (c, dlb_case_lookup (c, "aclu"), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position_of (c, "aclu"), ==, 0);
+  g_assert_cmpuint (position_of (c, "mayor"), ==, 1);
+
+  /* Where it is already: no edit. */
+  g_assert_true (dlb_case_move (c, dlb_case_lookup (c, "aclu"), 0, &error));
+  history = dlb_store_dup_history (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (g->heading, ==, "Moved stakeholder “ACLU of Illinois” from 2 to 1");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* The file keeps the order. */
+  dlb_store_close (store);
+  g_clear_object (&store);
+  again = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (again);
+  g_assert_cmpuint (position_of (c, "aclu"), ==, 0);
+
+  g_assert_true (dlb_store_undo (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position_of (c, "mayor"), ==, 0);
+  history = dlb_store_dup_history (again, &error);
+  g = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (g->heading, ==, "Undid: moved stakeholder “ACLU of Illinois” from 2 to 1");
+  g_assert_true (dlb_store_redo (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position_of (c, "aclu"), ==, 0);
+}
+
 /* The history in plain words, newest gesture first: a grouped edit under
  * its own words with its changes, a removal as the removal (its knock-on
  * changes under it), an undo as what it took back. */
@@ -1648,6 +1708,7 @@ main (int   argc,
   ADD ("cascade", test_cascade);
   ADD ("journal", test_journal);
   ADD ("history", test_history);
+  ADD ("move", test_move);
   ADD ("undo-redo", test_undo_redo);
   ADD ("undo-notifies", test_undo_notifies);
   ADD ("failure-rolls-back", test_failure_rolls_back);

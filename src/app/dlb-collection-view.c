@@ -31,6 +31,8 @@ struct _DlbCollectionView
   GtkListBox       *list_box;
   GtkLabel         *editor_title;
   GtkButton        *remove_button;
+  GtkButton        *up_button;
+  GtkButton        *down_button;
   GtkStack         *editor_stack;
   AdwStatusPage    *empty_page;
   DlbEntityEditor  *editor;
@@ -65,6 +67,18 @@ update_editor_title (DlbCollectionView *self)
 }
 
 static void
+update_move_buttons (DlbCollectionView *self)
+{
+  GtkListBoxRow *row = self->list_box != NULL ? gtk_list_box_get_selected_row (self->list_box) : NULL;
+  guint n = self->kase != NULL ? g_list_model_get_n_items (dlb_case_get_list (self->kase, self->kind)) : 0;
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  gboolean editable = self->kase != NULL && !dlb_case_get_read_only (self->kase);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), editable && index > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), editable && index >= 0 && (guint) index + 1 < n);
+}
+
+static void
 show_entity (DlbCollectionView *self,
              DlbEntity         *entity)
 {
@@ -74,6 +88,7 @@ show_entity (DlbCollectionView *self,
 
   dlb_entity_editor_set_entity (self->editor, entity != NULL ? self->kase : NULL, entity);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), entity != NULL);
+  update_move_buttons (self);
   gtk_stack_set_visible_child_name (self->editor_stack, entity != NULL ? "editor" : "empty");
 
   if (entity != NULL)
@@ -182,6 +197,38 @@ on_add_clicked (DlbCollectionView *self)
     if (control != NULL)
       gtk_widget_grab_focus (control);
   }
+}
+
+/* Up and down move the selected entity one place in its list, one Undo
+ * step each; the selection follows it. */
+static void
+on_move_clicked (DlbCollectionView *self,
+                 GtkButton         *button)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  DlbEntity *entity = entity_at (self, row);
+  g_autoptr(GError) error = NULL;
+  int index;
+  int to;
+
+  if (entity == NULL || self->kase == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  to = button == self->up_button ? index - 1 : index + 1;
+  if (to < 0)
+    return;
+
+  g_object_ref (entity);
+  if (!dlb_case_move (self->kase, entity, (guint) to, &error))
+    dlb_show_toast (GTK_WIDGET (self), error->message);
+  else
+    {
+      dlb_collection_view_select (self, (guint) to);
+      gtk_widget_grab_focus (GTK_WIDGET (button));
+    }
+  g_object_unref (entity);
+  update_move_buttons (self);
 }
 
 static void
@@ -335,6 +382,8 @@ dlb_collection_view_class_init (DlbCollectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, list_box);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor_title);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, up_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, down_button);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlbCollectionView, editor);
@@ -343,6 +392,7 @@ dlb_collection_view_class_init (DlbCollectionViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_clicked);
 }
 
 static void
@@ -464,6 +514,8 @@ dlb_collection_view_set_case (DlbCollectionView *self,
     {
       self->changed_id = g_signal_connect_object (kase, "changed", G_CALLBACK (withdraw_toasts),
                                                   self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (dlb_case_get_list (kase, self->kind), "items-changed",
+                               G_CALLBACK (update_move_buttons), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       gtk_list_box_bind_model (self->list_box, dlb_case_get_list (kase, self->kind),
                                create_row, self, NULL);
       on_folded_changed (self);

@@ -489,6 +489,7 @@ typedef enum
   OP_UPDATE,
   OP_INSERT,
   OP_REMOVE,
+  OP_MOVE,    /* position: from; field: to */
 } OpType;
 
 typedef struct
@@ -701,6 +702,18 @@ apply_op (DlbCase *self,
       _dlb_entity_set_value (op->entity, op->field, undo ? &op->before : &op->after);
       break;
 
+    case OP_MOVE:
+      {
+        g_autoptr(DlbEntity) held = g_object_ref (op->entity);
+        guint from = undo ? op->field : op->position;
+        guint to = undo ? op->position : op->field;
+
+        store = list_for_kind (self, dlb_entity_get_kind (op->entity));
+        g_list_store_remove (store, from);
+        g_list_store_insert (store, to, held);
+      }
+      break;
+
     case OP_INSERT:
     case OP_REMOVE:
       store = list_for_kind (self, dlb_entity_get_kind (op->entity));
@@ -814,6 +827,9 @@ run_ops (DlbCase     *self,
                 break;
               case OP_REMOVE:
                 ok = backend->remove (data, op->entity, op->position, &local_error);
+                break;
+              case OP_MOVE:
+                ok = backend->move (data, op->entity, op->position, op->field, &local_error);
                 break;
               default:
                 g_assert_not_reached ();
@@ -1202,6 +1218,57 @@ dlb_case_insert (DlbCase    *self,
   g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
 
   ok = edit_insert (self, entity, position, &local_error);
+  return edit_result (self, ok, local_error, error);
+}
+
+/**
+ * dlb_case_move:
+ * @self: a case
+ * @entity: one of its entities, not the case itself
+ * @position: where it goes in its list
+ * @error: return location for a #GError
+ *
+ * Moves @entity to @position in its list (clamped to the list's end), as
+ * one edit and one Undo step. Moving it where it is changes nothing.
+ */
+gboolean
+dlb_case_move (DlbCase    *self,
+               DlbEntity  *entity,
+               guint       position,
+               GError    **error)
+{
+  g_autoptr(GArray) ops = NULL;
+  g_autofree char *action = NULL;
+  GError *local_error = NULL;
+  guint from, n;
+  Op op = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), FALSE);
+  g_return_val_if_fail (DLB_IS_ENTITY (entity), FALSE);
+
+  if (DLB_IS_CASE (entity) || dlb_case_lookup (self, dlb_entity_get_id (entity)) != entity
+      || !find_position (self, entity, &from))
+    {
+      g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_NOT_IN_CASE,
+                   _("“%s” is not part of this case"), dlb_entity_get_display_name (entity));
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list_for_kind (self, dlb_entity_get_kind (entity))));
+  position = MIN (position, n - 1);
+  if (position == from)
+    return TRUE;
+
+  ops = ops_new ();
+  op.type = OP_MOVE;
+  op.entity = g_object_ref (entity);
+  op.position = from;
+  op.field = position;
+  g_array_append_val (ops, op);
+  action = g_strdup_printf ("move %s", DLB_ENTITY_GET_CLASS (entity)->table);
+
+  ok = run_ops (self, ops, action, &local_error);
   return edit_result (self, ok, local_error, error);
 }
 

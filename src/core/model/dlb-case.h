@@ -75,6 +75,11 @@ typedef struct
   gboolean (*commit)   (gpointer       data,
                         GError       **error);
   void     (*rollback) (gpointer       data);
+  gboolean (*move)     (gpointer       data,
+                        DlbEntity     *entity,
+                        guint          from,
+                        guint          to,
+                        GError       **error);
 } DlbCaseBackend;
 
 #define DLB_TYPE_CASE (dlb_case_get_type ())
@@ -128,6 +133,10 @@ gboolean       dlb_case_set_field          (DlbCase         *self,
 gboolean       dlb_case_insert             (DlbCase         *self,
                                             DlbEntity       *entity,
                                             int              position,
+                                            GError         **error);
+gboolean       dlb_case_move               (DlbCase         *self,
+                                            DlbEntity       *entity,
+                                            guint            position,
                                             GError         **error);
 gboolean       dlb_case_remove             (DlbCase         *self,
                                             DlbEntity       *entity,

@@ -370,6 +370,20 @@ describe_step (DlbJournalEntry *self,
       /* Translators: “Removed stakeholder “Mayor Lori Lightfoot”” */
       : g_strdup_printf (_("Removed %s “%s”"), noun, name);
 
+  if (g_strcmp0 (self->field, "position") == 0)
+    {
+      /* A move in its list, counted from 1 for people. */
+      gint64 from = 0, to = 0;
+
+      g_ascii_string_to_signed (before_json != NULL ? before_json : "", 10, 0, G_MAXINT, &from, NULL);
+      g_ascii_string_to_signed (after_json != NULL ? after_json : "", 10, 0, G_MAXINT, &to, NULL);
+      return inner
+        /* Translators: after "Undid: ", "moved stakeholder “Local media” from 3 to 1" */
+        ? g_strdup_printf (_("moved %s “%s” from %d to %d"), noun, name, (int) from + 1, (int) to + 1)
+        /* Translators: “Moved stakeholder “Local media” from 3 to 1”, places in its list */
+        : g_strdup_printf (_("Moved %s “%s” from %d to %d"), noun, name, (int) from + 1, (int) to + 1);
+    }
+
   if (self->field != NULL)
     {
       const DlbField *field = find_field (self->kind, self->field);

@@ -51,6 +51,7 @@ typedef enum
   STEP_INSERT,
   STEP_UPDATE,
   STEP_REMOVE,
+  STEP_MOVE,    /* position: from; field: to */
 } StepAction;
 
 /* One step of an edit, read back from the journal or recorded while
@@ -1266,6 +1267,21 @@ invert_steps (DlbStore  *self,
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
 
+  /* A move goes back to where it came from. */
+  for (guint i = steps->len; i-- > 0;)
+    {
+      Step *step = &g_array_index (steps, Step, i);
+      DlbEntity *entity;
+
+      if (step->action != STEP_MOVE)
+        continue;
+      entity = step_lookup (self, step);
+      if (entity == NULL)
+        return replay_error (error);
+      if (!dlb_case_move (self->case_, entity, step->position, error))
+        return FALSE;
+    }
+
   for (guint i = steps->len; i-- > 0;)
     {
       Step *step = &g_array_index (steps, Step, i);
@@ -1357,7 +1373,8 @@ invert_group (DlbStore  *self,
           {
             StepAction earlier = g_array_index (steps, Step, start - 1).action;
 
-            if (earlier == STEP_INSERT || (earlier == STEP_REMOVE && action == STEP_UPDATE))
+            if (earlier == STEP_INSERT || earlier == STEP_MOVE || action == STEP_MOVE
+                || (earlier == STEP_REMOVE && action == STEP_UPDATE))
               break;
             action = earlier;
             start--;
@@ -1409,6 +1426,13 @@ reapply_steps (DlbStore  *self,
 
         case STEP_REMOVE:
           if (entity != NULL && !dlb_case_remove (self->case_, entity, error))
+            return FALSE;
+          break;
+
+        case STEP_MOVE:
+          if (entity == NULL)
+            return replay_error (error);
+          if (!dlb_case_move (self->case_, entity, step->field, error))
             return FALSE;
           break;
 
@@ -1559,6 +1583,18 @@ load_group (DlbStore  *self,
 
       if (id == NULL || action == NULL || !kind_from_table (table, &step.kind))
         ok = FALSE;
+      else if (g_str_equal (action, "update") && g_strcmp0 (field_name, "position") == 0)
+        {
+          /* A move: the place in the list, from and to. */
+          gint64 from = -1, to = -1;
+
+          step.action = STEP_MOVE;
+          ok = before != NULL && after != NULL
+               && g_ascii_string_to_signed (before, 10, 0, G_MAXINT, &from, NULL)
+               && g_ascii_string_to_signed (after, 10, 0, G_MAXINT, &to, NULL);
+          step.position = (guint) MAX (from, 0);
+          step.field = (guint) MAX (to, 0);
+        }
       else if (g_str_equal (action, "update"))
         {
           int index = find_class_field (step.kind, field_name);
@@ -1626,6 +1662,9 @@ describe_action (const char *action)
   if (g_str_has_prefix (action, "remove "))
     /* Translators: %s is a kind of thing, e.g. “stakeholder” */
     return g_strdup_printf (_("Could not remove %s"), dlb_journal_kind_label (action + 7));
+  if (g_str_has_prefix (action, "move "))
+    /* Translators: %s is a kind of thing, e.g. “stakeholder” */
+    return g_strdup_printf (_("Could not move %s"), dlb_journal_kind_label (action + 5));
   if (g_str_has_prefix (action, "set "))
     {
       rest = action + 4;
@@ -1886,6 +1925,54 @@ backend_rollback (gpointer data)
     conn_exec (self->conn, "ROLLBACK");
 }
 
+/* A move is journaled as an update of the entity's place in its list:
+ * "position", from and to counted from 0. */
+static gboolean
+backend_move (gpointer    data,
+              DlbEntity  *entity,
+              guint       from,
+              guint       to,
+              GError    **error)
+{
+  DlbStore *self = data;
+  const char *table = DLB_ENTITY_GET_CLASS (entity)->table;
+  g_autofree char *shift = g_strdup_printf (from < to
+                                            ? "UPDATE \"%s\" SET \"position\" = \"position\" - 1 "
+                                              "WHERE \"position\" > ? AND \"position\" <= ? AND \"id\" <> ?"
+                                            : "UPDATE \"%s\" SET \"position\" = \"position\" + 1 "
+                                              "WHERE \"position\" < ? AND \"position\" >= ? AND \"id\" <> ?",
+                                            table);
+  g_autofree char *place = g_strdup_printf ("UPDATE \"%s\" SET \"position\" = ? WHERE \"id\" = ?", table);
+  g_autofree char *before = g_strdup_printf ("%u", from);
+  g_autofree char *after = g_strdup_printf ("%u", to);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = conn_prepare (self->conn, shift, &stmt);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, (int) from);
+      sqlite3_bind_int (stmt, 2, (int) to);
+      sqlite3_bind_text (stmt, 3, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+      rc = stmt_run (stmt);
+    }
+  if (rc == SQLITE_OK)
+    rc = conn_prepare (self->conn, place, &stmt);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, (int) to);
+      sqlite3_bind_text (stmt, 2, dlb_entity_get_id (entity), -1, SQLITE_TRANSIENT);
+      rc = stmt_run (stmt);
+    }
+  if (rc == SQLITE_OK)
+    rc = journal_add (self, "update", entity, "position", (int) from, before, after);
+  if (rc != SQLITE_OK)
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
+
+  record_step (self, STEP_MOVE, entity, to, NULL, NULL, from);
+  return TRUE;
+}
+
 static const DlbCaseBackend backend = {
   backend_begin,
   backend_insert,
@@ -1893,6 +1980,7 @@ static const DlbCaseBackend backend = {
   backend_remove,
   backend_commit,
   backend_rollback,
+  backend_move,
 };
 
 /* Undo and redo ----------------------------------------------------------- */
