@@ -238,6 +238,57 @@ test_sources (Fixture       *f,
   g_assert_cmpuint (dlb_collection_view_get_toasts (view)->len, ==, 0);
 }
 
+/* The same for the stakeholders and the findings: add, name, refuse an
+ * empty name, remove, each one Undo step. */
+typedef struct
+{
+  const char *page;
+  DlbKind     kind;
+  guint       name_field;
+  const char *name;
+} EditorCase;
+
+static const EditorCase editor_cases[] = {
+  { "stakeholders", DLB_KIND_STAKEHOLDER, DLB_STAKEHOLDER_NAME, "Transit riders" },
+  { "findings", DLB_KIND_FINDING, DLB_FINDING_TITLE, "Plate reads shared with federal agencies" },
+};
+
+static void
+test_list_editor (Fixture       *f,
+                  gconstpointer  data)
+{
+  const EditorCase *ec = data;
+  GtkWidget *page = dlb_window_get_page (f->window, ec->page);
+  DlbCollectionView *view = DLB_IS_STAKEHOLDERS_PAGE (page)
+                            ? dlb_stakeholders_page_get_view (DLB_STAKEHOLDERS_PAGE (page))
+                            : dlb_findings_page_get_view (DLB_FINDINGS_PAGE (page));
+  DlbEntityEditor *editor = dlb_collection_view_get_editor (view);
+  guint n = n_of (f, ec->kind);
+  DlbEntity *entity;
+  GtkWidget *row;
+
+  show_page (f, ec->page);
+  click (GTK_WIDGET (view), "add-button");
+  g_assert_cmpuint (n_of (f, ec->kind), ==, n + 1);
+  entity = dlb_entity_editor_get_entity (editor);
+  g_assert_cmpint (dlb_entity_get_kind (entity), ==, ec->kind);
+
+  row = dlb_entity_editor_get_control (editor, ec->name_field);
+  apply_text (row, ec->name);
+  g_assert_cmpstr (dlb_entity_get_display_name (entity), ==, ec->name);
+  apply_text (row, "");
+  g_assert_cmpstr (dlb_entity_get_display_name (entity), ==, ec->name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, ec->name);
+
+  undo (f);
+  g_assert_cmpstr (dlb_entity_get_display_name (entity), !=, ec->name);
+
+  click (GTK_WIDGET (view), "remove-button");
+  g_assert_cmpuint (n_of (f, ec->kind), ==, n);
+  undo (f);
+  g_assert_cmpuint (n_of (f, ec->kind), ==, n + 1);
+}
+
 static GPtrArray *
 spin_buttons_below (GtkWidget *root)
 {
@@ -785,6 +836,10 @@ main (int   argc,
 
   g_test_add ("/app/editors/sources", Fixture, NULL, fixture_set_up, test_sources, fixture_tear_down);
   g_test_add ("/app/editors/perspectives", Fixture, NULL, fixture_set_up, test_perspectives, fixture_tear_down);
+  g_test_add ("/app/editors/stakeholders", Fixture, &editor_cases[0], fixture_set_up, test_list_editor,
+              fixture_tear_down);
+  g_test_add ("/app/editors/findings", Fixture, &editor_cases[1], fixture_set_up, test_list_editor,
+              fixture_tear_down);
   g_test_add ("/app/editors/reorder", Fixture, NULL, fixture_set_up, test_reorder, fixture_tear_down);
   g_test_add ("/app/editors/toast-undo", Fixture, NULL, fixture_set_up, test_toast_undo, fixture_tear_down);
   g_test_add ("/app/editors/wheel-over-slider", Fixture, NULL, fixture_set_up, test_wheel_over_slider,
