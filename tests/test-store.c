@@ -16,6 +16,7 @@
 #include "dlb-entity-private.h"
 #include "dlb-model.h"
 #include "dlb-schema.h"
+#include "dlb-json.h"
 #include "dlb-store.h"
 #include "dlb-store-private.h"
 
@@ -386,6 +387,119 @@ test_move (Fixture       *fixture,
   g_assert_true (dlb_store_redo (again, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (position_of (c, "aclu"), ==, 0);
+}
+
+/* Each kind of gesture the window makes, as the window makes it: a
+ * field, a grouped edit (a drag on the grid writes power and interest
+ * together; an applied ranking writes ranks, weights and the method), an
+ * addition, a removal with its knock-on changes, a move. Each is one
+ * Undo step, and each is undone and redone after the file is closed and
+ * opened again. */
+typedef enum
+{
+  GESTURE_FIELD,
+  GESTURE_DRAG,
+  GESTURE_WEIGHTING,
+  GESTURE_ADD,
+  GESTURE_REMOVE,
+  GESTURE_MOVE,
+  N_GESTURES
+} Gesture;
+
+static char *
+case_json (DlbStore *store)
+{
+  return dlb_json_write_case (dlb_store_get_case (store), NULL);
+}
+
+static void
+make_gesture (DlbStore *store,
+              Gesture   gesture)
+{
+  DlbCase *c = dlb_store_get_case (store);
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  switch (gesture)
+    {
+    case GESTURE_FIELD:
+      g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_STANCE, 1, &error));
+      break;
+    case GESTURE_DRAG:
+      g_assert_true (dlb_case_begin_group (c, "Move Mayor on the power/interest grid", &error));
+      g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 2, &error));
+      g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_INTEREST, 1, &error));
+      g_assert_true (dlb_case_commit_group (c, &error));
+      break;
+    case GESTURE_WEIGHTING:
+      g_assert_true (dlb_case_begin_group (c, "Apply ranking", &error));
+      g_assert_true (set_int (store, "privacy", DLB_CRITERION_RANK, 2, &error));
+      g_assert_true (set_int (store, "crime", DLB_CRITERION_RANK, 1, &error));
+      g_value_init (&v, DLB_TYPE_WEIGHTING);
+      g_value_set_enum (&v, DLB_WEIGHTING_RANKING);
+      g_assert_true (dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_WEIGHTING, &v, &error));
+      g_assert_true (dlb_case_commit_group (c, &error));
+      break;
+    case GESTURE_ADD:
+      {
+        g_autoptr(DlbStakeholder) riders = dlb_stakeholder_new ("Transit riders");
+
+        g_assert_true (dlb_case_insert (c, DLB_ENTITY (riders), -1, &error));
+      }
+      break;
+    case GESTURE_REMOVE:
+      g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "privacy"), &error));
+      break;
+    case GESTURE_MOVE:
+      g_assert_true (dlb_case_move (c, dlb_case_lookup (c, "aclu"), 0, &error));
+      break;
+    case N_GESTURES:
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+}
+
+static void
+test_gestures_after_reopening (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  for (Gesture gesture = 0; gesture < N_GESTURES; gesture++)
+    {
+      g_autofree char *name = g_strdup_printf ("gesture-%d.deliberate", gesture);
+      g_autofree char *path = fixture_path (fixture, name);
+      g_autoptr(DlbStore) store = create_store (fixture, name);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = case_json (store);
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+
+      make_gesture (store, gesture);
+      after = case_json (store);
+      g_assert_cmpstr (after, !=, before);
+      dlb_store_close (store);
+      g_clear_object (&store);
+
+      store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_true (dlb_store_can_undo (store));
+      g_assert_true (dlb_store_undo (store, &error));
+      g_assert_no_error (error);
+      undone = case_json (store);
+      g_assert_cmpstr (undone, ==, before);
+      /* One step: nothing older to undo in a new file. */
+      g_assert_false (dlb_store_can_undo (store));
+      dlb_store_close (store);
+      g_clear_object (&store);
+
+      store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_true (dlb_store_redo (store, &error));
+      g_assert_no_error (error);
+      redone = case_json (store);
+      g_assert_cmpstr (redone, ==, after);
+    }
 }
 
 /* The history in plain words, newest gesture first: a grouped edit under
@@ -1709,6 +1823,7 @@ main (int   argc,
   ADD ("journal", test_journal);
   ADD ("history", test_history);
   ADD ("move", test_move);
+  ADD ("gestures-after-reopening", test_gestures_after_reopening);
   ADD ("undo-redo", test_undo_redo);
   ADD ("undo-notifies", test_undo_notifies);
   ADD ("failure-rolls-back", test_failure_rolls_back);
