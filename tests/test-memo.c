@@ -152,10 +152,12 @@ remove_pdf (const char *path)
   g_rmdir (dir);
 }
 
-/* The text of the recommendation section, from the PDF as a reader's
- * tools see it; NULL (and the test skipped) without pdftotext. */
+/* The memo's text from the heading @from to the next of @to (or the
+ * end), as a reader's tools see it in the PDF; NULL without pdftotext. */
 static char *
-recommendation_text (DlbDocument *doc)
+section_text (DlbDocument *doc,
+              const char  *from,
+              const char  *to)
 {
   g_autofree char *tool = g_find_program_in_path ("pdftotext");
   g_autofree char *path = NULL;
@@ -174,11 +176,48 @@ recommendation_text (DlbDocument *doc)
   }
   g_assert_no_error (error);
   remove_pdf (path);
-  start = strstr (out, "\nRecommendation\n");
+  start = strstr (out, from);
   g_assert_nonnull (start);
-  end = strstr (start, "\nBackground\n");
-  g_assert_nonnull (end);
-  return g_strndup (start, (gsize) (end - start));
+  end = to != NULL ? strstr (start + 1, to) : NULL;
+  return end != NULL ? g_strndup (start, (gsize) (end - start)) : g_strdup (start);
+}
+
+/* The text of the recommendation section; NULL (and the test skipped)
+ * without pdftotext. */
+static char *
+recommendation_text (DlbDocument *doc)
+{
+  return section_text (doc, "\nRecommendation\n", "\nBackground\n");
+}
+
+/* Conditions appear as conditions only when the conditional option is
+ * recommended; under a decline the open findings are its reasons and the
+ * first step is to carry the decision out. */
+static void
+test_next_steps_follow_decision (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) declined = build (c);
+  g_autoptr(DlbDocument) conditional = NULL;
+  g_autofree char *text = section_text (declined, "\nNext steps\n", "\nSources\n");
+  g_autofree char *text2 = NULL;
+
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Carry out the recommendation, “Decline the partnership”"));
+  g_assert_nonnull (strstr (text, "rests on"));
+  g_assert_null (strstr (text, "Delete footage within 30 days."));
+
+  _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "privacy")), DLB_CRITERION_WEIGHT, 20);
+  _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "crime")), DLB_CRITERION_WEIGHT, 80);
+  conditional = build (c);
+  text2 = section_text (conditional, "\nConditions and next steps\n", "\nSources\n");
+  g_assert_nonnull (strstr (text2, "Delete footage within 30 days."));
+  g_assert_null (strstr (text2, "Carry out the recommendation"));
+  g_assert_null (strstr (text2, "rests on"));
 }
 
 static void
@@ -390,6 +429,7 @@ main (int   argc,
 
   g_test_add_func ("/memo/recommendation-follows-weights", test_recommendation_follows_weights);
   g_test_add_func ("/memo/override", test_override);
+  g_test_add_func ("/memo/next-steps-follow-decision", test_next_steps_follow_decision);
   g_test_add_func ("/memo/no-winner", test_no_winner);
   g_test_add_func ("/memo/byte-identical", test_byte_identical);
   g_test_add_func ("/memo/paper", test_paper);

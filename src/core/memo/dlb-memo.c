@@ -917,17 +917,42 @@ add_sensitivity (Memo *m)
     }
 }
 
+/* What follows from the decision. Conditions appear as conditions only
+ * when the recommended option is the conditional one, whose contract
+ * answers findings; under any other recommendation (decline, or sign as
+ * proposed) the open findings are listed as what the decision rests on,
+ * not as contract terms, and the first step is to carry the decision out
+ * and say so. Without a recommendation, each open finding is a decision
+ * still to make. */
 static void
 add_next_steps (Memo *m)
 {
+  g_autoptr(DlbRecommendation) rec = dlb_recommendation_new (m->c, m->result);
+  DlbOption *chosen = dlb_recommendation_get_option (rec) >= 0
+                      ? option_by_id (m, dlb_recommendation_get_option_id (rec)) : NULL;
+  const char * const *resolves = chosen != NULL ? dlb_option_get_resolves (chosen) : NULL;
+  gboolean conditional = resolves != NULL && resolves[0] != NULL;
   GListModel *findings = dlb_case_get_findings (m->c);
   GListModel *stakeholders = dlb_case_get_stakeholders (m->c);
   guint nf = g_list_model_get_n_items (findings), ns = g_list_model_get_n_items (stakeholders);
   int step = 0;
   GString *unconsulted = g_string_new (NULL);
   guint n_unconsulted = 0;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
 
-  dlb_document_add_heading (m->doc, 1, _("Conditions and next steps"), "next-steps");
+  dlb_document_add_heading (m->doc, 1, conditional ? _("Conditions and next steps") : _("Next steps"),
+                            "next-steps");
+
+  if (chosen != NULL && !conditional)
+    {
+      /* Translators: the first next step under a recommendation that sets no conditions; %s is the option */
+      g_autofree char *markup = g_markup_printf_escaped (_("Carry out the recommendation, “%s”, and tell the "
+                                                           "proposing agency and the stakeholders of the decision "
+                                                           "and its reasons."),
+                                                         nonnull (dlb_option_get_name (chosen)));
+
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, ++step, 0, markup);
+    }
 
   for (guint i = 0; i < nf; i++)
     {
@@ -937,7 +962,16 @@ add_next_steps (Memo *m)
 
       if (status == DLB_FINDING_RESOLVED || status == DLB_FINDING_ACCEPTED)
         continue;
-      if (has_text (dlb_finding_get_condition (f)))
+
+      if (chosen != NULL && !conditional)
+        {
+          /* Translators: an open finding listed as a reason for the decision: number, title */
+          g_ptr_array_add (reasons, g_markup_printf_escaped (_("Finding %u: %s"), i + 1,
+                                                             nonnull (dlb_finding_get_title (f))));
+          continue;
+        }
+
+      if (conditional && g_strv_contains (resolves, dlb_finding_get_id (f)) && has_text (dlb_finding_get_condition (f)))
         markup = g_markup_printf_escaped ("%s <span foreground=\"#4b5563\">(%s %u)</span>",
                                           dlb_finding_get_condition (f), _("finding"), i + 1);
       else
@@ -973,7 +1007,19 @@ add_next_steps (Memo *m)
     }
   g_string_free (unconsulted, TRUE);
 
-  if (step == 0)
+  if (reasons->len > 0)
+    {
+      g_autofree char *intro = esc (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The recommendation rests on this finding, which no condition answers:",
+                                                 "The recommendation rests on these findings, which no condition answers:",
+                                                 reasons->len));
+
+      dlb_document_add_paragraph (m->doc, intro);
+      for (guint i = 0; i < reasons->len; i++)
+        dlb_document_add_list_item (m->doc, DLB_LIST_BULLET, i + 1, 0, g_ptr_array_index (reasons, i));
+    }
+
+  if (step == 0 && reasons->len == 0)
     {
       g_autofree char *markup = esc (_("No finding is open and every stakeholder has been consulted."));
       dlb_document_add_paragraph (m->doc, markup);
