@@ -11,6 +11,7 @@
 
 #include "dlb-analysis.h"
 #include "dlb-analysis-json.h"
+#include "dlb-labels.h"
 #include "dlb-recommendation.h"
 
 /* Cases are built from construct properties only: an entity in a case is
@@ -182,7 +183,7 @@ test_too_close_to_call (void)
   r = dlb_engine_analyze (clear, NULL);
   rec = dlb_recommendation_new (clear, r);
   sentence = dlb_recommendation_dup_probability_sentence (rec);
-  g_assert_cmpstr (sentence, ==, "Across 10000 simulations of the scores’ uncertainty ranges, it ranks first in 100 % of cases.");
+  g_assert_cmpstr (sentence, ==, "Across 10,000 simulations of the scores’ uncertainty ranges, it ranks first in 100\u00a0% of cases.");
   g_clear_object (&rec);
   g_clear_object (&r);
   g_clear_pointer (&sentence, g_free);
@@ -359,6 +360,20 @@ test_analysis_for_case (void)
     ;
 }
 
+/* Counts and percentages as the user's language writes them, the sign
+ * never parted from its number. */
+static void
+test_number_formats (void)
+{
+  g_autofree char *small = dlb_format_count (999);
+  g_autofree char *big = dlb_format_count (1234567);
+  g_autofree char *percent = dlb_format_percent (0.384);
+
+  g_assert_cmpstr (small, ==, "999");
+  g_assert_cmpstr (big, ==, "1,234,567");
+  g_assert_cmpstr (percent, ==, "38\u00a0%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +389,8 @@ main (int   argc,
   g_test_add_func ("/core/analysis/follows-case", test_analysis_follows_case);
   g_test_add_func ("/core/analysis/drops-stale-run", test_analysis_drops_stale_run);
   g_test_add_func ("/core/analysis/for-case", test_analysis_for_case);
+
+  g_test_add_func ("/recommendation/number-formats", test_number_formats);
 
   return g_test_run ();
 }

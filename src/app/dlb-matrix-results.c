@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dlb-labels.h"
 #include "dlb-matrix-page-private.h"
 
 /* Results */
@@ -173,7 +174,7 @@ _dlb_matrix_page_update_probabilities (DlbMatrixPage *self)
       return;
     }
 
-  draws = g_strdup_printf ("%'u", dlb_result_get_draws (r));
+  draws = dlb_format_count (dlb_result_get_draws (r));
   if (self->reduced_draws)
     /* Translators: %s is a number of draws, e.g. "2,000"; %d the full number */
     draws_text = g_strdup_printf (_("Estimated from %s draws while you drag; %d when you let go."),

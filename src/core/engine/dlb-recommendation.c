@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-labels.h"
 #include "dlb-recommendation.h"
 
 struct _DlbRecommendation
@@ -483,6 +484,7 @@ dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
   double p;
   int rival = -1;
   g_autofree char *percent = NULL;
+  g_autofree char *count = NULL;
 
   g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
 
@@ -491,7 +493,8 @@ dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
     return NULL;
   draws = dlb_result_get_draws (r);
   p = dlb_result_get_probability_first (r, (guint) self->option);
-  percent = g_strdup_printf ("%.0f %%", p * 100);
+  percent = dlb_format_percent (p);
+  count = dlb_format_count (draws);
 
   for (guint o = 0; o < dlb_result_get_n_options (r); o++)
     if ((int) o != self->option &&
@@ -500,21 +503,21 @@ dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
 
   if (rival >= 0 && dlb_result_get_probability_first (r, (guint) rival) > p - TOO_CLOSE)
     {
-      g_autofree char *rival_percent = g_strdup_printf ("%.0f %%", dlb_result_get_probability_first (r, (guint) rival) * 100);
+      g_autofree char *rival_percent = dlb_format_percent (dlb_result_get_probability_first (r, (guint) rival));
 
       /* Translators: the number of draws, the recommended option's chance
        * of ranking first, then another option and its chance */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
-                                           "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
+                                           "Across %s simulation of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
+                                           "Across %s simulations of the scores’ uncertainty ranges, it ranks first in %s of cases and %s in %s: too close to call.",
                                            draws),
-                              draws, percent, dlb_result_get_option_name (r, (guint) rival), rival_percent);
+                              count, percent, dlb_result_get_option_name (r, (guint) rival), rival_percent);
     }
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Across %u simulation of the scores’ uncertainty ranges, it ranks first in %s of cases.",
-                                       "Across %u simulations of the scores’ uncertainty ranges, it ranks first in %s of cases.",
-                                       draws), draws, percent);
+                                       "Across %s simulation of the scores’ uncertainty ranges, it ranks first in %s of cases.",
+                                       "Across %s simulations of the scores’ uncertainty ranges, it ranks first in %s of cases.",
+                                       draws), count, percent);
 }
 
 const char *

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "dlb-entity.h"
@@ -215,4 +216,30 @@ dlb_findings_dup_unresolved_detail (const guint counts[DLB_N_FINDING_STATUSES])
 
   /* Translators: "1 open · 7 need a condition" */
   return g_strdup_printf (_("%s · %s"), open, cond);
+}
+
+char *
+dlb_format_count (guint n)
+{
+  /* Translators: the thousands separator, as in "10,000" */
+  const char *separator = C_("thousands separator", ",");
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  gsize length = strlen (digits);
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+dlb_format_percent (double fraction)
+{
+  /* Translators: a whole percentage, e.g. "38 %"; the space is a no-break
+   * space, so the number never ends a line without its sign */
+  return g_strdup_printf (C_("percent", "%.0f\u00a0%%"), fraction * 100);
 }

@@ -31,6 +31,13 @@ const char *dlb_label_for_weighting        (DlbWeighting      weighting);
 /* The method inside a sentence ("Weights from pairwise comparisons (AHP)."). */
 const char *dlb_phrase_for_weighting       (DlbWeighting      weighting);
 /* Any of the above by the value's enum type; the nick for other types. */
+/* A count with its thousands grouped as the user's language groups them:
+ * "10,000" in English, "10.000" in Spanish. */
+char       *dlb_format_count               (guint             n);
+/* A fraction as a whole percentage, the sign kept with its number:
+ * "38 %" with a no-break space. */
+char       *dlb_format_percent             (double            fraction);
+
 /* The findings by status, as the memo and the Overview give them. */
 #define DLB_N_FINDING_STATUSES 4
 void        dlb_findings_count_by_status   (GListModel       *findings,
