@@ -175,6 +175,11 @@ _dlb_matrix_page_update_probabilities (DlbMatrixPage *self)
     }
 
   draws = dlb_format_count (dlb_result_get_draws (r));
+  if (dlb_result_get_no_variation_sentence (r) != NULL)
+    {
+      gtk_label_set_text (self->draws_label, dlb_result_get_no_variation_sentence (r));
+      return;
+    }
   if (self->reduced_draws)
     /* Translators: %s is a number of draws, e.g. "2,000"; %d the full number */
     draws_text = g_strdup_printf (_("Estimated from %s draws while you drag; %d when you let go."),

@@ -50,6 +50,7 @@ struct _DlbResult
   double  *highs;
   guint8  *unscored;
   guint    n_unscored;
+  guint    n_ranged;     /* scores with a range the simulation can vary */
   guint    n_bad_ranges;
 
   double         *totals;
@@ -376,6 +377,8 @@ read_scores (DlbResult  *self,
       self->lows[p] = low;
       self->highs[p] = high;
       self->unscored[p] = FALSE;
+      if (high > low)
+        self->n_ranged++;
     }
 
   for (gsize p = 0; p < (gsize) n_options * n_criteria; p++)
@@ -1631,6 +1634,27 @@ dlb_result_is_unscored (DlbResult *self,
   g_return_val_if_fail (DLB_IS_RESULT (self), FALSE);
   g_return_val_if_fail (option < self->n_options && criterion < self->n_criteria, FALSE);
   return self->unscored[(gsize) option * self->n_criteria + criterion];
+}
+
+/* How many scores have a plausible range wider than the score itself:
+ * with none, every draw of the simulation is the same. */
+guint
+dlb_result_get_n_ranged (DlbResult *self)
+{
+  g_return_val_if_fail (DLB_IS_RESULT (self), 0);
+  return self->n_ranged;
+}
+
+/* The words for a simulation with nothing to vary, or NULL when some
+ * score has a range. */
+const char *
+dlb_result_get_no_variation_sentence (DlbResult *self)
+{
+  g_return_val_if_fail (DLB_IS_RESULT (self), NULL);
+
+  if (!self->has_probabilities || self->n_ranged > 0)
+    return NULL;
+  return _("No score has a plausible range, so the simulation had nothing to vary: the ranking stands as scored.");
 }
 
 guint

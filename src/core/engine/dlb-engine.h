@@ -238,6 +238,8 @@ const char            *dlb_result_get_robustness_sentence  (DlbResult  *self);
  * with the score as its mode; gates applied to each draw's scores). */
 gboolean               dlb_result_has_probabilities        (DlbResult  *self);
 guint                  dlb_result_get_draws                (DlbResult  *self);
+guint                  dlb_result_get_n_ranged             (DlbResult  *self);
+const char            *dlb_result_get_no_variation_sentence (DlbResult *self);
 guint64                dlb_result_get_seed                 (DlbResult  *self);
 /* Share of draws in which the option ranks first among the options that
  * pass the gates in that draw; a tie for first is shared equally. */

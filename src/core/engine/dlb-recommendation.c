@@ -491,6 +491,9 @@ dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
   r = self->result;
   if (self->option < 0 || !dlb_result_has_probabilities (r))
     return NULL;
+  /* Ten thousand identical draws prove nothing: say so, not a percentage. */
+  if (dlb_result_get_no_variation_sentence (r) != NULL)
+    return g_strdup (dlb_result_get_no_variation_sentence (r));
   draws = dlb_result_get_draws (r);
   p = dlb_result_get_probability_first (r, (guint) self->option);
   percent = dlb_format_percent (p);
