@@ -363,6 +363,32 @@ test_analysis_for_case (void)
     ;
 }
 
+/* Three options tied for first read as one tie, not as two of them. */
+static void
+test_three_way_tie (void)
+{
+  g_autoptr(DlbCase) c = dlb_case_new ();
+  g_autoptr(DlbResult) r = NULL;
+  g_autoptr(DlbRecommendation) rec = NULL;
+  g_autofree char *headline = NULL;
+
+  add (c, criterion ("k", 10, -1));
+  add (c, option ("a", "Alpha"));
+  add (c, option ("b", "Beta"));
+  add (c, option ("g", "Gamma"));
+  add (c, score ("a", "k", 5));
+  add (c, score ("b", "k", 5));
+  add (c, score ("g", "k", 5));
+  r = dlb_engine_analyze (c, NULL);
+  rec = dlb_recommendation_new (c, r);
+  headline = dlb_recommendation_dup_headline (rec, FALSE);
+
+  g_assert_cmpint (dlb_recommendation_get_kind (rec), ==, DLB_RECOMMENDATION_TIE);
+  g_assert_cmpstr (headline, ==, "Tied for first: Alpha, Beta and Gamma");
+  g_assert_cmpstr (dlb_recommendation_get_robustness (rec), ==,
+                   "The recommendation is not robust: Alpha, Beta and Gamma tie for first place.");
+}
+
 /* Counts and percentages as the user's language writes them, the sign
  * never parted from its number. */
 static void
@@ -394,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/core/analysis/for-case", test_analysis_for_case);
 
   g_test_add_func ("/recommendation/number-formats", test_number_formats);
+  g_test_add_func ("/recommendation/three-way-tie", test_three_way_tie);
 
   return g_test_run ();
 }

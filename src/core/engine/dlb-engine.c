@@ -745,6 +745,18 @@ format_percent (double value,
   return g_strdup_printf (_("%.*f %%"), digits, value * 100.0);
 }
 
+/* How many options share first place. */
+static guint
+tied_first (DlbResult *self)
+{
+  guint n = 0;
+
+  for (guint o = 0; o < self->n_options; o++)
+    if (!self->disqualified[o] && self->places[o] == self->places[self->winner])
+      n++;
+  return n;
+}
+
 static void
 compute_robustness (DlbResult *self)
 {
@@ -780,6 +792,31 @@ compute_robustness (DlbResult *self)
 
   if (self->winner < 0)
     sentence = g_strdup (self->reason);
+  else if (self->winner_tied && self->runner_up >= 0 && tied_first (self) > 2)
+    {
+      /* Three or more share first place: one tie, named as one. */
+      g_autoptr(GString) names = g_string_new (NULL);
+      const char *last = NULL;
+
+      for (guint i = 0; i < self->n_options; i++)
+        {
+          guint o = self->ranking[i];
+
+          if (self->disqualified[o] || self->places[o] != self->places[self->winner])
+            continue;
+          if (last != NULL)
+            {
+              if (names->len > 0)
+                /* Translators: between names of a list, "A, B and C" */
+                g_string_append (names, _(", "));
+              g_string_append (names, last);
+            }
+          last = self->option_names[o];
+        }
+      /* Translators: the first %s lists option names ("A, B"), the second is the last one */
+      sentence = g_strdup_printf (_("The recommendation is not robust: %s and %s tie for first place."),
+                                  names->str, last);
+    }
   else if (self->winner_tied && self->runner_up >= 0)
     /* Translators: two option names */
     sentence = g_strdup_printf (_("The recommendation is not robust: %s ties with %s for first place."),
