@@ -239,6 +239,32 @@ dlb_application_new_case_path (const char  *title,
   return dlb_file_unused_path (dir, base, ".deliberate", error);
 }
 
+/* Writes @kase to a new case file at @path and opens it; @error says why
+ * there is no @path or no @kase, and is told to the user over @parent. */
+static gboolean
+make_case_file (DlbApplication *self,
+                DlbCase        *kase,
+                const char     *path,
+                GError         *error,
+                GtkWindow      *parent)
+{
+  g_autoptr(GError) local_error = error;
+  g_autoptr(DlbStore) store = NULL;
+
+  if (kase != NULL && path != NULL)
+    store = dlb_store_create (path, kase, &local_error);
+
+  if (store == NULL)
+    {
+      show_error (self, parent, _("Could Not Make a Case File"),
+                  local_error != NULL ? local_error->message : _("The case could not be made."));
+      return FALSE;
+    }
+
+  present_store (self, store);
+  return TRUE;
+}
+
 /**
  * dlb_application_import_case:
  *
@@ -250,7 +276,6 @@ dlb_application_import_case (DlbApplication *self,
                              DlbCase        *kase,
                              GtkWindow      *parent)
 {
-  g_autoptr(DlbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -258,17 +283,7 @@ dlb_application_import_case (DlbApplication *self,
   g_return_val_if_fail (DLB_IS_CASE (kase), FALSE);
 
   path = dlb_application_new_case_path (dlb_case_get_title (kase), &error);
-  if (path != NULL)
-    store = dlb_store_create (path, kase, &error);
-
-  if (store == NULL)
-    {
-      show_error (self, parent, _("Could Not Make a Case File"), error->message);
-      return FALSE;
-    }
-
-  present_store (self, store);
-  return TRUE;
+  return make_case_file (self, kase, path, g_steal_pointer (&error), parent);
 }
 
 /**
@@ -297,7 +312,6 @@ dlb_application_create_case (DlbApplication *self,
   g_autofree char *base = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DlbCase) kase = NULL;
-  g_autoptr(DlbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   DlbNewCase info = { .title = title, .weighting = DLB_WEIGHTING_DIRECT };
 
@@ -328,17 +342,7 @@ dlb_application_create_case (DlbApplication *self,
       base = dlb_file_name_from_title (dlb_case_get_title (kase));
       path = dlb_file_unused_path (dir, base, ".deliberate", &error);
     }
-  if (path != NULL)
-    store = dlb_store_create (path, kase, &error);
-
-  if (store == NULL)
-    {
-      show_error (self, parent, _("Could Not Make a Case File"), error->message);
-      return FALSE;
-    }
-
-  present_store (self, store);
-  return TRUE;
+  return make_case_file (self, kase, path, g_steal_pointer (&error), parent);
 }
 
 /**
