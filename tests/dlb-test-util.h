@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "dlb-analysis.h"
+#include "dlb-store.h"
 
 /* What the widget tests and the benchmarks share. */
 
@@ -43,4 +44,37 @@ dlb_test_wait_for_analysis (DlbCase *c)
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, dlb_analysis_get_busy (analysis));
   g_assert_false (dlb_analysis_get_busy (analysis));
+}
+
+/* How many rows the store's journal holds. */
+static inline guint
+dlb_test_journal_length (DlbStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) journal = dlb_store_get_journal (store, 0, &error);
+
+  g_assert_no_error (error);
+  return journal->len;
+}
+
+/* The journal rows newer than @n_before, all checked to be one group:
+ * one gesture, one Undo step. */
+static inline guint
+dlb_test_rows_in_one_new_group (DlbStore *store,
+                                guint     n_before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) journal = dlb_store_get_journal (store, 0, &error);
+  guint n_new;
+  gint64 group;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (journal->len, >, n_before);
+  n_new = journal->len - n_before;
+  group = dlb_journal_entry_get_group (g_ptr_array_index (journal, 0));
+  for (guint i = 0; i < n_new; i++)
+    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), ==, group);
+  for (guint i = n_new; i < journal->len; i++)
+    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), !=, group);
+  return n_new;
 }

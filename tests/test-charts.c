@@ -149,37 +149,6 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
-static guint
-journal_length (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) journal = dlb_store_get_journal (fixture->store, 0, &error);
-
-  g_assert_no_error (error);
-  return journal->len;
-}
-
-/* The journal rows newer than @n_before, all checked to be one group. */
-static guint
-rows_in_one_new_group (Fixture *fixture,
-                       guint    n_before)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) journal = dlb_store_get_journal (fixture->store, 0, &error);
-  guint n_new;
-  gint64 group;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (journal->len, >, n_before);
-  n_new = journal->len - n_before;
-  group = dlb_journal_entry_get_group (g_ptr_array_index (journal, 0));
-  for (guint i = 0; i < n_new; i++)
-    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), ==, group);
-  for (guint i = n_new; i < journal->len; i++)
-    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), !=, group);
-  return n_new;
-}
-
 /* Where on the grid widget stakeholder @index's marker is drawn. */
 static void
 marker_position (GtkWidget *chart,
@@ -267,7 +236,7 @@ test_drag (Fixture       *fixture,
   to_interest = interest >= 3 ? 1 : 5;
   marker_position (chart, fixture->kase, index, &x, &y);
   cell_centre (chart, to_power, to_interest, &tx, &ty);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
   fixture->n_changed = 0;
 
   /* On the way, the marker shows where it would land, and says so, but
@@ -275,7 +244,7 @@ test_drag (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-update", (tx - x) / 2, (ty - y) / 2);
   g_signal_emit_by_name (drag, "drag-update", tx - x, ty - y);
-  g_assert_cmpuint (journal_length (fixture), ==, n_before);
+  g_assert_cmpuint (dlb_test_journal_length (fixture->store), ==, n_before);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, power);
   preview = g_strdup_printf ("Selected: %s, power %d, interest %d.", dlb_stakeholder_get_name (s),
@@ -286,7 +255,7 @@ test_drag (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-end", tx - x, ty - y);
   spin_main_loop ();
   g_assert_cmpuint (fixture->n_changed, ==, 1);
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==, 2);
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before), ==, 2);
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, to_power);
   g_assert_cmpint (dlb_stakeholder_get_interest (s), ==, to_interest);
   g_assert_nonnull (strstr (dlb_chart_view_get_description (DLB_CHART_VIEW (chart)), preview));
@@ -335,7 +304,7 @@ test_drag_back_and_click (Fixture       *fixture,
   marker_position (chart, fixture->kase, index, &x, &y);
   cell_centre (chart, power >= 3 ? 1 : 5, interest, &tx, &ty);
   cell_centre (chart, power, interest, &bx, &by);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
   fixture->n_changed = 0;
   g_assert_cmpint (selected_row (fixture->page), !=, (int) index);
   before = g_strdup (dlb_chart_view_get_description (DLB_CHART_VIEW (chart)));
@@ -346,7 +315,7 @@ test_drag_back_and_click (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-update", bx - x, by - y);
   g_signal_emit_by_name (drag, "drag-end", bx - x, by - y);
   spin_main_loop ();
-  g_assert_cmpuint (journal_length (fixture), ==, n_before);
+  g_assert_cmpuint (dlb_test_journal_length (fixture->store), ==, n_before);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, power);
   g_assert_cmpint (dlb_stakeholder_get_interest (s), ==, interest);
@@ -358,14 +327,14 @@ test_drag_back_and_click (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-end", 1.0, 0.0);
   spin_main_loop ();
   g_assert_cmpint (selected_row (fixture->page), ==, (int) index + 1);
-  g_assert_cmpuint (journal_length (fixture), ==, n_before);
+  g_assert_cmpuint (dlb_test_journal_length (fixture->store), ==, n_before);
 
   /* Off the markers, the press is left to the page. */
   g_signal_emit_by_name (drag, "drag-begin", 1.0, 1.0);
   g_signal_emit_by_name (drag, "drag-update", 100.0, 100.0);
   g_signal_emit_by_name (drag, "drag-end", 100.0, 100.0);
   spin_main_loop ();
-  g_assert_cmpuint (journal_length (fixture), ==, n_before);
+  g_assert_cmpuint (dlb_test_journal_length (fixture->store), ==, n_before);
   g_assert_cmpint (selected_row (fixture->page), ==, (int) index + 1);
 }
 
@@ -426,17 +395,17 @@ test_keyboard (Fixture       *fixture,
   s = stakeholder_at (fixture->kase, index);
   power = dlb_stakeholder_get_power (s);
   interest = dlb_stakeholder_get_interest (s);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
   fixture->n_changed = 0;
 
   /* Each arrow, one cell and one edit. */
   g_assert_true (press_key (key, GDK_KEY_Left));
   g_assert_cmpint (dlb_stakeholder_get_interest (s), ==, interest - 1);
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, power);
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==, 1);
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before), ==, 1);
   g_assert_true (press_key (key, GDK_KEY_Down));
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, power - 1);
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before + 1), ==, 1);
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before + 1), ==, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 2);
   g_assert_cmpint (selected_row (fixture->page), ==, (int) index);
   {
@@ -450,9 +419,9 @@ test_keyboard (Fixture       *fixture,
   for (int i = dlb_stakeholder_get_power (s); i > 1; i--)
     press_key (key, GDK_KEY_Down);
   g_assert_cmpint (dlb_stakeholder_get_power (s), ==, 1);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
   g_assert_true (press_key (key, GDK_KEY_Down));
-  g_assert_cmpuint (journal_length (fixture), ==, n_before);
+  g_assert_cmpuint (dlb_test_journal_length (fixture->store), ==, n_before);
 
   /* Undo takes back one arrow at a time. */
   g_assert_true (dlb_store_undo (fixture->store, &error));

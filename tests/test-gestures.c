@@ -82,38 +82,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* The journal rows newer than @n_before, all checked to be one group. */
-static guint
-rows_in_one_new_group (Fixture *fixture,
-                       guint    n_before)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) journal = dlb_store_get_journal (fixture->store, 0, &error);
-  guint n_new;
-  gint64 group;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (journal->len, >, n_before);
-  n_new = journal->len - n_before;
-  group = dlb_journal_entry_get_group (g_ptr_array_index (journal, 0));
-  for (guint i = 0; i < n_new; i++)
-    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), ==, group);
-  for (guint i = n_new; i < journal->len; i++)
-    g_assert_cmpint (dlb_journal_entry_get_group (g_ptr_array_index (journal, i)), !=, group);
-
-  return n_new;
-}
-
-static guint
-journal_length (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) journal = dlb_store_get_journal (fixture->store, 0, &error);
-
-  g_assert_no_error (error);
-  return journal->len;
-}
-
 static int *
 dup_ranks (DlbCase *kase)
 {
@@ -148,7 +116,7 @@ test_apply_ranking (Fixture       *fixture,
   g_assert_cmpuint (n, >, 2);
   ranks_before = dup_ranks (fixture->kase);
   weighting_before = dlb_case_get_weighting (fixture->kase);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
 
   dialog = dlb_weights_dialog_new (fixture->kase, DLB_WEIGHTS_DIALOG_RANKING);
   /* The last criterion first: every rank moves. */
@@ -165,7 +133,7 @@ test_apply_ranking (Fixture       *fixture,
   g_assert_cmpint (dlb_case_get_weighting (fixture->kase), ==, DLB_WEIGHTING_RANKING);
 
   /* One group: a row per rank that moved, and the method if it changed. */
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==,
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before), ==,
                     n_changed + (weighting_before != DLB_WEIGHTING_RANKING ? 1 : 0));
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_true (fixture->kinds & (1u << DLB_KIND_CRITERION));
@@ -199,7 +167,7 @@ test_apply_pairwise (Fixture       *fixture,
   pairwise_before = dlb_case_get_pairwise (fixture->kase);
   if (pairwise_before != NULL)
     g_variant_ref (pairwise_before);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
 
   dialog = dlb_weights_dialog_new (fixture->kase, DLB_WEIGHTS_DIALOG_AHP);
   dlb_weights_dialog_set_judgement (dialog, 0, 1, 5);
@@ -209,7 +177,7 @@ test_apply_pairwise (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_cmpint (dlb_case_get_weighting (fixture->kase), ==, DLB_WEIGHTING_AHP);
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==,
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before), ==,
                     weighting_before != DLB_WEIGHTING_AHP ? 2 : 1);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpuint (fixture->kinds, ==, 1u << DLB_KIND_CASE);
@@ -273,7 +241,7 @@ test_swing_sliders (Fixture       *fixture,
   second = g_list_model_get_item (dlb_case_get_criteria (fixture->kase), 1);
   first_before = dlb_criterion_get_swing (first);
   second_before = dlb_criterion_get_swing (second);
-  n_before = journal_length (fixture);
+  n_before = dlb_test_journal_length (fixture->store);
   fixture->n_changed = 0;
 
   gtk_range_set_value (weight_slider (page, first), first_before >= 50 ? 10 : 90);
@@ -283,7 +251,7 @@ test_swing_sliders (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (fixture->n_changed, ==, 1);
-  g_assert_cmpuint (rows_in_one_new_group (fixture, n_before), ==, 2);
+  g_assert_cmpuint (dlb_test_rows_in_one_new_group (fixture->store, n_before), ==, 2);
   g_assert_cmpfloat (dlb_criterion_get_swing (first), !=, first_before);
   g_assert_cmpfloat (dlb_criterion_get_swing (second), !=, second_before);
 
