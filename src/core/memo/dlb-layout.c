@@ -1943,6 +1943,8 @@ write_pdf (DlbDocument      *self,
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, info->subject);
       if (info->creator != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, info->creator);
+      if (info->keywords != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
     }
   date = pdf_date (info != NULL ? info->date : -1);
   if (date != NULL)

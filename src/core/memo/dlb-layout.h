@@ -76,6 +76,8 @@ typedef struct
   const char *author;
   const char *subject;
   const char *creator;
+  /* Free-form keywords: the memo keeps its case's fingerprint here. */
+  const char *keywords;
   /* Seconds since the epoch for the creation and modification dates;
    * -1 takes SOURCE_DATE_EPOCH when set, else the current time. */
   gint64      date;
