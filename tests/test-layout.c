@@ -248,7 +248,8 @@ write_to_bytes (DlbDocument *doc,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  DlbPdfInfo info = { "Title", "Author", "Subject", "Deliberate test", 1574000000 };
+  DlbPdfInfo info = { .title = "Title", .author = "Author", .subject = "Subject",
+                      .creator = "Deliberate test", .date = 1574000000 };
   g_autofree char *contents = NULL;
   gsize length;
 
