@@ -31,6 +31,13 @@ G_DEFINE_QUARK (dlb-layout-error-quark, dlb_layout_error)
 #define MIN_COLUMN  24.0
 #define LIST_INDENT 16.0
 
+/* A run of text with no place to break longer than this gets one every
+ * BREAK_EVERY characters: Pango's line breaking slows down with the square
+ * of an unbreakable run's length, and such a run (a pasted hash, a URL of
+ * thousands of characters) wraps by character anyway. */
+#define LONG_RUN     200
+#define BREAK_EVERY  16
+
 #define BODY_FONT    "Noto Serif, DejaVu Serif 10"
 #define TABLE_FONT   "Noto Sans, DejaVu Sans 8.5"
 #define NOTE_FONT    "Noto Sans, DejaVu Sans 8"
@@ -82,6 +89,7 @@ struct _DlbTable
 {
   DlbTableStyle   style;
   guint           n_columns;
+  guint           requested_columns;
   char          **header;
   GPtrArray      *rows;        /* of char ** */
   PangoAlignment *align;
@@ -162,6 +170,7 @@ struct _DlbDocument
   PangoFontDescription *fonts[7];
 
   gboolean      paginated;
+  GError       *error;    /* the first block that could not be laid out */
   GArray       *slices;   /* of Slice */
   GArray       *pages;    /* of guint: index of a page's first slice */
 };
@@ -262,6 +271,7 @@ dlb_document_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->fonts); i++)
     pango_font_description_free (self->fonts[i]);
   g_free (self->footer);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (dlb_document_parent_class)->finalize (object);
 }
@@ -349,7 +359,26 @@ invalidate (DlbDocument *self)
     return;
   g_array_set_size (self->slices, 0);
   g_array_set_size (self->pages, 0);
+  g_clear_error (&self->error);
   self->paginated = FALSE;
+}
+
+/* Keeps the first reason the document cannot be laid out; every way of
+ * drawing or writing it then reports that reason instead of pages with a
+ * block missing. */
+G_GNUC_PRINTF (2, 3)
+static void
+layout_fail (DlbDocument *self,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  if (self->error != NULL)
+    return;
+  va_start (args, format);
+  self->error = g_error_new_valist (DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_LAYOUT, format, args);
+  va_end (args);
 }
 
 void
@@ -545,11 +574,14 @@ dlb_document_add_table (DlbDocument   *self,
   DlbTable *table;
 
   g_return_val_if_fail (DLB_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (n_columns > 0 && n_columns <= 32, NULL);
 
+  /* A table of no columns is kept as one of one, so that its rows can
+   * still be added; measuring it reports the mistake. */
   table = g_new0 (DlbTable, 1);
   table->style = style;
-  table->n_columns = n_columns;
+  table->n_columns = MAX (n_columns, 1);
+  table->requested_columns = n_columns;
+  n_columns = table->n_columns;
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   table->align = g_new0 (PangoAlignment, n_columns);
   table->max_fraction = g_new0 (double, n_columns);
@@ -613,6 +645,60 @@ dlb_table_set_column_max (DlbTable *table,
 
 /* Measuring */
 
+/* Adds a zero-width space every BREAK_EVERY characters inside runs of
+ * more than LONG_RUN characters that have no space, moving the attributes
+ * with the text. Returns NULL when the text has no such run. */
+static char *
+break_long_runs (const char    *text,
+                 PangoAttrList *attrs)
+{
+  static const char zwsp[] = "\u200b";
+  GString *out = NULL;
+  const char *run = text;
+  guint run_len = 0;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gboolean ends = ch == 0 || g_unichar_isspace (ch) || ch == 0x200B;
+
+      if (!ends)
+        {
+          run_len++;
+          continue;
+        }
+      if (run_len > LONG_RUN)
+        {
+          const char *q = run;
+
+          if (out == NULL)
+            out = g_string_new_len (text, run - text);
+          for (guint i = 0; i < run_len; i++)
+            {
+              const char *next = g_utf8_next_char (q);
+
+              g_string_append_len (out, q, next - q);
+              q = next;
+              if ((i + 1) % BREAK_EVERY == 0 && i + 1 < run_len)
+                {
+                  if (attrs != NULL)
+                    pango_attr_list_update (attrs, (int) out->len, 0, sizeof zwsp - 1);
+                  g_string_append (out, zwsp);
+                }
+            }
+        }
+      else if (out != NULL)
+        g_string_append_len (out, run, p - run);
+      if (ch == 0)
+        break;
+      if (out != NULL)
+        g_string_append_unichar (out, ch);
+      run = g_utf8_next_char (p);
+      run_len = 0;
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 static PangoLayout *
 new_layout (DlbDocument *self,
             const char  *markup,
@@ -625,16 +711,17 @@ new_layout (DlbDocument *self,
   pango_layout_set_font_description (layout, self->fonts[font]);
   /* Parse first so that bad markup falls back to the text as written
    * instead of a warning and an empty box. */
-  if (pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, NULL))
+  if (!pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, NULL))
+    text = g_utf8_make_valid (markup, -1);
+  {
+    g_autofree char *broken = break_long_runs (text, attrs);
+
+    pango_layout_set_text (layout, broken != NULL ? broken : text, -1);
+  }
+  if (attrs != NULL)
     {
-      pango_layout_set_text (layout, text, -1);
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
-    }
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (markup, -1);
-      pango_layout_set_text (layout, valid, -1);
     }
   return layout;
 }
@@ -901,6 +988,48 @@ measure_table (DlbDocument *self,
   g_free (max_w);
 }
 
+/* The heading a block comes under, to say where a problem is. */
+static char *
+block_place (DlbDocument *self,
+             guint        index)
+{
+  for (guint i = MIN (index + 1, self->blocks->len); i-- > 0;)
+    {
+      Block *b = &g_array_index (self->blocks, Block, i);
+      g_autofree char *plain = NULL;
+
+      if (b->kind != BLOCK_HEADING)
+        continue;
+      if (!pango_parse_markup (b->markup, -1, 0, NULL, &plain, NULL, NULL))
+        plain = g_strdup (b->markup);
+      return g_strdup_printf ("“%s”", plain);
+    }
+  /* Translators: where a table is, when no heading comes before it */
+  return g_strdup (_("the start of the document"));
+}
+
+static void
+check_table (DlbDocument *self,
+             guint        index,
+             double       avail)
+{
+  DlbTable *t = g_array_index (self->blocks, Block, index).table;
+  guint fit = (guint) (avail / MIN_COLUMN);
+  g_autofree char *place = NULL;
+
+  if (t->requested_columns > 0 && t->requested_columns <= fit)
+    return;
+  place = block_place (self, index);
+  if (t->requested_columns == 0)
+    /* Translators: %s is where in the memo, e.g. “Decision matrix” */
+    layout_fail (self, _("A table under %s has no columns."), place);
+  else
+    layout_fail (self,
+                 /* Translators: %1$u and %2$u are numbers of columns; %3$s is where in the memo, e.g. “Decision matrix” */
+                 _("A table of %1$u columns does not fit the page width, which holds %2$u, under %3$s."),
+                 t->requested_columns, fit, place);
+}
+
 static void
 measure (DlbDocument *self)
 {
@@ -981,6 +1110,7 @@ measure (DlbDocument *self)
 
         case BLOCK_TABLE:
           measure_table (self, b->table, text_w);
+          check_table (self, i, text_w);
           b->space_before = 2;
           b->space_after = b->table->style == DLB_TABLE_FIELDS ? 4 : 12;
           break;
@@ -1030,6 +1160,25 @@ flow_add (Flow      *flow,
   return &g_array_index (flow->self->slices, Slice, flow->self->slices->len - 1);
 }
 
+static double block_min_start (DlbDocument *self, guint index, int depth);
+
+/* A short paragraph that introduces the figure after it stays with it:
+ * the height both need together, or 0 when the block is not one. */
+static double
+figure_intro_height (DlbDocument *self,
+                     guint        index)
+{
+  Block *b = &g_array_index (self->blocks, Block, index);
+  Block *next;
+
+  if (index + 1 >= self->blocks->len || (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_NOTE))
+    return 0;
+  next = &g_array_index (self->blocks, Block, index + 1);
+  if (next->kind != BLOCK_FIGURE || b->text.n_lines > 4)
+    return 0;
+  return b->text.height + b->space_after + block_min_start (self, index + 1, 0);
+}
+
 /* How much of a block must fit below a heading for the heading to stay on
  * this page: never a heading alone at the foot of a page. */
 static double
@@ -1049,6 +1198,8 @@ block_min_start (DlbDocument *self,
     case BLOCK_PARAGRAPH:
     case BLOCK_NOTE:
     case BLOCK_LIST_ITEM:
+      if (figure_intro_height (self, index) > 0)
+        return b->space_before + figure_intro_height (self, index);
       return b->space_before + lines_height (&b->text, 0, MIN (2, b->text.n_lines));
     case BLOCK_FIGURE:
       return b->space_before + b->figure_h + (b->caption_text.n_lines > 0 ? 4 + b->caption_text.height : 0);
@@ -1226,8 +1377,14 @@ flow_table (Flow  *flow,
                 current = NULL;
                 continue;
               }
-            /* Not one line fits on an empty page: give up on this row
-             * rather than loop. */
+            /* Not one line fits on an empty page: say so rather than
+             * loop or leave the row out. */
+            {
+              g_autofree char *place = block_place (flow->self, index);
+              layout_fail (flow->self,
+                           /* Translators: %s is where in the memo, e.g. “Decision matrix” */
+                           _("A table row under %s is taller than a page."), place);
+            }
             g_free (state);
             state = NULL;
             r++;
@@ -1288,7 +1445,13 @@ paginate (DlbDocument *self)
         case BLOCK_PARAGRAPH:
         case BLOCK_NOTE:
         case BLOCK_LIST_ITEM:
-          flow_text (&flow, i, b);
+          {
+            double with_figure = figure_intro_height (self, i);
+
+            if (with_figure > 0 && flow.y + with_figure > flow.bottom && !flow.page_empty)
+              flow_new_page (&flow);
+            flow_text (&flow, i, b);
+          }
           break;
 
         case BLOCK_RULE:
@@ -1329,6 +1492,22 @@ paginate (DlbDocument *self)
     }
 
   self->paginated = TRUE;
+}
+
+gboolean
+dlb_document_check (DlbDocument  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (DLB_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  paginate (self);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -1795,7 +1974,8 @@ dlb_document_draw_page (DlbDocument  *self,
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  paginate (self);
+  if (!dlb_document_check (self, error))
+    return FALSE;
   if (page < 0 || (guint) page >= self->pages->len)
     {
       g_set_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_PAGE,
@@ -1930,7 +2110,8 @@ write_pdf (DlbDocument      *self,
   int parents[3] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
   gboolean ok = TRUE;
 
-  paginate (self);
+  if (!dlb_document_check (self, error))
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (sink_write, sink, self->page_w, self->page_h);
   if (info != NULL)

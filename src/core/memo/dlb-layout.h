@@ -30,6 +30,7 @@ typedef enum
   DLB_LAYOUT_ERROR_RENDER,
   DLB_LAYOUT_ERROR_WRITE,
   DLB_LAYOUT_ERROR_PAGE,
+  DLB_LAYOUT_ERROR_LAYOUT,  /* a block does not fit the page */
 } DlbLayoutError;
 
 typedef enum
@@ -166,6 +167,11 @@ void          dlb_table_set_column_max       (DlbTable       *table,
                                               double          fraction);
 
 /* Pagination happens once, on first need; these trigger it. */
+/* FALSE with error set when a block cannot be laid out (a table wider
+ * than the page, a row taller than one); drawing and writing the document
+ * then fail with the same error rather than leave the block out. */
+gboolean      dlb_document_check             (DlbDocument    *self,
+                                              GError        **error);
 int           dlb_document_get_n_pages       (DlbDocument    *self);
 /* The page (0-based) a named destination is on, or -1. */
 int           dlb_document_get_dest_page     (DlbDocument    *self,
