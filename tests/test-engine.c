@@ -700,7 +700,7 @@ test_sensitivity_known (void)
   g_assert_cmpfloat_with_epsilon (rob->change, 30.0 / 72.0 - 0.3, 1e-12);
   g_assert_cmpint (rob->new_winner, ==, 1);
   g_assert_cmpstr (dlb_result_get_robustness_sentence (r), ==,
-                   "The recommendation holds unless the weight of Crime reduction rises above 42 %.");
+                   "The recommendation holds unless the weight of Crime reduction rises above 42\u00a0%.");
 }
 
 static void

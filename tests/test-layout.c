@@ -563,6 +563,68 @@ test_column_keeps_words (void)
   g_assert_cmpfloat (probability, <, one_line * 1.5);
 }
 
+/* A table that cannot be laid out is an error from every way of drawing
+ * or writing the document, and no file is left; never a missing table. */
+static void
+test_unfit_table (void)
+{
+  static const guint widths[] = { 0, 40 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+      g_autofree char *dir = g_dir_make_tmp ("dlb-layout-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "unfit.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 80);
+      cairo_t *cr = cairo_create (surface);
+      DlbTable *table;
+
+      dlb_document_add_heading (doc, 1, "Decision matrix", NULL);
+      table = dlb_document_add_table (doc, DLB_TABLE_GRID, widths[i]);
+      g_assert_nonnull (table);
+      dlb_table_add_row (table, (const char *[]) { "a", "b", NULL });
+
+      g_assert_false (dlb_document_check (doc, &error));
+      g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_LAYOUT);
+      g_assert_nonnull (strstr (error->message, "“Decision matrix”"));
+      g_clear_error (&error);
+
+      g_assert_false (dlb_document_draw_page (doc, cr, 0, 60, 80, &error));
+      g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_LAYOUT);
+      g_clear_error (&error);
+
+      g_assert_false (dlb_document_write_pdf (doc, path, NULL, &error));
+      g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_LAYOUT);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A paragraph of one 256 KiB word wraps by character and keeps every
+ * character (the break points added are zero-width). */
+static void
+test_long_word (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 256 * 1024; i++)
+    g_string_append_c (word, 'a' + i % 26);
+  dlb_document_add_paragraph (doc, "<b>Before</b> the word.");
+  dlb_document_add_paragraph (doc, word->str);
+  dlb_document_add_paragraph (doc, "After the word.");
+  g_assert_true (dlb_document_check (doc, &error));
+  g_assert_no_error (error);
+  /* About 60 characters a line, some 60 lines a page. */
+  g_assert_cmpint (dlb_document_get_n_pages (doc), >, 50);
+  g_assert_cmpint (dlb_document_get_n_pages (doc), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +636,8 @@ main (int   argc,
   g_test_add_func ("/layout/pdf", test_pdf);
   g_test_add_func ("/layout/page-out-of-range", test_page_out_of_range);
   g_test_add_func ("/layout/column-keeps-words", test_column_keeps_words);
+  g_test_add_func ("/layout/unfit-table", test_unfit_table);
+  g_test_add_func ("/layout/long-word", test_long_word);
   g_test_add_func ("/charts/grid-labels", test_grid_labels);
   g_test_add_func ("/charts/others", test_other_charts);
   g_test_add_func ("/charts/cells", test_chart_cells);

@@ -333,6 +333,86 @@ test_paper (void)
   g_assert_cmpint (dlb_memo_resolve_paper (c, DLB_PAPER_LETTER), ==, DLB_PAPER_LETTER);
 }
 
+/* A case of @n_options options and @n_criteria criteria, every option
+ * scored on every criterion. */
+static DlbCase *
+make_sized_case (guint n_options,
+                 guint n_criteria)
+{
+  DlbCase *c = dlb_case_new ();
+
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Sized case");
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_QUESTION, "Which option?");
+  for (guint k = 0; k < n_criteria; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", k);
+      g_autofree char *name = g_strdup_printf ("Criterion %u", k + 1);
+      append (c, g_object_new (DLB_TYPE_CRITERION, "id", id, "name", name, "weight", 1.0 + k % 4, NULL));
+    }
+  for (guint o = 0; o < n_options; o++)
+    {
+      g_autofree char *id = g_strdup_printf ("o%u", o);
+      g_autofree char *name = g_strdup_printf ("Option named %u", o + 1);
+      append (c, g_object_new (DLB_TYPE_OPTION, "id", id, "name", name, NULL));
+      for (guint k = 0; k < n_criteria; k++)
+        {
+          g_autofree char *cid = g_strdup_printf ("c%u", k);
+          add_score (c, id, cid, (o * 7 + k * 3) % 11);
+        }
+    }
+  return c;
+}
+
+/* Every size of case exports whole: the matrix splits into groups of
+ * options, each repeating the criteria, and every option has its bar. */
+static void
+test_sizes (void)
+{
+  static const guint sizes[][2] = { { 1, 1 }, { 3, 9 }, { 30, 10 }, { 40, 20 }, { 60, 60 }, { 3, 60 }, { 60, 1 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      guint n_opt = sizes[i][0], n_crit = sizes[i][1];
+      g_autoptr(DlbCase) c = make_sized_case (n_opt, n_crit);
+      g_autoptr(DlbDocument) doc = build (c);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *last = NULL;
+      g_autofree char *flat = NULL;
+
+      g_test_message ("%u options, %u criteria", n_opt, n_crit);
+      g_assert_true (dlb_document_check (doc, &error));
+      g_assert_no_error (error);
+      text = section_text (doc, "\nDecision matrix\n", NULL);
+      if (text == NULL)
+        {
+          g_test_skip ("pdftotext is not installed");
+          return;
+        }
+      g_assert_nonnull (strstr (text, "Sensitivity and perspectives"));
+      g_assert_nonnull (strstr (text, "Criterion 1\n"));
+      {
+        g_autofree char *crit = g_strdup_printf ("Criterion %u\n", n_crit);
+        g_assert_nonnull (strstr (text, crit));
+      }
+      /* The bars' captions, read as one line. */
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      for (guint o = 0; o < n_opt; o++)
+        {
+          g_autofree char *bar = g_strdup_printf ("Option named %u totals", o + 1);
+          g_assert_nonnull (strstr (flat, bar));
+        }
+      {
+        guint n_groups = (n_opt + 5) / 6;
+        last = g_strdup_printf ("Options %u–%u of %u", (n_groups - 1) * n_opt / n_groups + 1, n_opt, n_opt);
+      }
+      if (n_opt > 6)
+        g_assert_nonnull (strstr (text, last));
+      else
+        g_assert_null (strstr (text, "Options 1–"));
+    }
+}
+
 static void
 test_hard_text (void)
 {
@@ -434,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/memo/byte-identical", test_byte_identical);
   g_test_add_func ("/memo/paper", test_paper);
   g_test_add_func ("/memo/hard-text", test_hard_text);
+  g_test_add_func ("/memo/sizes", test_sizes);
   g_test_add_func ("/memo/stream", test_stream);
 
   return g_test_run ();

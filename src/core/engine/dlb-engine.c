@@ -741,8 +741,9 @@ format_percent (double value,
     }
 
   /* Translators: a percentage; %.*f is the number. Use your language's
-   * spacing and sign ("34 %", "34%", "%34"). */
-  return g_strdup_printf (_("%.*f %%"), digits, value * 100.0);
+   * spacing and sign ("34 %", "34%", "%34"); keep the space a no-break
+   * space, so that a line never ends between the number and its sign. */
+  return g_strdup_printf (_("%.*f %%"), digits, value * 100.0);
 }
 
 /* How many options share first place. */

@@ -21,6 +21,10 @@
 
 #define CHART_FONT "Noto Sans, DejaVu Sans"
 
+/* Longer option names than this are shown by number in charts and column
+ * headings, with the name in full beside them in the memo. */
+#define LONG_OPTION_NAME 80
+
 /* Text */
 
 /* Every chart measures with one device-independent context (72 dpi, no
@@ -60,10 +64,11 @@ chart_text (PangoContext *context,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (layout, valid, -1);
+  /* A label wider than its room wraps: a name is never cut short. */
   if (max_width > 0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   return layout;
 }
@@ -990,25 +995,20 @@ dlb_chart_heat_items_from_case (DlbCase      *kase,
 
 /* Bars */
 
-void
-dlb_chart_draw_bars (cairo_t      *cr,
-                     double        width,
-                     double        height,
-                     const DlbBar *bars,
-                     guint         n_bars)
+#define BAR_ROW     22.0
+#define BAR_AXIS    14.0
+#define BAR_VALUE_W 30.0
+
+/* The label column: as wide as the longest name up to 38 % of the chart;
+ * longer names wrap onto more lines and their rows grow. */
+static double
+bars_label_width (PangoContext *context,
+                  const DlbBar *bars,
+                  guint         n_bars,
+                  double        width)
 {
-  g_autoptr(GObject) context_ref = NULL;
-  PangoContext *context;
-  double label_w = 0, value_w = 30, axis_h = 14;
-  double bx, bw, row_h;
+  double label_w = 0;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (bars != NULL || n_bars == 0);
-  if (n_bars == 0)
-    return;
-
-  context = chart_context ();
-  context_ref = G_OBJECT (context);
   for (guint i = 0; i < n_bars; i++)
     {
       PangoLayout *layout = chart_text (context, bars[i].label, 7.5, bars[i].winner, 0);
@@ -1018,10 +1018,72 @@ dlb_chart_draw_bars (cairo_t      *cr,
       g_object_unref (layout);
       label_w = MAX (label_w, w);
     }
-  label_w = MIN (label_w + 6, width * 0.38);
+  return MIN (label_w + 6, width * 0.38);
+}
+
+static double
+bar_row_height (PangoContext *context,
+                const DlbBar *bar,
+                double        label_w)
+{
+  PangoLayout *layout = chart_text (context, bar->label, 7.5, bar->winner, label_w - 6);
+  double w, h;
+
+  text_size (layout, &w, &h);
+  g_object_unref (layout);
+  return MAX (BAR_ROW, h + 6);
+}
+
+double
+dlb_chart_bars_height (const DlbBar *bars,
+                       guint         n_bars,
+                       double        width)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double label_w, total = BAR_AXIS + 4;
+
+  g_return_val_if_fail (bars != NULL || n_bars == 0, 0);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  label_w = bars_label_width (context, bars, n_bars, width);
+  for (guint i = 0; i < n_bars; i++)
+    total += bar_row_height (context, &bars[i], label_w);
+  return total;
+}
+
+void
+dlb_chart_draw_bars (cairo_t      *cr,
+                     double        width,
+                     double        height,
+                     const DlbBar *bars,
+                     guint         n_bars)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double label_w, value_w = BAR_VALUE_W, axis_h = BAR_AXIS;
+  double bx, bw, scale, y = 0, natural = 0;
+  double *row_h;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (bars != NULL || n_bars == 0);
+  if (n_bars == 0)
+    return;
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  label_w = bars_label_width (context, bars, n_bars, width);
   bx = label_w;
   bw = MAX (width - label_w - value_w, 20);
-  row_h = (height - axis_h) / n_bars;
+  row_h = g_new (double, n_bars);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      row_h[i] = bar_row_height (context, &bars[i], label_w);
+      natural += row_h[i];
+    }
+  /* Rows share the height given, in proportion to what their labels need. */
+  scale = natural > 0 ? (height - axis_h) / natural : 1;
 
   cairo_save (cr);
   cairo_set_line_width (cr, 0.4);
@@ -1038,11 +1100,11 @@ dlb_chart_draw_bars (cairo_t      *cr,
       show_text (cr, context, tick, 6.5, FALSE, bx + bw * t / 10, height - axis_h + 3, 0.5, 0);
     }
 
-  for (guint i = 0; i < n_bars; i++)
+  for (guint i = 0; i < n_bars; y += row_h[i] * scale, i++)
     {
-      double y = i * row_h, bh = MIN (row_h * 0.62, 16);
+      double rh = row_h[i] * scale, bh = MIN (BAR_ROW * scale * 0.62, 16);
       double v = CLAMP (bars[i].value, 0, 10);
-      double by = y + (row_h - bh) / 2;
+      double by = y + (rh - bh) / 2;
       char value[16];
       PangoLayout *layout;
       double w, h;
@@ -1050,7 +1112,7 @@ dlb_chart_draw_bars (cairo_t      *cr,
       layout = chart_text (context, bars[i].label, 7.5, bars[i].winner, label_w - 6);
       text_size (layout, &w, &h);
       rgb (cr, 0x1f2933);
-      cairo_move_to (cr, label_w - 6 - w, y + (row_h - h) / 2);
+      cairo_move_to (cr, label_w - 6 - w, y + (rh - h) / 2);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
 
@@ -1083,9 +1145,10 @@ dlb_chart_draw_bars (cairo_t      *cr,
         }
       g_snprintf (value, sizeof value, "%.2f", bars[i].value);
       rgb (cr, 0x1f2933);
-      show_text (cr, context, value, 7, bars[i].winner, bx + bw * v / 10 + 3, y + (row_h - 9) / 2, 0, 0);
+      show_text (cr, context, value, 7, bars[i].winner, bx + bw * v / 10 + 3, y + (rh - 9) / 2, 0, 0);
     }
   cairo_restore (cr);
+  g_free (row_h);
 }
 
 char **
@@ -1211,7 +1274,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
       cairo_move_to (cr, SX (t / 10.0), py);
       cairo_line_to (cr, SX (t / 10.0), py + ph);
       cairo_stroke (cr);
-      g_snprintf (tick, sizeof tick, "%d %%", t * 10);
+      g_snprintf (tick, sizeof tick, "%d %%", t * 10);
       rgb (cr, 0x3d4551);
       show_text (cr, context, tick, 6.5, FALSE, SX (t / 10.0), py + ph + 2, 0.5, 0);
     }
@@ -1250,7 +1313,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
       cairo_line_to (cr, SX (w), py + ph);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      g_snprintf (text, sizeof text, "%.0f %%", w * 100);
+      g_snprintf (text, sizeof text, "%.0f %%", w * 100);
       show_text (cr, context, text, 6.5, TRUE, SX (w), py - 10, 0.5, 0);
     }
 
@@ -1294,7 +1357,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
     char text[32];
     g_autofree char *now = NULL;
 
-    g_snprintf (text, sizeof text, "%.0f %%", chart->weight * 100);
+    g_snprintf (text, sizeof text, "%.0f %%", chart->weight * 100);
     /* Translators: marks the criterion's current weight on the sensitivity chart, e.g. "now 25 %" */
     now = g_strdup_printf (_("now %s"), text);
     show_text (cr, context, now, 6.5, TRUE, SX (CLAMP (chart->weight, 0, 1)) + 2, py + ph - 10, 0, 0);
@@ -1345,21 +1408,21 @@ dlb_chart_describe_sensitivity (const DlbSensitivityChart *chart)
   criterion = chart->criterion != NULL ? chart->criterion : "";
   g_ptr_array_add (sentences,
                    /* Translators: %s is a criterion, %.0f its weight in percent */
-                   g_strdup_printf (_("Each option’s total as the weight of %s runs from 0 to 100 %%; "
-                                      "its weight is now %.0f %%."), criterion, chart->weight * 100));
+                   g_strdup_printf (_("Each option’s total as the weight of %s runs from 0 to 100 %%; "
+                                      "its weight is now %.0f %%."), criterion, chart->weight * 100));
   for (guint i = 0; i < chart->n_lines; i++)
     g_ptr_array_add (sentences,
                      /* Translators: an option, then its total at weight 0 % and at 100 % */
-                     g_strdup_printf (_("%s: %.2f at 0 %%, %.2f at 100 %%."), chart->lines[i].label,
+                     g_strdup_printf (_("%s: %.2f at 0 %%, %.2f at 100 %%."), chart->lines[i].label,
                                       chart->lines[i].at_zero, chart->lines[i].at_one));
   if (chart->holds_from > 0 && chart->below != NULL)
     g_ptr_array_add (sentences,
                      /* Translators: an option, then a weight in percent */
-                     g_strdup_printf (_("%s takes over below %.0f %%."), chart->below, chart->holds_from * 100));
+                     g_strdup_printf (_("%s takes over below %.0f %%."), chart->below, chart->holds_from * 100));
   if (chart->holds_to < 1 && chart->above != NULL)
     g_ptr_array_add (sentences,
                      /* Translators: an option, then a weight in percent */
-                     g_strdup_printf (_("%s takes over above %.0f %%."), chart->above, chart->holds_to * 100));
+                     g_strdup_printf (_("%s takes over above %.0f %%."), chart->above, chart->holds_to * 100));
   return strv_from_array (sentences);
 }
 
@@ -1372,6 +1435,39 @@ keep (GStringChunk *strings,
   if (text == NULL)
     text = "";
   return strings != NULL ? g_string_chunk_insert_const (strings, text) : text;
+}
+
+gboolean
+dlb_chart_option_label_is_number (DlbResult *result,
+                                  guint      option)
+{
+  const char *name = dlb_result_get_option_name (result, option);
+
+  return name != NULL && g_utf8_strlen (name, -1) > LONG_OPTION_NAME;
+}
+
+char *
+dlb_chart_option_label (DlbResult *result,
+                        guint      option)
+{
+  if (dlb_chart_option_label_is_number (result, option))
+    /* Translators: stands for an option whose name is too long for a chart or a column heading */
+    return g_strdup_printf (_("Option %u"), option + 1);
+  return g_strdup (dlb_result_get_option_name (result, option) != NULL
+                   ? dlb_result_get_option_name (result, option) : "");
+}
+
+static const char *
+keep_option (GStringChunk *strings,
+             DlbResult    *result,
+             guint         option)
+{
+  g_autofree char *label = NULL;
+
+  if (strings == NULL)
+    return keep (NULL, dlb_result_get_option_name (result, option));
+  label = dlb_chart_option_label (result, option);
+  return keep (strings, label);
 }
 
 DlbBar *
@@ -1394,7 +1490,7 @@ dlb_chart_bars_from_result (DlbResult    *result,
     {
       guint o = ranking[k];
 
-      bars[k].label = keep (strings, dlb_result_get_option_name (result, o));
+      bars[k].label = keep_option (strings, result, o);
       bars[k].value = dlb_result_get_total (result, o);
       bars[k].winner = (int) o == winner;
       bars[k].disqualified = dlb_result_is_disqualified (result, o);
@@ -1435,7 +1531,7 @@ dlb_chart_sensitivity_from_result (DlbResult           *result,
 
       if (any_qualified && dlb_result_is_disqualified (result, o))
         continue;
-      line->label = keep (strings, dlb_result_get_option_name (result, o));
+      line->label = keep_option (strings, result, o);
       dlb_result_get_sensitivity_line (result, criterion, o, &line->at_zero, &line->at_one);
       line->winner = (int) o == winner;
       n_lines++;
@@ -1451,9 +1547,9 @@ dlb_chart_sensitivity_from_result (DlbResult           *result,
       chart->holds_from = s->holds_from;
       chart->holds_to = s->holds_to;
       if (s->below >= 0)
-        chart->below = keep (strings, dlb_result_get_option_name (result, (guint) s->below));
+        chart->below = keep_option (strings, result, (guint) s->below);
       if (s->above >= 0)
-        chart->above = keep (strings, dlb_result_get_option_name (result, (guint) s->above));
+        chart->above = keep_option (strings, result, (guint) s->above);
     }
   chart->lines = lines;
   chart->n_lines = n_lines;

@@ -133,8 +133,19 @@ void     dlb_chart_draw_bars          (cairo_t            *cr,
                                        double              height,
                                        const DlbBar       *bars,
                                        guint               n_bars);
+/* The height the bars need at this width, their labels wrapped. */
+double   dlb_chart_bars_height        (const DlbBar       *bars,
+                                       guint               n_bars,
+                                       double              width);
 char   **dlb_chart_describe_bars      (const DlbBar       *bars,
                                        guint               n_bars);
+/* How an option is labelled in a chart or a column heading: its name, or
+ * "Option N" when the name is too long to fit one (the memo then names it
+ * in full beside the chart). */
+gboolean dlb_chart_option_label_is_number (DlbResult      *result,
+                                           guint           option);
+char    *dlb_chart_option_label       (DlbResult          *result,
+                                       guint               option);
 /* One bar an option, in the result's ranking; labels copied into
  * @strings, or borrowed from @result when it is NULL. */
 DlbBar  *dlb_chart_bars_from_result   (DlbResult          *result,

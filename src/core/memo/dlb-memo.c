@@ -174,7 +174,8 @@ esc (const char *s)
 static char *
 percent (double fraction)
 {
-  return g_strdup_printf ("%.0f %%", fraction * 100);
+  /* A no-break space: a number is never split from its sign. */
+  return g_strdup_printf ("%.0f %%", fraction * 100);
 }
 
 /* Paragraphs separated by blank lines; single line breaks kept. */
@@ -675,17 +676,131 @@ add_items (Memo *m)
   add_items_table (m, DLB_ITEM_RISK, _("Risks"), 'R');
 }
 
+/* Options in one table: more would leave each a column too narrow for
+ * its heading. Wider cases get several tables, each repeating the
+ * criteria and their weights. */
+#define MATRIX_GROUP 6
+/* Bars in one figure, so that a figure stays readable on a page. */
+#define BARS_PER_FIGURE 25
+
+static void
+add_matrix_group (Memo     *m,
+                  guint     first,
+                  guint     end,
+                  gboolean  split)
+{
+  DlbResult *r = m->result;
+  guint n_crit = dlb_result_get_n_criteria (r), n_opt = dlb_result_get_n_options (r);
+  int winner = dlb_result_get_winner (r);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  DlbTable *table;
+
+  if (split)
+    {
+      g_autofree char *title = g_strdup_printf (/* Translators: a part of the decision matrix, e.g. "Options 1–6 of 30" */
+                                                _("Options %u–%u of %u"), first + 1, end, n_opt);
+      g_autofree char *markup = esc (title);
+      dlb_document_add_heading (m->doc, 2, markup, NULL);
+    }
+
+  g_ptr_array_add (header, esc (_("Criterion")));
+  g_ptr_array_add (header, esc (_("Weight")));
+  for (guint o = first; o < end; o++)
+    {
+      g_autofree char *label = dlb_chart_option_label (r, o);
+      g_ptr_array_add (header, g_markup_printf_escaped ((int) o == winner ? "<b>%s</b>" : "%s", label));
+    }
+  g_ptr_array_add (header, NULL);
+  table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, end - first + 2);
+  dlb_table_set_header (table, (const char * const *) header->pdata);
+  for (guint c = 1; c < end - first + 2; c++)
+    dlb_table_set_column_align (table, c, PANGO_ALIGN_RIGHT);
+
+  for (guint k = 0; k < n_crit; k++)
+    {
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *weight = percent (dlb_result_get_weight (r, k));
+
+      if (dlb_result_criterion_has_minimum (r, k))
+        g_ptr_array_add (row, g_markup_printf_escaped ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s %.1f</span>",
+                                                       crit_name (r, k), _("gate: at least"),
+                                                       dlb_result_get_criterion_minimum (r, k)));
+      else
+        g_ptr_array_add (row, esc (crit_name (r, k)));
+      g_ptr_array_add (row, esc (weight));
+      for (guint o = first; o < end; o++)
+        {
+          if (dlb_result_is_unscored (r, o, k))
+            g_ptr_array_add (row, g_strdup ("–"));
+          else
+            g_ptr_array_add (row, g_strdup_printf ("%.1f", dlb_result_get_score (r, o, k)));
+        }
+      g_ptr_array_add (row, NULL);
+      dlb_table_add_row (table, (const char * const *) row->pdata);
+    }
+  {
+    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (row, g_markup_printf_escaped ("<b>%s</b>", _("Weighted total")));
+    g_ptr_array_add (row, percent (1));
+    for (guint o = first; o < end; o++)
+      g_ptr_array_add (row, g_strdup_printf ("<b>%.2f</b>", dlb_result_get_total (r, o)));
+    g_ptr_array_add (row, NULL);
+    dlb_table_add_row (table, (const char * const *) row->pdata);
+  }
+  {
+    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (row, esc (_("Place")));
+    g_ptr_array_add (row, g_strdup (""));
+    for (guint o = first; o < end; o++)
+      g_ptr_array_add (row, dlb_result_is_disqualified (r, o)
+                            ? esc (_("out (gate)"))
+                            : g_strdup_printf ("%u", dlb_result_get_place (r, o)));
+    g_ptr_array_add (row, NULL);
+    dlb_table_add_row (table, (const char * const *) row->pdata);
+  }
+}
+
+/* The totals as bars, BARS_PER_FIGURE to a figure on one scale; each
+ * figure's alternative text lists its own bars. */
+static void
+add_bar_figures (Memo        *m,
+                 ChartFigure *all)
+{
+  double width;
+  guint n_figures = (all->n + BARS_PER_FIGURE - 1) / BARS_PER_FIGURE;
+  const DlbBar *bars = all->items;
+
+  dlb_document_get_text_area (m->doc, NULL, NULL, &width, NULL);
+  for (guint f = 0; f < n_figures; f++)
+    {
+      ChartFigure *fig = chart_figure_new (256);
+      guint first = f * all->n / n_figures;
+      guint n = (f + 1) * all->n / n_figures - first;
+      DlbBar *part = g_new0 (DlbBar, n);
+      g_auto(GStrv) alt = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          part[i] = bars[first + i];
+          part[i].label = g_string_chunk_insert_const (fig->strings, bars[first + i].label);
+        }
+      fig->items = part;
+      fig->n = n;
+      alt = dlb_chart_describe_bars (part, n);
+      add_figure (m, dlb_chart_bars_height (part, n, width), bar_figure_draw, fig, chart_figure_free, alt);
+    }
+  chart_figure_free (all);
+}
+
 static void
 add_matrix (Memo *m)
 {
   DlbResult *r = m->result;
   guint n_crit = dlb_result_get_n_criteria (r), n_opt = dlb_result_get_n_options (r);
-  DlbTable *table;
-  g_autoptr(GPtrArray) header = NULL;
   ChartFigure *fig;
   DlbBar *bars;
-  g_auto(GStrv) alt = NULL;
-  int winner = dlb_result_get_winner (r);
 
   if (n_crit == 0 || n_opt == 0)
     return;
@@ -713,68 +828,28 @@ add_matrix (Memo *m)
       dlb_document_add_note (m->doc, markup);
     }
 
-  header = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (header, esc (_("Criterion")));
-  g_ptr_array_add (header, esc (_("Weight")));
+  /* Options whose names would not fit a column heading are headed by
+   * their number, and named in full once, here. */
   for (guint o = 0; o < n_opt; o++)
-    g_ptr_array_add (header, g_markup_printf_escaped ((int) o == winner ? "<b>%s</b>" : "%s",
-                                                      opt_name (r, o)));
-  g_ptr_array_add (header, NULL);
-  table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, n_opt + 2);
-  dlb_table_set_header (table, (const char * const *) header->pdata);
-  for (guint o = 0; o < n_opt + 1; o++)
-    dlb_table_set_column_align (table, o + 1, PANGO_ALIGN_RIGHT);
+    if (dlb_chart_option_label_is_number (r, o))
+      {
+        g_autofree char *label = dlb_chart_option_label (r, o);
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>: %s", label, opt_name (r, o));
+        dlb_document_add_note (m->doc, markup);
+      }
 
-  for (guint k = 0; k < n_crit; k++)
-    {
-      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *weight = percent (dlb_result_get_weight (r, k));
-
-      if (dlb_result_criterion_has_minimum (r, k))
-        g_ptr_array_add (row, g_markup_printf_escaped ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s %.1f</span>",
-                                                       crit_name (r, k), _("gate: at least"),
-                                                       dlb_result_get_criterion_minimum (r, k)));
-      else
-        g_ptr_array_add (row, esc (crit_name (r, k)));
-      g_ptr_array_add (row, esc (weight));
-      for (guint o = 0; o < n_opt; o++)
-        {
-          if (dlb_result_is_unscored (r, o, k))
-            g_ptr_array_add (row, g_strdup ("–"));
-          else
-            g_ptr_array_add (row, g_strdup_printf ("%.1f", dlb_result_get_score (r, o, k)));
-        }
-      g_ptr_array_add (row, NULL);
-      dlb_table_add_row (table, (const char * const *) row->pdata);
-    }
   {
-    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
+    /* Groups as even as the count allows: 40 options are 5 or 6 a table. */
+    guint n_groups = (n_opt + MATRIX_GROUP - 1) / MATRIX_GROUP;
 
-    g_ptr_array_add (row, g_markup_printf_escaped ("<b>%s</b>", _("Weighted total")));
-    g_ptr_array_add (row, g_strdup ("100 %"));
-    for (guint o = 0; o < n_opt; o++)
-      g_ptr_array_add (row, g_strdup_printf ("<b>%.2f</b>", dlb_result_get_total (r, o)));
-    g_ptr_array_add (row, NULL);
-    dlb_table_add_row (table, (const char * const *) row->pdata);
-  }
-  {
-    g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
-
-    g_ptr_array_add (row, esc (_("Place")));
-    g_ptr_array_add (row, g_strdup (""));
-    for (guint o = 0; o < n_opt; o++)
-      g_ptr_array_add (row, dlb_result_is_disqualified (r, o)
-                            ? esc (_("out (gate)"))
-                            : g_strdup_printf ("%u", dlb_result_get_place (r, o)));
-    g_ptr_array_add (row, NULL);
-    dlb_table_add_row (table, (const char * const *) row->pdata);
+    for (guint g = 0; g < n_groups; g++)
+      add_matrix_group (m, g * n_opt / n_groups, (g + 1) * n_opt / n_groups, n_groups > 1);
   }
 
   fig = chart_figure_new (256);
   bars = dlb_chart_bars_from_result (r, fig->strings, &fig->n);
   fig->items = bars;
-  alt = dlb_chart_describe_bars (bars, fig->n);
-  add_figure (m, 26 + 22.0 * MIN (fig->n, 20), bar_figure_draw, fig, chart_figure_free, alt);
+  add_bar_figures (m, fig);
 
   /* Gates */
   for (guint o = 0; o < n_opt; o++)
