@@ -14,6 +14,7 @@
 
 #include "dlb-charts.h"
 #include "dlb-layout.h"
+#include "dlb-pdf-tags.h"
 
 #define EPSILON 0.6
 
@@ -625,6 +626,71 @@ test_long_word (void)
   g_assert_cmpint (dlb_document_get_n_pages (doc), <, 200);
 }
 
+static void
+draw_box (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  data)
+{
+  cairo_rectangle (cr, 0, 0, width / 2, height / 2);
+  cairo_fill (cr);
+}
+
+/* Completing the tags refuses what it does not know, never guesses and
+ * never reads out of bounds: garbage, a cut-off PDF, a figure count that
+ * does not match. */
+static void
+test_complete_tags_refuses (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+  const char *two[] = { "one", "two", NULL };
+  const char *one[] = { "one", NULL };
+  gsize size;
+
+  dlb_document_add_heading (doc, 0, "Title", NULL);
+  dlb_document_add_figure (doc, 40, draw_box, NULL, NULL, "A box", "A box");
+  g_assert_true (dlb_document_write_pdf_stream (doc, memory, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  whole = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  size = g_bytes_get_size (whole);
+
+  for (gsize cut = 0; cut < size; cut += MAX (size / 97, 1))
+    {
+      g_autoptr(GBytes) part = g_bytes_new_from_bytes (whole, 0, cut);
+      g_autoptr(GBytes) out = dlb_pdf_complete_tags (part, "en", one, &error);
+
+      /* A cut-off file either fails cleanly or, cut inside the update,
+       * still has the drawing library's whole file before it. */
+      if (out == NULL)
+        {
+          g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_RENDER);
+          g_clear_error (&error);
+        }
+    }
+  {
+    g_autoptr(GBytes) garbage = g_bytes_new_static ("startxref\n99999999999\n%%EOF", 27);
+    g_autoptr(GBytes) out = dlb_pdf_complete_tags (garbage, "en", none, &error);
+
+    g_assert_null (out);
+    g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_RENDER);
+    g_clear_error (&error);
+  }
+  {
+    /* The written memo is already complete: its own figures are one more
+     * than none and one fewer than two. */
+    g_autoptr(GBytes) out = dlb_pdf_complete_tags (whole, "en", two, &error);
+
+    g_assert_null (out);
+    g_assert_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_RENDER);
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/layout/column-keeps-words", test_column_keeps_words);
   g_test_add_func ("/layout/unfit-table", test_unfit_table);
   g_test_add_func ("/layout/long-word", test_long_word);
+  g_test_add_func ("/layout/complete-tags-refuses", test_complete_tags_refuses);
   g_test_add_func ("/charts/grid-labels", test_grid_labels);
   g_test_add_func ("/charts/others", test_other_charts);
   g_test_add_func ("/charts/cells", test_chart_cells);

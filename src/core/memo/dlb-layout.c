@@ -22,6 +22,7 @@
 
 #include "dlb-file.h"
 #include "dlb-layout.h"
+#include "dlb-pdf-tags.h"
 
 G_DEFINE_QUARK (dlb-layout-error-quark, dlb_layout_error)
 
@@ -1575,9 +1576,35 @@ typedef struct
   cairo_t     *cr;
   GArray      *boxes;
   gboolean     pdf;
+  gboolean     tags;      /* writing the tagged PDF: structure as drawn */
   DlbBoxKind   kind;
   guint        block;
 } Painter;
+
+/* The structure of a tagged PDF follows the blocks: a heading is H1-H3, a
+ * paragraph or note P, list items L > LI > Lbl + LBody, a table Table > TR
+ * > TH / TD, a figure Figure with its caption a P. Elements that can
+ * continue on the next page (a paragraph, a list, a table) are containers
+ * that hold no content directly: each page's part of them is a leaf of its
+ * own (a Span, a row), closed before the page's footer is drawn. Whatever
+ * is drawn outside a leaf (footers, rules, cell shading, a table header
+ * repeated on a later page) is marked as an artifact when the PDF is
+ * completed. */
+static void
+tag_begin (Painter    *p,
+           const char *name)
+{
+  if (p->tags)
+    cairo_tag_begin (p->cr, name, NULL);
+}
+
+static void
+tag_end (Painter    *p,
+         const char *name)
+{
+  if (p->tags)
+    cairo_tag_end (p->cr, name);
+}
 
 static void
 record_box (Painter *p,
@@ -1719,6 +1746,8 @@ set_gray (cairo_t *cr,
   cairo_set_source_rgb (cr, level, level, level);
 }
 
+/* @tagged: whether the row is part of the structure (not a header
+ * repeated on a later page). */
 static void
 draw_table_row (Painter   *p,
                 DlbTable  *t,
@@ -1729,7 +1758,8 @@ draw_table_row (Painter   *p,
                 const int *from,
                 const int *to,
                 gboolean   header,
-                guint      row)
+                guint      row,
+                gboolean   tagged)
 {
   cairo_t *cr = p->cr;
   double pad_y = t->style == DLB_TABLE_FIELDS ? FIELD_PAD_Y : CELL_PAD_Y;
@@ -1751,18 +1781,28 @@ draw_table_row (Painter   *p,
         }
     }
 
+  if (tagged)
+    tag_begin (p, "TR");
   for (guint c = 0; c < t->n_columns; c++)
     {
       Text *cell = &cells[c];
       int f = from != NULL ? from[c] : 0;
       int e = to != NULL ? to[c] : cell->n_lines;
       double cx = x0 + t->col_x[c];
+      /* A label / value table's labels head their rows. */
+      const char *kind = header || (t->style == DLB_TABLE_FIELDS && c == 0) ? "TH" : "TD";
 
+      if (tagged)
+        tag_begin (p, kind);
       cairo_set_source_rgb (cr, 0.10, 0.11, 0.13);
       p->kind = header ? DLB_BOX_HEADER_CELL : DLB_BOX_CELL;
       draw_lines (p, cell, cx + CELL_PAD_X, y + pad_y, f, e,
                   cx, y, t->col_w[c], h);
+      if (tagged)
+        tag_end (p, kind);
     }
+  if (tagged)
+    tag_end (p, "TR");
 
   if (t->style == DLB_TABLE_GRID)
     {
@@ -1772,6 +1812,29 @@ draw_table_row (Painter   *p,
       cairo_line_to (cr, x0 + width, y + h);
       cairo_stroke (cr);
     }
+}
+
+static gboolean
+is_item (DlbDocument *self,
+         guint        index)
+{
+  return index < self->blocks->len &&
+         g_array_index (self->blocks, Block, index).kind == BLOCK_LIST_ITEM;
+}
+
+/* Consecutive list items make one list. */
+static gboolean
+previous_is_item (DlbDocument *self,
+                  guint        block)
+{
+  return block > 0 && is_item (self, block - 1);
+}
+
+static gboolean
+next_is_item (DlbDocument *self,
+              guint        block)
+{
+  return is_item (self, block + 1);
 }
 
 static void
@@ -1786,6 +1849,10 @@ draw_slice (Painter *p,
   double area_y = self->margin_top;
   double area_h = self->page_h - self->margin_top - self->margin_bottom;
 
+  guint index = (guint) (s - &g_array_index (self->slices, Slice, 0));
+  gboolean first = index == 0 || g_array_index (self->slices, Slice, index - 1).block != s->block;
+  gboolean last = index + 1 >= self->slices->len || g_array_index (self->slices, Slice, index + 1).block != s->block;
+
   p->block = s->block;
   p->kind = b->kind == BLOCK_HEADING ? DLB_BOX_HEADING
           : b->kind == BLOCK_TABLE ? DLB_BOX_CELL
@@ -1799,6 +1866,9 @@ draw_slice (Painter *p,
         {
           g_autofree char *attrs = NULL;
 
+          static const char *levels[] = { "H1", "H2", "H3" };
+
+          tag_begin (p, levels[b->level]);
           if (b->dest != NULL && p->pdf)
             {
               g_autofree char *name = escape_attribute (b->dest);
@@ -1809,6 +1879,7 @@ draw_slice (Painter *p,
           draw_lines (p, &b->text, x, s->y, s->from, s->to, x, area_y, text_w, area_h);
           if (attrs != NULL)
             cairo_tag_end (cr, CAIRO_TAG_DEST);
+          tag_end (p, levels[b->level]);
           if (b->level == 1)
             {
               cairo_set_line_width (cr, 0.6);
@@ -1820,18 +1891,36 @@ draw_slice (Painter *p,
         }
       else
         {
-          if (b->kind == BLOCK_NOTE)
-            cairo_set_source_rgb (cr, 0.33, 0.35, 0.38);
-          else
-            cairo_set_source_rgb (cr, 0.10, 0.11, 0.13);
-          if (b->kind == BLOCK_LIST_ITEM && s->from == 0)
-            draw_lines (p, &b->marker, x + b->level * LIST_INDENT, s->y, 0, 1,
-                        x, area_y, text_w, area_h);
+          gboolean item = b->kind == BLOCK_LIST_ITEM;
+          const char *body = item ? "LBody" : "P";
+
+          if (first && item && !previous_is_item (self, s->block))
+            tag_begin (p, "L");
+          if (first && item)
+            tag_begin (p, "LI");
+          if (item && s->from == 0)
+            {
+              tag_begin (p, "Lbl");
+              cairo_set_source_rgb (cr, 0.10, 0.11, 0.13);
+              draw_lines (p, &b->marker, x + b->level * LIST_INDENT, s->y, 0, 1,
+                          x, area_y, text_w, area_h);
+              tag_end (p, "Lbl");
+            }
+          if (first)
+            tag_begin (p, body);
+          tag_begin (p, "Span");
           cairo_set_source_rgb (cr, 0.10, 0.11, 0.13);
           if (b->kind == BLOCK_NOTE)
             cairo_set_source_rgb (cr, 0.33, 0.35, 0.38);
           draw_lines (p, &b->text, x + b->x, s->y, s->from, s->to, x, area_y, text_w, area_h);
           draw_links (p, b, x + b->x, s->y, s->from, s->to);
+          tag_end (p, "Span");
+          if (last)
+            tag_end (p, body);
+          if (last && item)
+            tag_end (p, "LI");
+          if (last && item && !next_is_item (self, s->block))
+            tag_end (p, "L");
         }
       break;
 
@@ -1844,19 +1933,23 @@ draw_slice (Painter *p,
       break;
 
     case SLICE_FIGURE:
+      tag_begin (p, "Figure");
       cairo_save (cr);
       cairo_translate (cr, x, s->y);
       cairo_rectangle (cr, 0, 0, text_w, b->figure_h);
       cairo_clip (cr);
       b->draw (cr, text_w, b->figure_h, b->draw_data);
       cairo_restore (cr);
+      tag_end (p, "Figure");
       record_box (p, x, s->y, text_w, b->figure_h, x, area_y, text_w, area_h);
       if (b->caption_text.n_lines > 0)
         {
           p->kind = DLB_BOX_TEXT;
+          tag_begin (p, "P");
           cairo_set_source_rgb (cr, 0.33, 0.35, 0.38);
           draw_lines (p, &b->caption_text, x, s->y + b->figure_h + 4, 0,
                       b->caption_text.n_lines, x, area_y, text_w, area_h);
+          tag_end (p, "P");
         }
       break;
 
@@ -1865,17 +1958,21 @@ draw_slice (Painter *p,
         DlbTable *t = b->table;
         double y = s->y;
 
+        if (first)
+          tag_begin (p, "Table");
         if (s->header)
           {
-            draw_table_row (p, t, t->header_cells, x, y, t->header_h, NULL, NULL, TRUE, 0);
+            draw_table_row (p, t, t->header_cells, x, y, t->header_h, NULL, NULL, TRUE, 0, first);
             y += t->header_h;
           }
         for (int r = s->from; r < s->to; r++)
           {
             draw_table_row (p, t, &t->cells[r * t->n_columns], x, y, t->row_h[r],
-                            NULL, NULL, FALSE, (guint) r);
+                            NULL, NULL, FALSE, (guint) r, TRUE);
             y += t->row_h[r];
           }
+        if (last)
+          tag_end (p, "Table");
       }
       break;
 
@@ -1883,8 +1980,12 @@ draw_slice (Painter *p,
       {
         DlbTable *t = b->table;
 
+        if (first)
+          tag_begin (p, "Table");
         draw_table_row (p, t, &t->cells[s->from * t->n_columns], x, s->y, s->height,
-                        s->cell_from, s->cell_to, FALSE, (guint) s->from);
+                        s->cell_from, s->cell_to, FALSE, (guint) s->from, TRUE);
+        if (last)
+          tag_end (p, "Table");
       }
       break;
 
@@ -2075,6 +2176,15 @@ sink_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static cairo_status_t
+memory_write (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static char *
 pdf_date (gint64 seconds)
 {
@@ -2109,11 +2219,17 @@ write_pdf (DlbDocument      *self,
   cairo_status_t status;
   int parents[3] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
   gboolean ok = TRUE;
+  g_autoptr(GByteArray) drawn = NULL;
+  g_autoptr(GBytes) tagged = NULL;
+  g_auto(GStrv) alts = NULL;
 
   if (!dlb_document_check (self, error))
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (sink_write, sink, self->page_w, self->page_h);
+  /* Drawn into memory first, then completed as a tagged PDF (language,
+   * figure descriptions, artifacts) and only then written out. */
+  drawn = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (memory_write, drawn, self->page_w, self->page_h);
   if (info != NULL)
     {
       if (info->title != NULL)
@@ -2155,6 +2271,7 @@ write_pdf (DlbDocument      *self,
     }
 
   cr = cairo_create (surface);
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < self->pages->len && ok; page++)
     {
       Painter p = { 0 };
@@ -2162,10 +2279,14 @@ write_pdf (DlbDocument      *self,
       p.self = self;
       p.cr = cr;
       p.pdf = TRUE;
+      p.tags = TRUE;
       draw_page_content (&p, (int) page);
-      cairo_show_page (cr);
+      if (page + 1 < self->pages->len)
+        cairo_show_page (cr);
       ok = cairo_status (cr) == CAIRO_STATUS_SUCCESS;
     }
+  cairo_tag_end (cr, "Document");
+  cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -2173,17 +2294,44 @@ write_pdf (DlbDocument      *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (sink->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&sink->error));
-      return FALSE;
-    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, DLB_LAYOUT_ERROR, DLB_LAYOUT_ERROR_RENDER,
                    /* Translators: %s is a technical reason from the drawing library */
                    _("The PDF could not be made: %s. Nothing was written."),
                    cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  alts = dlb_document_dup_alt_texts (self);
+  {
+    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
+
+    tagged = dlb_pdf_complete_tags (bytes,
+                                    info != NULL && info->language != NULL ? info->language
+                                    /* Translators: the language of the memo's text, as a tag such as "es" or "pt-BR" */
+                                    : C_("pdf-language", "en"),
+                                    (const char * const *) alts, error);
+  }
+  if (tagged == NULL)
+    return FALSE;
+  {
+    gsize n;
+    const unsigned char *data = g_bytes_get_data (tagged, &n);
+
+    /* One write of at most a few megabytes, in pieces cairo's size type holds. */
+    while (n > 0 && sink->error == NULL)
+      {
+        unsigned int piece = (unsigned int) MIN (n, 1u << 20);
+
+        sink_write (sink, data, piece);
+        data += piece;
+        n -= piece;
+      }
+  }
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
       return FALSE;
     }
   return TRUE;

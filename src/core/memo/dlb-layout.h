@@ -79,6 +79,9 @@ typedef struct
   const char *creator;
   /* Free-form keywords: the memo keeps its case's fingerprint here. */
   const char *keywords;
+  /* The language of the text ("en", "es"); NULL for the language the
+   * program's own text is in. */
+  const char *language;
   /* Seconds since the epoch for the creation and modification dates;
    * -1 takes SOURCE_DATE_EPOCH when set, else the current time. */
   gint64      date;
