@@ -170,6 +170,9 @@ strv_from_array (GPtrArray *sentences)
 #define GRID_MARKER   3.2
 #define GRID_LABEL    6.5
 #define GRID_LABEL_W 104.0
+/* How far a label keeps from every marker but its own, so that a label
+ * never sits between two points and reads as the other one's. */
+#define GRID_CLEAR    6.0
 
 typedef struct
 {
@@ -357,7 +360,9 @@ grid_place (PangoContext       *context,
       box->width = w;
       box->height = h;
 
-      for (int ring = 0; ring < 3 && !box->placed; ring++)
+      /* Beside the marker when there is room; further out, with a leader
+       * line to it, where points crowd. */
+      for (int ring = 0; ring < 5 && !box->placed; ring++)
         for (int d = 0; d < 8 && !box->placed; d++)
           {
             double gap = GRID_MARKER + 1.5 + ring * 7;
@@ -373,13 +378,25 @@ grid_place (PangoContext       *context,
             if (!rect_inside (&r, &plot))
               continue;
             for (guint t = 0; t < taken->len && free; t++)
-              if (rect_overlaps (&r, &g_array_index (taken, Rect, t)))
-                free = FALSE;
+              {
+                Rect other = g_array_index (taken, Rect, t);
+
+                if (t >= 4 && t < 4 + n && t - 4 != i)
+                  {
+                    other.x -= GRID_CLEAR;
+                    other.y -= GRID_CLEAR / 2;
+                    other.w += 2 * GRID_CLEAR;
+                    other.h += GRID_CLEAR;
+                  }
+                if (rect_overlaps (&r, &other))
+                  free = FALSE;
+              }
             if (!free)
               continue;
             box->x = r.x;
             box->y = r.y;
             box->placed = TRUE;
+            box->leader = ring > 0;
             g_array_append_val (taken, r);
           }
     }
@@ -533,6 +550,22 @@ dlb_chart_draw_grid (cairo_t            *cr,
           cairo_set_line_width (cr, 0.5);
         }
       cairo_stroke (cr);
+      if (b->placed && b->leader)
+        {
+          /* From the marker's edge to the nearest point of the label. */
+          double tx = CLAMP (b->point_x, b->x, b->x + b->width);
+          double ty = CLAMP (b->point_y, b->y, b->y + b->height);
+          double dx = tx - b->point_x, dy = ty - b->point_y, d = sqrt (dx * dx + dy * dy);
+
+          if (d > GRID_MARKER + 1)
+            {
+              rgb (cr, 0x6b7280);
+              cairo_set_line_width (cr, 0.45);
+              cairo_move_to (cr, b->point_x + dx / d * (GRID_MARKER + 0.8), b->point_y + dy / d * (GRID_MARKER + 0.8));
+              cairo_line_to (cr, tx, ty);
+              cairo_stroke (cr);
+            }
+        }
       if (b->placed)
         {
           rgb (cr, 0x1f2933);

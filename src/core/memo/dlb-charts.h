@@ -36,6 +36,7 @@ typedef struct
   double   x, y, width, height;
   double   point_x, point_y;
   gboolean placed;
+  gboolean leader;   /* placed away from its point: a line joins them */
 } DlbLabelBox;
 
 void     dlb_chart_draw_grid          (cairo_t            *cr,
