@@ -218,6 +218,26 @@ test_next_steps_follow_decision (void)
   g_assert_nonnull (strstr (text2, "Delete footage within 30 days."));
   g_assert_null (strstr (text2, "Carry out the recommendation"));
   g_assert_null (strstr (text2, "rests on"));
+
+  /* A tie recommends nothing: no option's steps, each open finding a
+   * decision still to make. */
+  {
+    g_autoptr(DlbDocument) tied = NULL;
+    g_autofree char *steps = NULL;
+    g_autofree char *rec = NULL;
+
+    _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "privacy")), DLB_CRITERION_WEIGHT, 7);
+    _dlb_entity_set_double (DLB_ENTITY (dlb_case_lookup (c, "crime")), DLB_CRITERION_WEIGHT, 5);
+    tied = build (c);
+    rec = recommendation_text (tied);
+    steps = section_text (tied, "\nRecommendation\n", NULL);
+    g_assert_nonnull (strstr (rec, "Tied for first: Enter under conditions and Decline the partnership"));
+    g_assert_null (strstr (rec, "It requires"));
+    g_assert_null (strstr (rec, "Delete footage within 30 days."));
+    g_assert_null (strstr (rec, "agree with the recommendation"));
+    g_assert_nonnull (strstr (rec, "Enter under conditions ranks first in"));
+    g_assert_null (strstr (steps, "Carry out the recommendation"));
+  }
 }
 
 static void

@@ -135,7 +135,8 @@ dlb_recommendation_new (DlbCase   *c,
         self->justification = g_strdup (dlb_case_get_justification (c));
     }
 
-  if (self->option >= 0)
+  /* Conditions belong to the option recommended: a tie recommends none. */
+  if (self->option >= 0 && self->kind != DLB_RECOMMENDATION_TIE)
     {
       DlbEntity *option = dlb_case_lookup_kind (c, DLB_KIND_OPTION,
                                                 dlb_result_get_option_id (result, (guint) self->option));
@@ -508,6 +509,16 @@ dlb_recommendation_dup_probability_sentence (DlbRecommendation *self)
     {
       g_autofree char *rival_percent = dlb_format_percent (dlb_result_get_probability_first (r, (guint) rival));
 
+      /* In a tie nothing is "it": both options are named. */
+      if (self->kind == DLB_RECOMMENDATION_TIE)
+        /* Translators: the number of draws, then two options tied for first, each with its chance of ranking first */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Across %s simulation of the scores’ uncertainty ranges, %s ranks first in %s of cases and %s in %s: too close to call.",
+                                             "Across %s simulations of the scores’ uncertainty ranges, %s ranks first in %s of cases and %s in %s: too close to call.",
+                                             draws),
+                                count, dlb_result_get_option_name (r, (guint) self->option), percent,
+                                dlb_result_get_option_name (r, (guint) rival), rival_percent);
+
       /* Translators: the number of draws, the recommended option's chance
        * of ranking first, then another option and its chance */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -528,7 +539,8 @@ dlb_recommendation_get_agreement (DlbRecommendation *self)
 {
   g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
 
-  if (dlb_result_get_n_perspectives (self->result) == 0)
+  /* A tie recommends nothing to agree with. */
+  if (dlb_result_get_n_perspectives (self->result) == 0 || self->kind == DLB_RECOMMENDATION_TIE)
     return NULL;
   return dlb_result_get_agreement_sentence (self->result);
 }

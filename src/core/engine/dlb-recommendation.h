@@ -100,7 +100,7 @@ const char            *dlb_recommendation_get_robustness   (DlbRecommendation  *
  * uncertainty, saying "too close to call" when another option's chance
  * is higher or within 5 points; NULL without a simulation or an option. */
 char                  *dlb_recommendation_dup_probability_sentence (DlbRecommendation *self);
-/* How many perspectives agree; NULL when the case has none. */
+/* How many perspectives agree; NULL when the case has none, or in a tie. */
 const char            *dlb_recommendation_get_agreement    (DlbRecommendation  *self);
 
 /* Why an option is ruled out by a gate: "Enter as proposed is ruled out:
