@@ -415,12 +415,19 @@ test_sizes (void)
         g_autofree char *crit = g_strdup_printf ("Criterion %u\n", n_crit);
         g_assert_nonnull (strstr (text, crit));
       }
-      /* The bars' captions, read as one line. */
-      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      /* Every option has its bar, described in a figure's alternative
+       * text, and its column in the matrix. */
+      {
+        g_auto(GStrv) alts = dlb_document_dup_alt_texts (doc);
+
+        flat = g_strjoinv (" ", alts);
+      }
       for (guint o = 0; o < n_opt; o++)
         {
           g_autofree char *bar = g_strdup_printf ("Option named %u totals", o + 1);
+          g_autofree char *column = g_strdup_printf ("Option named %u\n", o + 1);
           g_assert_nonnull (strstr (flat, bar));
+          g_assert_nonnull (strstr (text, column));
         }
       {
         guint n_groups = (n_opt + 5) / 6;

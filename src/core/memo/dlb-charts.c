@@ -1238,6 +1238,7 @@ series_colour (int series)
 typedef struct
 {
   double y;
+  double height;
   guint  index;
 } EndLabel;
 
@@ -1250,6 +1251,44 @@ compare_end (gconstpointer a,
   if (ea->y != eb->y)
     return ea->y < eb->y ? -1 : 1;
   return ea->index < eb->index ? -1 : ea->index > eb->index;
+}
+
+#define SENSITIVITY_HEIGHT 220.0
+
+static double
+sensitivity_label_width (double width)
+{
+  return MIN (width * 0.36, 170);
+}
+
+static double
+sensitivity_label_height (PangoContext             *context,
+                          const DlbSensitivityLine *line,
+                          double                    label_w)
+{
+  PangoLayout *layout = chart_text (context, line->label, 7, line->winner, label_w - 10);
+  double w, h;
+
+  text_size (layout, &w, &h);
+  g_object_unref (layout);
+  return MAX (9.5, h + 1);
+}
+
+double
+dlb_chart_sensitivity_height (const DlbSensitivityChart *chart,
+                              double                     width)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double labels = 0;
+
+  g_return_val_if_fail (chart != NULL, SENSITIVITY_HEIGHT);
+
+  context = chart_context ();
+  context_ref = G_OBJECT (context);
+  for (guint i = 0; i < chart->n_lines; i++)
+    labels += sensitivity_label_height (context, &chart->lines[i], sensitivity_label_width (width));
+  return MAX (SENSITIVITY_HEIGHT, labels + 4);
 }
 
 void
@@ -1272,7 +1311,7 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
   context = chart_context ();
   context_ref = G_OBJECT (context);
   n = chart->n_lines;
-  label_w = MIN (width * 0.36, 170);
+  label_w = sensitivity_label_width (width);
   pw = MAX (width - px - label_w - 6, 20);
   ph = MAX (height - py - 30, 20);
 
@@ -1396,21 +1435,23 @@ dlb_chart_draw_sensitivity (cairo_t                   *cr,
     show_text (cr, context, now, 6.5, TRUE, SX (CLAMP (chart->weight, 0, 1)) + 2, py + ph - 10, 0, 0);
   }
 
-  /* Line labels at the right end, pushed apart so they never overlap. */
+  /* Line labels at the right end, pushed apart so they never overlap;
+   * a long name wraps and takes the room of its lines. */
   ends = g_new0 (EndLabel, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       ends[i].y = SY (chart->lines[i].at_one) - 4.5;
       ends[i].index = i;
+      ends[i].height = sensitivity_label_height (context, &chart->lines[i], label_w);
     }
   qsort (ends, n, sizeof (EndLabel), compare_end);
   for (guint i = 1; i < n; i++)
-    ends[i].y = MAX (ends[i].y, ends[i - 1].y + 9.5);
-  if (n > 0 && ends[n - 1].y + 9 > height)
+    ends[i].y = MAX (ends[i].y, ends[i - 1].y + ends[i - 1].height);
+  if (n > 0 && ends[n - 1].y + ends[n - 1].height > height)
     {
-      ends[n - 1].y = height - 9;
+      ends[n - 1].y = height - ends[n - 1].height;
       for (guint i = n - 1; i > 0; i--)
-        ends[i - 1].y = MIN (ends[i - 1].y, ends[i].y - 9.5);
+        ends[i - 1].y = MIN (ends[i - 1].y, ends[i].y - ends[i - 1].height);
     }
   for (guint k = 0; k < n; k++)
     {

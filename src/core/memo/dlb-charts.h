@@ -175,6 +175,10 @@ typedef struct
   guint                     n_lines;
 } DlbSensitivityChart;
 
+/* The height the chart needs at this width: enough for every line's
+ * label, one under another. */
+double   dlb_chart_sensitivity_height (const DlbSensitivityChart *chart,
+                                       double                     width);
 void     dlb_chart_draw_sensitivity      (cairo_t                   *cr,
                                           double                     width,
                                           double                     height,

@@ -324,6 +324,9 @@ join_sentences (char **sentences)
   return g_strjoinv (" ", sentences);
 }
 
+/* Sentences of a chart's description that its caption prints in full. */
+#define LONG_CAPTION 12
+
 static void
 add_figure (Memo           *m,
             double          height,
@@ -333,8 +336,15 @@ add_figure (Memo           *m,
             char          **alt)
 {
   g_autofree char *text = join_sentences (alt);
-  g_autofree char *caption = esc (text);
+  g_autofree char *caption = NULL;
 
+  /* A chart of many series is captioned by its first sentence, so that
+   * caption and chart fit a page; the alternative text keeps every
+   * figure, and the tables beside the chart print them. */
+  if (g_strv_length (alt) > LONG_CAPTION)
+    caption = esc (alt[0]);
+  else
+    caption = esc (text);
   dlb_document_add_figure (m->doc, height, draw, data, destroy, caption, text);
 }
 
@@ -953,7 +963,13 @@ add_sensitivity (Memo *m)
           fig->strings = g_string_chunk_new (256);
           fig->lines = dlb_chart_sensitivity_from_result (r, (guint) focus, fig->strings, &fig->chart);
           alt = dlb_chart_describe_sensitivity (&fig->chart);
-          add_figure (m, 220, sensitivity_figure_draw, fig, sensitivity_figure_free, alt);
+          {
+            double width;
+
+            dlb_document_get_text_area (m->doc, NULL, NULL, &width, NULL);
+            add_figure (m, dlb_chart_sensitivity_height (&fig->chart, width), sensitivity_figure_draw, fig,
+                        sensitivity_figure_free, alt);
+          }
         }
     }
 
