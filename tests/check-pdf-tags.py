@@ -34,7 +34,7 @@ HEADINGS = {"H1": 1, "H2": 2, "H3": 3}
 
 
 class Checker:
-    def __init__(self, path):
+    def __init__(self, path, links=False):
         self.path = path
         self.problems = []
         self.pdf = pikepdf.open(path)
@@ -42,6 +42,7 @@ class Checker:
         self.mcids = {}  # page index -> set of MCIDs the tree refers to
         self.headings = []
         self.counts = {}
+        self.links = links
 
     def fail(self, message):
         self.problems.append(message)
@@ -171,7 +172,7 @@ class Checker:
         if self.check_catalog():
             self.check_tree()
             self.check_content()
-        for kind in ("Table", "TH", "L", "LI", "Figure", "P"):
+        for kind in ("Table", "TH", "L", "LI", "Figure", "P") + (("Link",) if self.links else ()):
             if self.counts.get(kind, 0) == 0:
                 self.fail(f"no {kind} in the structure tree")
         return self.problems
@@ -201,6 +202,9 @@ def large_case(exe, folder):
                             e[field] = f"{e[field]} ({n + 1})"
                 grown.append(e)
         case[key] = grown
+    # Every source with a web address: each becomes a Link in the tree.
+    for n, source in enumerate(case["sources"]):
+        source["url"] = f"https://example.org/sources/{n + 1}"
     path = os.path.join(folder, "large.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(case, f)
@@ -220,12 +224,12 @@ def main(argv):
         if pages < 100:
             print(f"the large case's memo has {pages} pages, fewer than 100")
             return 1
-        files = [example, large]
+        files = [(example, False), (large, True)]
     else:
-        files = argv
+        files = [(path, False) for path in argv]
     failed = False
-    for path in files:
-        problems = Checker(path).run()
+    for path, links in files:
+        problems = Checker(path, links).run()
         name = os.path.basename(path)
         if problems:
             failed = True

@@ -1637,6 +1637,79 @@ escape_attribute (const char *value)
   return g_string_free (out, FALSE);
 }
 
+/* The link whose anchor covers the whole of line @i (its text, not the
+ * space or break after it), or NULL. */
+static Link *
+line_link (Block *b,
+           int    i)
+{
+  const char *plain = pango_layout_get_text (b->text.layout);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (b->text.layout, i);
+  int ls, le;
+
+  if (b->links == NULL || line == NULL)
+    return NULL;
+  ls = line->start_index;
+  le = line->start_index + line->length;
+  while (le > ls && g_ascii_isspace (plain[le - 1]))
+    le--;
+  if (le <= ls)
+    return NULL;
+  for (guint l = 0; l < b->links->len; l++)
+    {
+      Link *link = g_ptr_array_index (b->links, l);
+
+      for (const char *hit = plain; (hit = strstr (hit, link->anchor)) != NULL; hit += strlen (link->anchor))
+        if (hit - plain <= ls && hit - plain + (int) strlen (link->anchor) >= le)
+          return link;
+    }
+  return NULL;
+}
+
+static void draw_lines (Painter *p, Text *text, double x, double y, int from, int to,
+                        double cx, double cy, double cw, double ch);
+
+/* In the tagged PDF, a line that is all link text is drawn inside a Link
+ * element, so that the link is in the structure with its text. */
+static void
+draw_linked_lines (Painter *p,
+                   Block   *b,
+                   double   x,
+                   double   y,
+                   int      from,
+                   int      to,
+                   double   cx,
+                   double   cy,
+                   double   cw,
+                   double   ch)
+{
+  Text *text = &b->text;
+
+  for (int i = from; i < to && i < text->n_lines;)
+    {
+      Link *link = line_link (b, i);
+      double top = y + text->lines[i].top - text->lines[from].top;
+      int j = i + 1;
+
+      if (link == NULL)
+        {
+          while (j < to && j < text->n_lines && line_link (b, j) == NULL)
+            j++;
+          draw_lines (p, text, x, top, i, j, cx, cy, cw, ch);
+        }
+      else
+        {
+          g_autofree char *uri = escape_attribute (link->uri);
+          g_autofree char *attrs = g_strdup_printf ("uri='%s'", uri);
+
+          cairo_tag_begin (p->cr, CAIRO_TAG_LINK, attrs);
+          draw_lines (p, text, x, top, i, j, cx, cy, cw, ch);
+          cairo_tag_end (p->cr, CAIRO_TAG_LINK);
+        }
+      i = j;
+    }
+}
+
 static void
 draw_links (Painter *p,
             Block   *b,
@@ -1671,6 +1744,9 @@ draw_links (Painter *p,
               int x0, x1;
               char buf[4][G_ASCII_DTOSTR_BUF_SIZE];
 
+              /* Drawn inside its own Link element already. */
+              if (p->tags && line_link (b, i) != NULL)
+                continue;
               if (s >= e)
                 continue;
               pango_layout_line_index_to_x (line, s, FALSE, &x0);
@@ -1912,7 +1988,10 @@ draw_slice (Painter *p,
           cairo_set_source_rgb (cr, 0.10, 0.11, 0.13);
           if (b->kind == BLOCK_NOTE)
             cairo_set_source_rgb (cr, 0.33, 0.35, 0.38);
-          draw_lines (p, &b->text, x + b->x, s->y, s->from, s->to, x, area_y, text_w, area_h);
+          if (p->tags && b->links != NULL)
+            draw_linked_lines (p, b, x + b->x, s->y, s->from, s->to, x, area_y, text_w, area_h);
+          else
+            draw_lines (p, &b->text, x + b->x, s->y, s->from, s->to, x, area_y, text_w, area_h);
           draw_links (p, b, x + b->x, s->y, s->from, s->to);
           tag_end (p, "Span");
           if (last)
