@@ -451,6 +451,7 @@ test_evidence_appendix (void)
   _dlb_entity_set_strv (scored, DLB_SCORE_SOURCES, sources);
   append (c, g_object_new (DLB_TYPE_CRITERION, "id", "trust", "name", "Community trust", "weight", 10.0, NULL));
   add_score (c, "enter", "trust", 4);
+  append (c, g_object_new (DLB_TYPE_OPTION, "id", "study", "name", "Commission a study", NULL));
 
   doc = build (c);
   /* An appendix: after the sources the memo's numbers refer to. */
@@ -470,6 +471,7 @@ test_evidence_appendix (void)
   g_assert_nonnull (strstr (text, "No rationale is recorded for this score."));
   g_assert_nonnull (strstr (text, "No evidence is linked to this score."));
   g_assert_nonnull (strstr (text, "Not scored: counts as 0."));
+  g_assert_nonnull (strstr (text, "Commission a study\nNot scored on any criterion yet."));
 
   header = section_text (doc, "FROM:", "SUBJECT:");
   g_assert_nonnull (strstr (header, "Office of Community Relations"));

@@ -1273,9 +1273,22 @@ add_option_scores (Memo  *m,
   DlbResult *r = m->result;
   const char *header[] = { _("Criterion"), _("Score (range)"), _("Rationale and evidence"), NULL };
   g_autofree char *title = esc (opt_name (r, option));
+  guint n_scored = 0;
   DlbTable *table;
 
   dlb_document_add_heading (m->doc, 2, title, NULL);
+
+  /* An option not scored yet gets one line, not a table of blanks. */
+  for (guint k = 0; k < dlb_result_get_n_criteria (r); k++)
+    if (!dlb_result_is_unscored (r, option, k))
+      n_scored++;
+  if (n_scored == 0)
+    {
+      g_autofree char *markup = esc (_("Not scored on any criterion yet."));
+      dlb_document_add_paragraph (m->doc, markup);
+      return;
+    }
+
   table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 3);
   dlb_table_set_header (table, header);
   dlb_table_set_column_max (table, 0, 0.22);
