@@ -27,7 +27,8 @@ typedef struct
   /* "Deliberate <version>" when NULL. */
   const char  *creator;
   /* The case's history (DlbHistoryGroup, newest first), printed as an
-   * appendix when the case asks for it; NULL: none is printed. */
+   * appendix of the full memo when the case asks for it; NULL: none is
+   * printed. */
   GPtrArray   *history;
   /* The brief memo, about two pages: the header, the recommendation and
    * its robustness, the main reasons and the conditions or next steps;
