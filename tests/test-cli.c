@@ -324,6 +324,28 @@ fold_spaces (const char *text)
   return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
 }
 
+/* Text with no white space and no hyphens, to compare paragraphs however
+ * the memo wrapped them: pdftotext joins a word broken at its hyphen. */
+static char *
+strip_spaces (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("[\\s-]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, "", 0, NULL);
+}
+
+static guint
+count_pages (const char *pdf)
+{
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run_tool (pdfinfo);
+  guint pages = 0;
+
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_true (sscanf (strstr (info, "Pages:"), "Pages: %u", &pages) == 1);
+  return pages;
+}
+
 static void
 assert_names_in (JsonObject *root,
                  const char *list,
@@ -341,42 +363,57 @@ assert_names_in (JsonObject *root,
     }
 }
 
+/* Writes the example's memo to memo.pdf in the fixture and reads the
+ * example's JSON into @parser; returns the memo's text as pdftotext
+ * gives it. */
+static char *
+export_example_memo (Fixture    *fixture,
+                     JsonParser *parser)
+{
+  g_autofree char *pdf = path_in (fixture, "memo.pdf");
+  g_autofree char *json = path_in (fixture, "example.json");
+  g_autofree char *case_text = NULL;
+  const char *export_pdf[] = { "--export-pdf", pdf, NULL };
+  const char *export_json[] = { "--export-json", json, NULL };
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+  g_assert_cmpint (run (export_pdf, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (export_json, NULL, NULL), ==, 0);
+  case_text = read_file (json);
+  g_assert_true (json_parser_load_from_data (parser, case_text, -1, NULL));
+  return run_tool (pdftotext);
+}
+
 static void
 test_export_pdf_example (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *pdf = path_in (fixture, "memo.pdf");
-  g_autofree char *json = path_in (fixture, "example.json");
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   g_autofree char *dests = NULL;
-  g_autofree char *case_text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *export_pdf[] = { "--export-pdf", pdf, NULL };
-  const char *export_json[] = { "--export-json", json, NULL };
-  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
   const char *pdfdests[] = { "pdfinfo", "-dests", pdf, NULL };
   const char *sections[] = { "recommendation", "background", "stakeholders", "findings",
                              "opportunities-risks", "decision-matrix", "sensitivity",
-                             "next-steps", "sources" };
+                             "next-steps", "sources", "scores-evidence" };
   const char *recommendation, *background;
   JsonObject *root;
   guint pages = 0;
 
-  g_assert_cmpint (run (export_pdf, NULL, NULL), ==, 0);
-  g_assert_cmpint (run (export_json, NULL, NULL), ==, 0);
-  case_text = read_file (json);
-  json_parser_load_from_data (parser, case_text, -1, NULL);
+  raw = export_example_memo (fixture, parser);
   root = json_node_get_object (json_parser_get_root (parser));
 
   info = run_tool (pdfinfo);
   g_assert_nonnull (strstr (info, "Title:           Ring partnership with the Chicago Police Department"));
   g_assert_nonnull (strstr (info, "Author:          Aisha Iqbal"));
-  g_assert_true (sscanf (strstr (info, "Pages:"), "Pages: %u", &pages) == 1);
+  pages = count_pages (pdf);
   g_assert_cmpuint (pages, >=, 4);
-  g_assert_cmpuint (pages, <=, 12);
+  /* The appendix gives every score's reason and evidence: some four
+   * pages of the example's. */
+  g_assert_cmpuint (pages, <=, 18);
 
   /* Every section can be reached from the outline. */
   dests = run_tool (pdfdests);
@@ -386,7 +423,6 @@ test_export_pdf_example (Fixture       *fixture,
       g_assert_nonnull (strstr (dests, quoted));
     }
 
-  raw = run_tool (pdftotext);
   text = fold_spaces (raw);
   assert_names_in (root, "stakeholders", "name", text);
   assert_names_in (root, "findings", "title", text);
@@ -402,6 +438,82 @@ test_export_pdf_example (Fixture       *fixture,
     g_autofree char *section = g_strndup (recommendation, background - recommendation);
     g_assert_nonnull (strstr (section, "Decline and invest in community-led alternatives"));
   }
+
+  /* The header names the office the memo comes from. */
+  g_assert_nonnull (strstr (text, json_object_get_string_member (json_object_get_object_member (root, "case"),
+                                                                 "office")));
+  g_assert_true (strstr (text, "Community Relations, City of Chicago") < recommendation);
+}
+
+/* Each figure traces to a reason: every score's rationale is printed in
+ * full in the appendix, after the rest of the memo. */
+static void
+test_export_pdf_rationales (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *raw = export_example_memo (fixture, parser);
+  g_autofree char *text = NULL;
+  const char *appendix;
+  JsonArray *scores;
+
+  scores = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scores");
+  g_assert_cmpuint (json_array_get_length (scores), >, 0);
+
+  appendix = strstr (raw, "\nScores and evidence\n");
+  g_assert_nonnull (appendix);
+  text = strip_spaces (appendix);
+  for (guint i = 0; i < json_array_get_length (scores); i++)
+    {
+      JsonObject *score = json_array_get_object_element (scores, i);
+      const char *rationale = json_object_get_string_member (score, "rationale");
+      g_autofree char *stripped = strip_spaces (rationale);
+
+      g_assert_cmpstr (rationale, !=, "");
+      if (strstr (text, stripped) == NULL)
+        g_error ("the appendix does not give the rationale of %s × %s",
+                 json_object_get_string_member (score, "option"), json_object_get_string_member (score, "criterion"));
+    }
+  /* Numbered as the memo numbers its findings, items and sources. */
+  g_assert_nonnull (strstr (text, "Findings2,3,5,6,7·RiskR1·Source[1]"));
+  g_assert_nonnull (strstr (text, "OpportunityO4·RisksR2,R3"));
+}
+
+/* The brief memo: about two pages, the recommendation, its reasons and
+ * what to do next, without the analysis the full memo sets out. */
+static void
+test_export_pdf_brief (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = path_in (fixture, "brief.pdf");
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  const char *export_brief[] = { "--export-pdf", pdf, "--brief", NULL };
+  const char *brief_alone[] = { "--brief", NULL };
+  const char *pdftotext[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *recommendation, *reasons, *next_steps;
+
+  g_assert_cmpint (run (export_brief, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_pages (pdf), <=, 3);
+
+  raw = run_tool (pdftotext);
+  text = fold_spaces (raw);
+  g_assert_nonnull (strstr (text, "Community Relations, City of Chicago"));
+  recommendation = strstr (text, "Recommended: Decline and invest in community-led alternatives");
+  reasons = strstr (text, "Main reasons");
+  next_steps = strstr (text, "Next steps");
+  g_assert_nonnull (recommendation);
+  g_assert_nonnull (reasons);
+  g_assert_nonnull (next_steps);
+  g_assert_true (recommendation < reasons && reasons < next_steps);
+  g_assert_nonnull (strstr (text, "The recommendation holds unless the weight of"));
+  g_assert_nonnull (strstr (next_steps, "Carry out the recommendation"));
+  g_assert_null (strstr (text, "Decision matrix"));
+  g_assert_null (strstr (text, "Scores and evidence"));
+
+  g_assert_cmpint (run (brief_alone, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-pdf"));
 }
 
 static JsonObject *
@@ -758,6 +870,55 @@ test_spanish (Fixture       *fixture,
   g_assert_cmpstr (english, !=, spanish);
 }
 
+/* The text of the memo of the case @json_text, made as a user makes it:
+ * the JSON turned into a case file, and the case file into a PDF. */
+static char *
+memo_of_case_file (Fixture    *fixture,
+                   const char *json_text)
+{
+  g_autofree char *json = path_in (fixture, "memo-case.json");
+  g_autofree char *file = path_in (fixture, "memo-case.deliberate");
+  g_autofree char *pdf = path_in (fixture, "memo-case.pdf");
+  const char *to_case[] = { "--export-case", file, json, NULL };
+  const char *to_pdf[] = { "--export-pdf", pdf, file, NULL };
+  const char *to_text[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+  g_unlink (file);
+  write_file (json, json_text, -1);
+  g_assert_cmpint (run (to_case, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
+  return run_tool (to_text);
+}
+
+/* --export-pdf prints the case's notes when the case marks them for the
+ * memo, and only then. */
+static void
+test_memo_notes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  for (guint on = 0; on < 2; on++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"deliberate-case\", \"version\": 4, "
+                                               "\"case\": {\"title\": \"Drones\", \"office\": \"Office of Public Safety\", "
+                                               "\"notes\": \"The flight hours are the vendor’s estimate.\", "
+                                               "\"memo_notes\": %s}}",
+                                               on ? "true" : "false");
+      g_autofree char *out = memo_of_case_file (fixture, text);
+
+      g_assert_nonnull (strstr (out, "Office of Public Safety"));
+      if (on)
+        {
+          g_assert_nonnull (strstr (out, "Case notes"));
+          g_assert_nonnull (strstr (out, "The flight hours are the vendor’s estimate."));
+        }
+      else
+        {
+          g_assert_null (strstr (out, "Case notes"));
+          g_assert_null (strstr (out, "vendor’s estimate"));
+        }
+    }
+}
+
 /* --export-pdf appends the case's history when the case asks for it. */
 static void
 test_memo_history (Fixture       *fixture,
@@ -765,22 +926,11 @@ test_memo_history (Fixture       *fixture,
 {
   for (guint on = 0; on < 2; on++)
     {
-      g_autofree char *json = path_in (fixture, "history.json");
-      g_autofree char *file = path_in (fixture, "history.deliberate");
-      g_autofree char *pdf = path_in (fixture, "history.pdf");
       g_autofree char *text = g_strdup_printf ("{\"format\": \"deliberate-case\", \"version\": 3, "
                                                "\"case\": {\"title\": \"Drones\", \"memo_history\": %s}}",
                                                on ? "true" : "false");
-      const char *to_case[] = { "--export-case", file, json, NULL };
-      const char *to_pdf[] = { "--export-pdf", pdf, file, NULL };
-      const char *to_text[] = { "pdftotext", pdf, "-", NULL };
-      g_autofree char *out = NULL;
+      g_autofree char *out = memo_of_case_file (fixture, text);
 
-      g_unlink (file);
-      write_file (json, text, -1);
-      g_assert_cmpint (run (to_case, NULL, NULL), ==, 0);
-      g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
-      out = run_tool (to_text);
       if (on)
         {
           g_assert_nonnull (strstr (out, "History of this case"));
@@ -817,6 +967,9 @@ main (int   argc,
   g_test_add ("/cli/export-pdf/example", Fixture, NULL, fixture_set_up, test_export_pdf_example, fixture_tear_down);
   g_test_add ("/cli/analyze/example", Fixture, NULL, fixture_set_up, test_analyze_example, fixture_tear_down);
   g_test_add ("/cli/export-pdf/memo-history", Fixture, NULL, fixture_set_up, test_memo_history, fixture_tear_down);
+  g_test_add ("/cli/export-pdf/rationales", Fixture, NULL, fixture_set_up, test_export_pdf_rationales, fixture_tear_down);
+  g_test_add ("/cli/export-pdf/brief", Fixture, NULL, fixture_set_up, test_export_pdf_brief, fixture_tear_down);
+  g_test_add ("/cli/export-pdf/memo-notes", Fixture, NULL, fixture_set_up, test_memo_notes, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (degenerate_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/analyze/%s", degenerate_cases[i].name);

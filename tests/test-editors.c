@@ -816,6 +816,36 @@ test_memo_history (Fixture       *f,
   g_assert_false (dlb_case_get_memo_history (kase));
 }
 
+/* The memo prints the case's notes when the case marks them for it, from
+ * the Memo page's menu, which is one Undo step. */
+static void
+test_memo_notes (Fixture       *f,
+                 gconstpointer  data)
+{
+  DlbCase *kase = fixture_case (f);
+  DlbMemoPage *page = DLB_MEMO_PAGE (dlb_window_get_page (f->window, "memo"));
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  g_assert_false (dlb_case_get_memo_notes (kase));
+  g_assert_cmpstr (dlb_case_get_notes (kase), !=, "");
+  show_page (f, "memo");
+  dlb_test_wait_for_analysis (kase);
+  without = memo_text (page);
+  g_assert_null (strstr (without, "Case notes"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo-case.notes", NULL));
+  spin_main_loop ();
+  g_assert_true (dlb_case_get_memo_notes (kase));
+  dlb_test_wait_for_analysis (kase);
+  with = memo_text (page);
+  g_assert_nonnull (strstr (with, "Case notes"));
+  g_assert_nonnull (strstr (with, "stakeholder map is a figure"));
+
+  undo (f);
+  g_assert_false (dlb_case_get_memo_notes (kase));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +880,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/app/editors/history-window", Fixture, NULL, fixture_set_up, test_history_window, fixture_tear_down);
   g_test_add ("/app/editors/memo-history", Fixture, NULL, fixture_set_up, test_memo_history, fixture_tear_down);
+  g_test_add ("/app/editors/memo-notes", Fixture, NULL, fixture_set_up, test_memo_notes, fixture_tear_down);
   g_test_add ("/app/editors/undo-keys-and-fields", Fixture, NULL, fixture_set_up, test_undo_keys_and_fields,
               fixture_tear_down);
 

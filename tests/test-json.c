@@ -256,7 +256,7 @@ test_write_layout (void)
   const char *expected =
     "{\n"
     "  \"format\": \"deliberate-case\",\n"
-    "  \"version\": 3,\n"
+    "  \"version\": 4,\n"
     "  \"case\": {\n"
     "    \"title\": \"Ring\",\n"
     "    \"question\": \"\",\n"
@@ -272,7 +272,8 @@ test_write_layout (void)
     "    \"justification\": \"\",\n"
     "    \"weighting\": \"direct\",\n"
     "    \"pairwise\": [],\n"
-    "    \"memo_history\": false\n"
+    "    \"memo_history\": false,\n"
+    "    \"memo_notes\": false\n"
     "  },\n"
     "  \"stakeholders\": [],\n"
     "  \"sources\": [],\n"
@@ -370,7 +371,8 @@ test_write_nested_layout (void)
                             "        3\n"
                             "      ]\n"
                             "    ],\n"
-                            "    \"memo_history\": false\n"
+                            "    \"memo_history\": false,\n"
+                            "    \"memo_notes\": false\n"
                             "  },\n"));
   g_assert_nonnull (strstr (out,
                             "      \"sources\": [\n"
@@ -599,6 +601,42 @@ test_read_version_1 (void)
                    NULL);
 }
 
+/* The memo's notes flag goes through JSON and back; a file older than
+ * version 4 reads it as off and cannot set it. */
+static void
+test_memo_notes (void)
+{
+  g_autoptr(DlbCase) on = read_ok ("{'format': 'deliberate-case', 'version': 4,"
+                                   " 'case': {'title': 'T', 'notes': 'Estimates.', 'memo_notes': true}}");
+  g_autoptr(DlbCase) old = read_ok ("{'format': 'deliberate-case', 'version': 3,"
+                                    " 'case': {'title': 'T', 'memo_history': true}}");
+  g_autoptr(DlbCase) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out_again = NULL;
+
+  g_assert_true (dlb_case_get_memo_notes (on));
+  g_assert_false (dlb_case_get_memo_notes (old));
+  g_assert_true (dlb_case_get_memo_history (old));
+
+  out = dlb_json_write_case (on, NULL);
+  g_assert_nonnull (strstr (out, "    \"memo_notes\": true\n"));
+  again = dlb_json_read_case (out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlb_case_get_memo_notes (again));
+  out_again = dlb_json_write_case (again, NULL);
+  g_assert_cmpstr (out, ==, out_again);
+
+  assert_problems ("{'format': 'deliberate-case', 'version': 3,"
+                   " 'case': {'title': 'T', 'memo_notes': true}}",
+                   "case.memo_notes: not part of version 3 of the case format; set “version” to 4 to use it",
+                   NULL);
+  assert_problems ("{'format': 'deliberate-case', 'version': 4,"
+                   " 'case': {'title': 'T', 'memo_notes': 'yes'}}",
+                   "case.memo_notes: expected true or false, got a string",
+                   NULL);
+}
+
 /* Reading: refusals before validation ---------------------------------------- */
 
 static void
@@ -687,14 +725,14 @@ test_read_wrong_shape (void)
     { "{'format': 7, 'version': 2}", DLB_JSON_ERROR_FORMAT,
       "This is not a Deliberate case: “format” must be “deliberate-case”" },
     { "{'format': 'deliberate-case', 'case': {'title': 'T'}}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 3" },
+      "The case has no valid “version”: expected a whole number from 1 to 4" },
     { "{'format': 'deliberate-case', 'version': '2'}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 3" },
+      "The case has no valid “version”: expected a whole number from 1 to 4" },
     { "{'format': 'deliberate-case', 'version': 0}", DLB_JSON_ERROR_FORMAT,
-      "The case has no valid “version”: expected a whole number from 1 to 3" },
-    { "{'format': 'deliberate-case', 'version': 4, 'case': {'title': 'T'}}", DLB_JSON_ERROR_TOO_NEW,
-      "This case was written in version 4 of the case format, but this version of Deliberate "
-      "reads up to version 3; update Deliberate to open it" },
+      "The case has no valid “version”: expected a whole number from 1 to 4" },
+    { "{'format': 'deliberate-case', 'version': 5, 'case': {'title': 'T'}}", DLB_JSON_ERROR_TOO_NEW,
+      "This case was written in version 5 of the case format, but this version of Deliberate "
+      "reads up to version 4; update Deliberate to open it" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1179,6 +1217,7 @@ main (int   argc,
   g_test_add_func ("/core/json/read/lenient-numbers", test_read_lenient_numbers);
   g_test_add_func ("/core/json/read/forward-references", test_read_forward_references);
   g_test_add_func ("/core/json/read/version-1", test_read_version_1);
+  g_test_add_func ("/core/json/memo-notes", test_memo_notes);
   g_test_add_func ("/core/json/read/empty", test_read_empty);
   g_test_add_func ("/core/json/read/syntax", test_read_syntax);
   g_test_add_func ("/core/json/read/wrong-shape", test_read_wrong_shape);

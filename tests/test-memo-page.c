@@ -809,6 +809,61 @@ test_paper_setting (void)
   spin_main_loop ();
 }
 
+/* The Memo page shows, exports and prints the full memo or the brief one,
+ * as chosen in its menu; the choice is kept in the settings. */
+static void
+test_brief_choice (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(DlbDocument) full = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-brief-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *length = NULL;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  DocumentChange change;
+  int n_full, n_brief;
+
+  page = show_page (kase, 900, &window);
+  g_assert_false (dlb_memo_page_get_brief (page));
+  full = g_object_ref (dlb_memo_page_get_document (page));
+  n_full = dlb_document_get_n_pages (full);
+  g_assert_cmpint (dlb_document_get_dest_page (full, "scores-evidence"), >, 0);
+
+  change = (DocumentChange) { page, full };
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo-settings.memo-length", "s", "brief"));
+  g_assert_true (wait_for (document_changed, &change));
+  g_assert_true (dlb_memo_page_get_brief (page));
+  length = g_settings_get_string (settings, "memo-length");
+  g_assert_cmpstr (length, ==, "brief");
+  n_brief = dlb_document_get_n_pages (dlb_memo_page_get_document (page));
+  g_assert_cmpint (n_brief, <=, 3);
+  g_assert_cmpint (n_brief, <, n_full);
+  g_assert_cmpint (dlb_memo_view_get_n_pages (DLB_MEMO_VIEW (dlb_memo_page_get_view (page))), ==, n_brief);
+  g_assert_cmpint (dlb_document_get_dest_page (dlb_memo_page_get_document (page), "reasons"), >=, 0);
+
+  /* What is exported is what is shown. */
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  assert_pdf (path, n_brief);
+  remove_dir (dir);
+
+  /* The setting, changed anywhere, is what the page follows. */
+  g_clear_object (&full);
+  full = g_object_ref (dlb_memo_page_get_document (page));
+  change = (DocumentChange) { page, full };
+  g_settings_reset (settings, "memo-length");
+  g_assert_true (wait_for (document_changed, &change));
+  g_assert_false (dlb_memo_page_get_brief (page));
+  g_assert_cmpint (dlb_document_get_n_pages (dlb_memo_page_get_document (page)), ==, n_full);
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
 static void
 test_no_case (void)
 {
@@ -900,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/long-document", test_long_document);
   g_test_add_func ("/app/memo-page/export-off-screen", test_export_off_screen);
   g_test_add_func ("/app/memo-page/paper-setting", test_paper_setting);
+  g_test_add_func ("/app/memo-page/brief-choice", test_brief_choice);
   g_test_add_func ("/app/memo-page/no-case", test_no_case);
 
   return g_test_run ();

@@ -120,14 +120,22 @@ analyze (DlbCase *c)
 }
 
 static DlbDocument *
-build (DlbCase *c)
+build_memo (DlbCase  *c,
+            gboolean  brief)
 {
   g_autoptr(DlbResult) result = analyze (c);
   DlbMemoOptions opts;
 
   dlb_memo_options_init (&opts);
   opts.date = FIXED_DATE;
+  opts.brief = brief;
   return dlb_memo_build (c, result, &opts);
+}
+
+static DlbDocument *
+build (DlbCase *c)
+{
+  return build_memo (c, FALSE);
 }
 
 static char *
@@ -528,6 +536,128 @@ test_stream (void)
   g_assert_nonnull (error);
 }
 
+/* The appendix gives every score with its range, its reason and its
+ * evidence, numbered as the memo numbers findings, items and sources;
+ * a score without a reason or evidence, or a pair not scored, says so. */
+static void
+test_evidence_appendix (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *header = NULL;
+  DlbEntity *scored = DLB_ENTITY (dlb_case_get_score (c, "enter", "privacy"));
+  const char *findings[] = { "f-retention", "f-gone", NULL };
+  const char *items[] = { "r-trust", "o-theft", NULL };
+  const char *sources[] = { "s-markey", NULL };
+
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_OFFICE, "Office of Community Relations");
+  _dlb_entity_set_string (scored, DLB_SCORE_RATIONALE, "Footage is kept <forever> & shared.");
+  _dlb_entity_set_strv (scored, DLB_SCORE_FINDINGS, findings);
+  _dlb_entity_set_strv (scored, DLB_SCORE_ITEMS, items);
+  _dlb_entity_set_strv (scored, DLB_SCORE_SOURCES, sources);
+  append (c, g_object_new (DLB_TYPE_CRITERION, "id", "trust", "name", "Community trust", "weight", 10.0, NULL));
+  add_score (c, "enter", "trust", 4);
+  append (c, g_object_new (DLB_TYPE_OPTION, "id", "study", "name", "Commission a study", NULL));
+
+  doc = build (c);
+  /* An appendix: after the sources the memo's numbers refer to. */
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "scores-evidence"), >=,
+                   dlb_document_get_dest_page (doc, "sources"));
+  text = section_text (doc, "\nScores and evidence\n", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Enter under conditions"));
+  g_assert_nonnull (strstr (text, "Decline the partnership"));
+  g_assert_nonnull (strstr (text, "Footage is kept <forever> & shared."));
+  g_assert_nonnull (strstr (text, "Finding 1 · Opportunity O1 · Risk R1 · Source [1]"));
+  g_assert_nonnull (strstr (text, "2.0 – 4.0"));
+  g_assert_nonnull (strstr (text, "No rationale is recorded for this score."));
+  g_assert_nonnull (strstr (text, "No evidence is linked to this score."));
+  g_assert_nonnull (strstr (text, "Not scored: counts as 0."));
+  g_assert_nonnull (strstr (text, "Commission a study\nNot scored on any criterion yet."));
+
+  header = section_text (doc, "FROM:", "SUBJECT:");
+  g_assert_nonnull (strstr (header, "Office of Community Relations"));
+}
+
+/* The case's notes are printed only when the case marks them for the
+ * memo, and only when there are notes to print. */
+static void
+test_notes (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) off = NULL;
+  g_autoptr(DlbDocument) on = NULL;
+  g_autoptr(DlbDocument) empty = NULL;
+  g_autofree char *text = NULL;
+
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_NOTES, "The weights are the analyst’s estimates.\n\nAsk the vendor.");
+  off = build (c);
+  g_assert_cmpint (dlb_document_get_dest_page (off, "case-notes"), ==, -1);
+
+  _dlb_entity_set_boolean (DLB_ENTITY (c), DLB_CASE_MEMO_NOTES, TRUE);
+  on = build (c);
+  g_assert_cmpint (dlb_document_get_dest_page (on, "case-notes"), >=, 0);
+  text = section_text (on, "\nCase notes\n", "\nSources\n");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "The weights are the analyst’s estimates."));
+      g_assert_nonnull (strstr (text, "Ask the vendor."));
+    }
+
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_NOTES, "");
+  empty = build (c);
+  g_assert_cmpint (dlb_document_get_dest_page (empty, "case-notes"), ==, -1);
+}
+
+/* The brief memo: the recommendation, its main reasons in the scores'
+ * own words, the next steps and only the sources those reasons cite,
+ * numbered as in the full memo. */
+static void
+test_brief (void)
+{
+  g_autoptr(DlbCase) c = make_case ();
+  g_autoptr(DlbDocument) doc = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *sources = NULL;
+  DlbEntity *scored = DLB_ENTITY (dlb_case_get_score (c, "decline", "privacy"));
+  const char *cited[] = { "s-markey", NULL };
+
+  append (c, g_object_new (DLB_TYPE_SOURCE, "id", "s-other", "label", "Uncited report", NULL));
+  _dlb_entity_set_string (scored, DLB_SCORE_RATIONALE, "No footage reaches the police through the city.");
+  _dlb_entity_set_strv (scored, DLB_SCORE_SOURCES, cited);
+  _dlb_entity_set_boolean (DLB_ENTITY (c), DLB_CASE_MEMO_NOTES, TRUE);
+  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_NOTES, "Estimates.");
+
+  doc = build_memo (c, TRUE);
+  g_assert_cmpint (dlb_document_get_n_pages (doc), <=, 2);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "recommendation"), ==, 0);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "reasons"), >=, 0);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "next-steps"), >=, 0);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "decision-matrix"), ==, -1);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "scores-evidence"), ==, -1);
+  g_assert_cmpint (dlb_document_get_dest_page (doc, "case-notes"), ==, -1);
+
+  reasons = section_text (doc, "\nMain reasons\n", "\nNext steps\n");
+  if (reasons == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (reasons, "Citizen privacy, weighted"));
+  g_assert_nonnull (strstr (reasons, "8.0 against 3.0 for Enter under conditions."));
+  g_assert_nonnull (strstr (reasons, "No footage reaches the police through the city."));
+  /* Crime reduction favours the other option: it is no reason. */
+  g_assert_null (strstr (reasons, "Crime reduction"));
+  sources = section_text (doc, "\nSources\n", NULL);
+  g_assert_nonnull (strstr (sources, "[1] Markey investigation"));
+  g_assert_null (strstr (sources, "Uncited report"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +673,9 @@ main (int   argc,
   g_test_add_func ("/memo/hard-text", test_hard_text);
   g_test_add_func ("/memo/sizes", test_sizes);
   g_test_add_func ("/memo/stream", test_stream);
+  g_test_add_func ("/memo/evidence-appendix", test_evidence_appendix);
+  g_test_add_func ("/memo/notes", test_notes);
+  g_test_add_func ("/memo/brief", test_brief);
 
   return g_test_run ();
 }

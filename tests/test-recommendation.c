@@ -168,6 +168,75 @@ test_conditions (void)
   g_assert_null (condition->condition);
 }
 
+/* The reasons are the criteria that add most to the recommended option's
+ * lead over its closest rival, strongest first; a criterion on which it
+ * trails, or that is not scored for both, gives none. */
+static void
+test_reasons (void)
+{
+  g_autoptr(DlbCase) c = make_case (SHAPE_WINNER);
+  g_autoptr(DlbCase) gated = make_case (SHAPE_ALL_GATED);
+  g_autoptr(DlbCase) overridden = make_case (SHAPE_OVERRIDE);
+  g_autoptr(DlbResult) r = NULL;
+  g_autoptr(DlbResult) rg = NULL;
+  g_autoptr(DlbResult) ro = NULL;
+  g_autoptr(DlbRecommendation) rec = NULL;
+  g_autoptr(DlbRecommendation) none = NULL;
+  g_autoptr(DlbRecommendation) analyst = NULL;
+  g_autoptr(GArray) reasons = NULL;
+  g_autoptr(GArray) no_reasons = NULL;
+  g_autoptr(GArray) analyst_reasons = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *markup = NULL;
+  const DlbReason *first;
+
+  /* Alpha leads Beta by 2 on k (weight 10) and by 3 on "m" (weight 30),
+   * trails on "n", and Beta has no score on "u". */
+  add (c, criterion ("m", 30, -1));
+  add (c, criterion ("n", 20, -1));
+  add (c, criterion ("u", 40, -1));
+  add (c, score ("a", "m", 9));
+  add (c, score ("b", "m", 6));
+  add (c, score ("c", "m", 6));
+  add (c, score ("a", "n", 4));
+  add (c, score ("b", "n", 7));
+  add (c, score ("c", "n", 7));
+  add (c, score ("a", "u", 5));
+  r = dlb_engine_analyze (c, NULL);
+  rec = dlb_recommendation_new (c, r);
+  g_assert_cmpstr (dlb_recommendation_get_option_id (rec), ==, "a");
+
+  reasons = dlb_recommendation_dup_reasons (rec, 3);
+  g_assert_cmpuint (reasons->len, ==, 2);
+  first = &g_array_index (reasons, DlbReason, 0);
+  g_assert_cmpstr (dlb_result_get_criterion_id (r, first->criterion), ==, "m");
+  g_assert_cmpstr (dlb_result_get_option_id (r, first->rival), ==, "b");
+  g_assert_cmpfloat_with_epsilon (first->gain, 0.3 * 3, 1e-9);
+  g_assert_cmpstr (dlb_result_get_criterion_id (r, g_array_index (reasons, DlbReason, 1).criterion), ==, "k");
+  g_clear_pointer (&reasons, g_array_unref);
+  reasons = dlb_recommendation_dup_reasons (rec, 1);
+  g_assert_cmpuint (reasons->len, ==, 1);
+  first = &g_array_index (reasons, DlbReason, 0);
+
+  sentence = dlb_recommendation_dup_reason_sentence (rec, first, FALSE);
+  g_assert_cmpstr (sentence, ==, "m, weighted 30\u00a0%: 9.0 against 6.0 for Beta.");
+  markup = dlb_recommendation_dup_reason_sentence (rec, first, TRUE);
+  g_assert_true (g_str_has_prefix (markup, "<b>m</b>"));
+
+  /* No recommendation, no reasons. */
+  rg = dlb_engine_analyze (gated, NULL);
+  none = dlb_recommendation_new (gated, rg);
+  no_reasons = dlb_recommendation_dup_reasons (none, 3);
+  g_assert_cmpuint (no_reasons->len, ==, 0);
+
+  /* The analyst's choice is weighed against the model's: Beta trails
+   * Alpha on the only criterion. */
+  ro = dlb_engine_analyze (overridden, NULL);
+  analyst = dlb_recommendation_new (overridden, ro);
+  analyst_reasons = dlb_recommendation_dup_reasons (analyst, 3);
+  g_assert_cmpuint (analyst_reasons->len, ==, 0);
+}
+
 /* The simulation says when it cannot tell the first two apart. */
 static void
 test_too_close_to_call (void)
@@ -412,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/core/recommendation/kinds", test_kinds);
   g_test_add_func ("/core/recommendation/override", test_override_words);
   g_test_add_func ("/core/recommendation/conditions", test_conditions);
+  g_test_add_func ("/core/recommendation/reasons", test_reasons);
   g_test_add_func ("/core/recommendation/analysis-text", test_analysis_text);
   g_test_add_func ("/core/recommendation/gate-sentence", test_gate_sentence);
   g_test_add_func ("/core/recommendation/too-close-to-call", test_too_close_to_call);

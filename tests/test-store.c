@@ -1086,6 +1086,46 @@ test_migrate (Fixture       *fixture,
   }
 }
 
+/* A file from before the memo could print the case's notes keeps its
+ * other memo setting and gets the new one off, ready to be changed. */
+static void
+test_migrate_memo_notes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "v4.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto (GValue) v = G_VALUE_INIT;
+  char *message = NULL;
+  sqlite3 *db = open_raw (path);
+  DlbCase *c;
+
+  g_assert_cmpint (dlb_schema_migrate (db, 0, 4, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  exec_raw (db, "INSERT INTO case_info (id, title, notes, memo_history) "
+                "VALUES ('case', 'Old case', 'The weights are estimates.', 1);");
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('case_info') "
+                                    "WHERE name = 'memo_notes'"), ==, 0);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
+  c = dlb_store_get_case (store);
+  g_assert_true (dlb_case_get_memo_history (c));
+  g_assert_false (dlb_case_get_memo_notes (c));
+  g_assert_cmpstr (dlb_case_get_notes (c), ==, "The weights are estimates.");
+
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, TRUE);
+  g_assert_true (dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_MEMO_NOTES, &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "SELECT memo_notes FROM case_info"), ==, 1);
+  g_assert_true (dlb_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "SELECT memo_notes FROM case_info"), ==, 0);
+}
+
 static void
 test_migrate_failure (Fixture       *fixture,
                       gconstpointer  data)
@@ -1829,6 +1869,7 @@ main (int   argc,
   ADD ("failure-rolls-back", test_failure_rolls_back);
   ADD ("undo-failure-rolls-back", test_undo_failure_rolls_back);
   ADD ("migrate-1-2", test_migrate);
+  ADD ("migrate-memo-notes", test_migrate_memo_notes);
   ADD ("migrate-failure", test_migrate_failure);
   ADD ("refuse/missing-empty-text", test_refuse_missing_empty_text);
   ADD ("refuse/other-database", test_refuse_other_database);

@@ -47,6 +47,7 @@ DlbDocument *
 dlb_memo_export_build (DlbCase       *c,
                        DlbStore      *store,
                        DlbPaperSize   preference,
+                       gboolean       brief,
                        DlbResult    **out_result)
 {
   DlbResult *result;
@@ -62,9 +63,10 @@ dlb_memo_export_build (DlbCase       *c,
   result = dlb_analysis_update_sync (dlb_analysis_for_case (c));
   dlb_memo_options_init (&options);
   options.paper = preference;
+  options.brief = brief;
   /* The audit trail, when the case asks for it; a history that cannot be
    * read leaves the appendix out rather than the memo. */
-  if (store != NULL && dlb_case_get_memo_history (c))
+  if (store != NULL && !brief && dlb_case_get_memo_history (c))
     {
       g_autoptr(GError) error = NULL;
 

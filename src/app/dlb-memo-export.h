@@ -33,12 +33,14 @@ GQuark             dlb_memo_export_error_quark          (void);
  * is NULL, as it is when the schema is not installed. */
 DlbPaperSize       dlb_memo_export_get_paper_preference (GSettings     *settings);
 
-/* Analyses @c and builds its memo on the paper @preference resolves to
- * (the case's own paper size wins; see dlb_memo_resolve_paper). The
- * analysis is returned in @out_result when not NULL. */
+/* Analyses @c and builds its memo, the brief one when @brief, on the
+ * paper @preference resolves to (the case's own paper size wins; see
+ * dlb_memo_resolve_paper). The analysis is returned in @out_result when
+ * not NULL. */
 DlbDocument       *dlb_memo_export_build                (DlbCase       *c,
-                                                        DlbStore      *store,
+                                                         DlbStore      *store,
                                                          DlbPaperSize   preference,
+                                                         gboolean       brief,
                                                          DlbResult    **out_result);
 
 /* A file name for the memo of @c: its title, made safe, with ".pdf". */

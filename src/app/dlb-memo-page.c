@@ -32,8 +32,10 @@ struct _DlbMemoPage
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
   GSimpleAction      *history_action;
+  GSimpleAction      *notes_action;
+  GAction            *length_action;  /* "full" or "brief" */
   DlbMemoView        *view;
-  gboolean            syncing_history;
+  gboolean            syncing_case;
 
   DlbAnalysis        *analysis;     /* of the case shown */
   gulong              changed_id;
@@ -148,7 +150,8 @@ rebuild (DlbMemoPage *self)
   if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
     doc = dlb_memo_export_build (dlb_case_page_get_case (DLB_CASE_PAGE (self)),
                                  dlb_case_page_get_store (DLB_CASE_PAGE (self)),
-                                 dlb_memo_export_get_paper_preference (self->settings), &result);
+                                 dlb_memo_export_get_paper_preference (self->settings),
+                                 dlb_memo_page_get_brief (self), &result);
   set_document (self, doc, result);
 }
 
@@ -428,37 +431,62 @@ on_paper_size_changed (DlbMemoPage *self)
   schedule_rebuild (self);
 }
 
-/* The toggle shows the case's own setting and changes it, one Undo step. */
-static void
-sync_history_toggle (DlbMemoPage *self)
+/* The full memo or the brief one: the reader's choice, kept in the
+ * settings like the paper, so the next case opens on the same memo. */
+gboolean
+dlb_memo_page_get_brief (DlbMemoPage *self)
 {
-  DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  g_autoptr(GVariant) state = NULL;
 
-  self->syncing_history = TRUE;
-  g_simple_action_set_state (self->history_action,
-                             g_variant_new_boolean (c != NULL && dlb_case_get_memo_history (c)));
-  g_simple_action_set_enabled (self->history_action, c != NULL && !dlb_case_get_read_only (c));
-  self->syncing_history = FALSE;
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), FALSE);
+
+  state = g_action_get_state (self->length_action);
+  return state != NULL && g_strcmp0 (g_variant_get_string (state, NULL), "brief") == 0;
 }
 
 static void
-on_history_change_state (GSimpleAction *action,
-                         GVariant      *state,
-                         DlbMemoPage   *self)
+on_length_changed (DlbMemoPage *self)
+{
+  schedule_rebuild (self);
+}
+
+/* The menu's check items show the case's own settings for its memo and
+ * change them, one Undo step each. */
+static void
+sync_case_toggles (DlbMemoPage *self)
+{
+  DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  gboolean editable = c != NULL && !dlb_case_get_read_only (c);
+
+  self->syncing_case = TRUE;
+  g_simple_action_set_state (self->history_action,
+                             g_variant_new_boolean (c != NULL && dlb_case_get_memo_history (c)));
+  g_simple_action_set_enabled (self->history_action, editable);
+  g_simple_action_set_state (self->notes_action,
+                             g_variant_new_boolean (c != NULL && dlb_case_get_memo_notes (c)));
+  g_simple_action_set_enabled (self->notes_action, editable);
+  self->syncing_case = FALSE;
+}
+
+static void
+on_case_toggle_change_state (GSimpleAction *action,
+                             GVariant      *state,
+                             DlbMemoPage   *self)
 {
   DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
+  guint field = action == self->notes_action ? DLB_CASE_MEMO_NOTES : DLB_CASE_MEMO_HISTORY;
 
-  if (self->syncing_history || c == NULL)
+  if (self->syncing_case || c == NULL)
     return;
 
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, g_variant_get_boolean (state));
-  if (!dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_MEMO_HISTORY, &value, &error))
+  if (!dlb_case_set_field (c, DLB_ENTITY (c), field, &value, &error))
     {
       dlb_show_toast (GTK_WIDGET (self), error->message);
-      sync_history_toggle (self);
+      sync_case_toggles (self);
     }
 }
 
@@ -466,7 +494,7 @@ static void
 dlb_memo_page_case_changed (DlbCasePage *page,
                             guint        kinds)
 {
-  sync_history_toggle (DLB_MEMO_PAGE (page));
+  sync_case_toggles (DLB_MEMO_PAGE (page));
 }
 
 static void
@@ -485,7 +513,7 @@ dlb_memo_page_case_set (DlbCasePage *page)
                                                   G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
     }
 
-  sync_history_toggle (self);
+  sync_case_toggles (self);
 
   /* A new case starts at its first page, at the zoom the reader chose. */
   set_document (self, NULL, NULL);
@@ -539,6 +567,8 @@ dlb_memo_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_object (&self->history_action);
+  g_clear_object (&self->notes_action);
+  g_clear_object (&self->length_action);
   if (self->analysis != NULL)
     g_clear_signal_handler (&self->changed_id, self->analysis);
   g_clear_object (&self->analysis);
@@ -665,14 +695,20 @@ static void
 dlb_memo_page_init (DlbMemoPage *self)
 {
   g_autoptr(GSimpleActionGroup) case_actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The case's own setting for its memo: whether it ends with the history. */
+  /* The case's own settings for its memo: whether it ends with the
+   * history, and whether it prints the case's notes. */
   self->history_action = g_simple_action_new_stateful ("history", NULL, g_variant_new_boolean (FALSE));
-  g_signal_connect_object (self->history_action, "change-state", G_CALLBACK (on_history_change_state),
+  g_signal_connect_object (self->history_action, "change-state", G_CALLBACK (on_case_toggle_change_state),
                            self, 0);
   g_action_map_add_action (G_ACTION_MAP (case_actions), G_ACTION (self->history_action));
+  self->notes_action = g_simple_action_new_stateful ("notes", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->notes_action, "change-state", G_CALLBACK (on_case_toggle_change_state),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (case_actions), G_ACTION (self->notes_action));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "memo-case", G_ACTION_GROUP (case_actions));
 
   g_signal_connect_object (self->view, "notify::page", G_CALLBACK (on_view_page_changed),
@@ -686,6 +722,18 @@ dlb_memo_page_init (DlbMemoPage *self)
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::paper-size",
                              G_CALLBACK (on_paper_size_changed), self, G_CONNECT_SWAPPED);
+
+  /* The full or the brief memo, remembered in the settings; without the
+   * schema, for as long as the page lives. */
+  if (self->settings != NULL)
+    self->length_action = g_settings_create_action (self->settings, "memo-length");
+  else
+    self->length_action = G_ACTION (g_simple_action_new_stateful ("memo-length", G_VARIANT_TYPE_STRING,
+                                                                  g_variant_new_string ("full")));
+  g_signal_connect_object (self->length_action, "notify::state", G_CALLBACK (on_length_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (settings_actions), self->length_action);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "memo-settings", G_ACTION_GROUP (settings_actions));
 
   update_page_label (self);
   update_zoom_label (self);

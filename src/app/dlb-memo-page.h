@@ -30,6 +30,9 @@ GtkWidget    *dlb_memo_page_new          (void);
  * screen, else when it is next shown). */
 DlbDocument  *dlb_memo_page_get_document (DlbMemoPage  *self);
 DlbResult    *dlb_memo_page_get_result   (DlbMemoPage  *self);
+/* Whether the page shows, prints and exports the brief memo rather than
+ * the full one: the memo-settings.memo-length action, "full" or "brief". */
+gboolean      dlb_memo_page_get_brief    (DlbMemoPage  *self);
 /* Rebuilds the memo now if the case changed since it was built. */
 void          dlb_memo_page_update       (DlbMemoPage  *self);
 

@@ -33,6 +33,8 @@
 static const GOptionEntry main_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the recommendation memo of CASE as a PDF"), N_("OUT.pdf") },
+  { "brief", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf, write the brief memo of about two pages"), NULL },
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write CASE as JSON"), N_("OUT.json") },
   { "export-case", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -159,6 +161,7 @@ static gboolean
 export_pdf (DlbCase     *c,
             DlbResult   *result,
             GPtrArray   *history,
+            gboolean     brief,
             const char  *out,
             GError     **error)
 {
@@ -167,6 +170,7 @@ export_pdf (DlbCase     *c,
 
   dlb_memo_options_init (&options);
   options.history = history;
+  options.brief = brief;
   doc = dlb_memo_build (c, result, &options);
 
   return dlb_memo_write_pdf (doc, out, error);
@@ -207,6 +211,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   DlbEngineOptions engine_options;
   gboolean analyze = FALSE;
   gboolean as_json = FALSE;
+  gboolean brief = FALSE;
   gboolean version = FALSE;
   gint64 seed = 0;
   gboolean has_seed;
@@ -222,6 +227,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   g_variant_dict_lookup (options, "export-case", "^ay", &export_case_path);
   g_variant_dict_lookup (options, "analyze", "b", &analyze);
   g_variant_dict_lookup (options, "json", "b", &as_json);
+  g_variant_dict_lookup (options, "brief", "b", &brief);
   g_variant_dict_lookup (options, "version", "b", &version);
   has_seed = g_variant_dict_lookup (options, "seed", "x", &seed);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
@@ -230,6 +236,12 @@ dlb_cli_handle_local_options (GApplication  *application,
     {
       g_print ("deliberate %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (brief && export_pdf_path == NULL)
+    {
+      g_printerr ("deliberate: %s\n", _("--brief goes with --export-pdf"));
+      return 2;
     }
 
   if (export_pdf_path == NULL && export_json_path == NULL && export_case_path == NULL && !analyze)
@@ -286,7 +298,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   analysis = dlb_analysis_new (c, &engine_options);
   result = dlb_analysis_update_sync (analysis);
 
-  if (export_pdf_path != NULL && !export_pdf (c, result, history, export_pdf_path, &error))
+  if (export_pdf_path != NULL && !export_pdf (c, result, history, brief, export_pdf_path, &error))
     {
       print_error (export_pdf_path, error);
       return 1;

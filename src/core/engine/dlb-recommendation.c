@@ -257,6 +257,71 @@ dlb_recommendation_get_condition (DlbRecommendation *self,
   return &g_array_index (self->conditions, DlbCondition, index);
 }
 
+/* Reasons --------------------------------------------------------------- */
+
+/* The option the recommendation is weighed against. */
+static int
+closest_rival (DlbRecommendation *self)
+{
+  DlbResult *r = self->result;
+  int model = dlb_result_get_winner (r);
+  guint n = 0;
+  const guint *ranking = dlb_result_get_ranking (r, &n);
+
+  if (self->kind == DLB_RECOMMENDATION_OVERRIDE && model >= 0 && model != self->option)
+    return model;
+  for (guint i = 0; i < n; i++)
+    if ((int) ranking[i] != self->option && !dlb_result_is_disqualified (r, ranking[i]))
+      return (int) ranking[i];
+  return -1;
+}
+
+static int
+compare_reasons (gconstpointer a,
+                 gconstpointer b)
+{
+  const DlbReason *x = a, *y = b;
+
+  /* Strongest first; equal gains in criterion order, so the list never
+   * depends on how the sort breaks ties. */
+  if (x->gain != y->gain)
+    return x->gain > y->gain ? -1 : 1;
+  return x->criterion < y->criterion ? -1 : x->criterion > y->criterion;
+}
+
+GArray *
+dlb_recommendation_dup_reasons (DlbRecommendation *self,
+                                guint              max)
+{
+  GArray *reasons;
+  DlbResult *r;
+  int rival;
+
+  g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
+
+  reasons = g_array_new (FALSE, FALSE, sizeof (DlbReason));
+  r = self->result;
+  rival = self->option >= 0 ? closest_rival (self) : -1;
+  if (rival < 0)
+    return reasons;
+
+  for (guint k = 0; k < dlb_result_get_n_criteria (r); k++)
+    {
+      DlbReason reason = { k, (guint) rival, 0 };
+
+      if (dlb_result_is_unscored (r, (guint) self->option, k) || dlb_result_is_unscored (r, (guint) rival, k))
+        continue;
+      reason.gain = dlb_result_get_weight (r, k) * (dlb_result_get_score (r, (guint) self->option, k) -
+                                                    dlb_result_get_score (r, (guint) rival, k));
+      if (reason.gain > 1e-9)
+        g_array_append_val (reasons, reason);
+    }
+  g_array_sort (reasons, compare_reasons);
+  if (reasons->len > max)
+    g_array_set_size (reasons, max);
+  return reasons;
+}
+
 /* Sentences ------------------------------------------------------------- */
 
 static char *
@@ -543,6 +608,40 @@ dlb_recommendation_get_agreement (DlbRecommendation *self)
   if (dlb_result_get_n_perspectives (self->result) == 0 || self->kind == DLB_RECOMMENDATION_TIE)
     return NULL;
   return dlb_result_get_agreement_sentence (self->result);
+}
+
+char *
+dlb_recommendation_dup_reason_sentence (DlbRecommendation *self,
+                                        const DlbReason   *reason,
+                                        gboolean           markup)
+{
+  DlbResult *r;
+  const char *criterion;
+  g_autofree char *name = NULL;
+  g_autofree char *weight = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *rival = NULL;
+
+  g_return_val_if_fail (DLB_IS_RECOMMENDATION (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  r = self->result;
+  g_return_val_if_fail (self->option >= 0, NULL);
+  g_return_val_if_fail (reason->criterion < dlb_result_get_n_criteria (r), NULL);
+  g_return_val_if_fail (reason->rival < dlb_result_get_n_options (r), NULL);
+
+  criterion = dlb_result_get_criterion_name (r, reason->criterion);
+  name = markup ? g_markup_printf_escaped ("<b>%s</b>", criterion != NULL ? criterion : "")
+                : g_strdup (criterion != NULL ? criterion : "");
+  weight = dlb_format_percent (dlb_result_get_weight (r, reason->criterion));
+  own = g_strdup_printf ("%.1f", dlb_result_get_score (r, (guint) self->option, reason->criterion));
+  other = g_strdup_printf ("%.1f", dlb_result_get_score (r, reason->rival, reason->criterion));
+  rival = escaped (dlb_result_get_option_name (r, reason->rival) ?: "", markup);
+
+  /* Translators: a criterion, its weight, the recommended option's score
+   * on it, the other option's score and the other option */
+  return g_strdup_printf (_("%s, weighted %s: %s against %s for %s."), name, weight, own, other, rival);
 }
 
 char *

@@ -36,6 +36,16 @@ typedef struct
   const char *condition;    /* NULL when none is written yet */
 } DlbCondition;
 
+/* A reason for the recommendation: a criterion on which the recommended
+ * option gains on its closest rival, by the weight times the difference
+ * of their scores, which is what the criterion adds to the margin. */
+typedef struct
+{
+  guint  criterion;
+  guint  rival;     /* the option compared with, an option index */
+  double gain;      /* weight × (own score − rival's score), above 0 */
+} DlbReason;
+
 #define DLB_TYPE_RECOMMENDATION (dlb_recommendation_get_type ())
 
 G_DECLARE_FINAL_TYPE (DlbRecommendation, dlb_recommendation, DLB, RECOMMENDATION, GObject)
@@ -72,6 +82,15 @@ guint                  dlb_recommendation_get_n_conditions (DlbRecommendation  *
 const DlbCondition    *dlb_recommendation_get_condition    (DlbRecommendation  *self,
                                                             guint               index);
 
+/* The criteria that set the recommended option furthest ahead of its
+ * closest rival (the model's winner under an override, else the best
+ * other option no gate rules out), strongest first, at most @max: an
+ * array of DlbReason, empty without a recommendation, a rival or a
+ * criterion on which the recommended option leads. Unscored pairs give
+ * no reason. */
+GArray                *dlb_recommendation_dup_reasons      (DlbRecommendation  *self,
+                                                            guint               max);
+
 /* The sentences. Each is translated plain text; with @markup, names are
  * bold and everything is escaped for Pango markup. */
 
@@ -102,6 +121,12 @@ const char            *dlb_recommendation_get_robustness   (DlbRecommendation  *
 char                  *dlb_recommendation_dup_probability_sentence (DlbRecommendation *self);
 /* How many perspectives agree; NULL when the case has none, or in a tie. */
 const char            *dlb_recommendation_get_agreement    (DlbRecommendation  *self);
+
+/* One reason: "Community trust, weighted 15 %: 8.0 against 3.0 for
+ * Enter only with binding conditions." */
+char                  *dlb_recommendation_dup_reason_sentence (DlbRecommendation *self,
+                                                               const DlbReason   *reason,
+                                                               gboolean           markup);
 
 /* Why an option is ruled out by a gate: "Enter as proposed is ruled out:
  * it scores 2.00 on Racial equity, below the minimum of 5.00." */

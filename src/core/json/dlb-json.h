@@ -28,7 +28,7 @@ typedef enum
 
 /* The newest version of docs/case-format.md this build reads and the one
  * it writes. */
-#define DLB_JSON_FORMAT_VERSION 3
+#define DLB_JSON_FORMAT_VERSION 4
 
 /* The reader stops listing problems after this many lines. */
 #define DLB_JSON_MAX_PROBLEMS 100

@@ -207,6 +207,10 @@ typedef struct
   DlbDocument *doc;
   GHashTable  *source_numbers;   /* id -> GUINT_TO_POINTER (n) */
   GHashTable  *finding_numbers;
+  /* Opportunities and risks are numbered apart, O1, O2… and R1, R2…,
+   * as their tables list them. */
+  GHashTable  *opportunity_numbers;
+  GHashTable  *risk_numbers;
 } Memo;
 
 static char *
@@ -358,7 +362,7 @@ add_header (Memo                 *m,
   DlbTable *table;
   g_autofree char *title = esc (has_text (dlb_case_get_title (c)) ? dlb_case_get_title (c) : _("Memorandum"));
   g_autofree char *to = esc (dlb_case_get_memo_to (c));
-  g_autofree char *from = esc (dlb_case_get_memo_from (c));
+  g_autofree char *from = NULL;
   g_autofree char *subject = esc (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c)
                                                                            : dlb_case_get_title (c));
   g_autofree char *date_text = NULL;
@@ -368,6 +372,14 @@ add_header (Memo                 *m,
   g_autofree char *subject_label = g_markup_printf_escaped ("<b>%s</b>", _("SUBJECT:"));
   g_autofree char *date_label = g_markup_printf_escaped ("<b>%s</b>", _("DATE:"));
   const char *memo_date = dlb_case_get_memo_date (c);
+  const char *office = dlb_case_get_office (c);
+
+  /* The office the memo comes from goes under the author's name, as a
+   * letterhead would put it. */
+  if (has_text (office) && has_text (dlb_case_get_memo_from (c)))
+    from = g_markup_printf_escaped ("%s\n%s", dlb_case_get_memo_from (c), office);
+  else
+    from = esc (has_text (office) ? office : dlb_case_get_memo_from (c));
 
   /* A date the user typed as YYYY-MM-DD reads as a date in the memo's
    * language; anything else is shown as written. */
@@ -448,8 +460,11 @@ add_conditions (Memo              *m,
     }
 }
 
+/* The conditions are listed here unless the next steps follow at once
+ * and list them, as they do in the brief memo. */
 static void
-add_recommendation (Memo *m)
+add_recommendation (Memo     *m,
+                    gboolean  with_conditions)
 {
   DlbDocument *doc = m->doc;
   g_autoptr(DlbRecommendation) rec = dlb_recommendation_new (m->c, m->result);
@@ -495,7 +510,8 @@ add_recommendation (Memo *m)
           g_autofree char *d = esc (dlb_option_get_description (shown));
           dlb_document_add_paragraph (doc, d);
         }
-      add_conditions (m, rec);
+      if (with_conditions)
+        add_conditions (m, rec);
     }
 }
 
@@ -621,14 +637,25 @@ add_findings (Memo *m)
     }
 }
 
+/* "O2", "R1": the number an opportunity or a risk has in its table. */
+static char *
+item_label (Memo    *m,
+            DlbItem *item)
+{
+  gboolean risk = dlb_item_get_kind (item) == DLB_ITEM_RISK;
+  GHashTable *numbers = risk ? m->risk_numbers : m->opportunity_numbers;
+
+  return g_strdup_printf ("%s%u", risk ? "R" : "O",
+                          GPOINTER_TO_UINT (g_hash_table_lookup (numbers, dlb_item_get_id (item))));
+}
+
 static void
 add_items_table (Memo        *m,
                  DlbItemKind  kind,
-                 const char  *title,
-                 char         prefix)
+                 const char  *title)
 {
   GListModel *list = dlb_case_get_items (m->c);
-  guint n = g_list_model_get_n_items (list), number = 0;
+  guint n = g_list_model_get_n_items (list);
   DlbTable *table = NULL;
   const char *header[] = { "#", title, _("Likelihood"), _("Impact"), _("Sources"), NULL };
 
@@ -654,7 +681,7 @@ add_items_table (Memo        *m,
           dlb_table_set_column_max (table, 3, 0.1);
           dlb_table_set_column_max (table, 4, 0.12);
         }
-      id = g_strdup_printf ("%c%u", prefix, ++number);
+      id = item_label (m, item);
       text = has_text (dlb_item_get_detail (item))
              ? g_markup_printf_escaped ("<b>%s</b>\n%s", nonnull (dlb_item_get_title (item)), dlb_item_get_detail (item))
              : g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_item_get_title (item)));
@@ -682,8 +709,8 @@ add_items (Memo *m)
   alt = dlb_chart_describe_heat_map (fig->items, fig->n);
   add_figure (m, 190, heat_figure_draw, fig, chart_figure_free, alt);
 
-  add_items_table (m, DLB_ITEM_OPPORTUNITY, _("Opportunities"), 'O');
-  add_items_table (m, DLB_ITEM_RISK, _("Risks"), 'R');
+  add_items_table (m, DLB_ITEM_OPPORTUNITY, _("Opportunities"));
+  add_items_table (m, DLB_ITEM_RISK, _("Risks"));
 }
 
 /* Options in one table: more would leave each a column too narrow for
@@ -1157,21 +1184,29 @@ add_history (Memo      *m,
     }
 }
 
+/* The numbered sources; with @only (a set of source ids), just those,
+ * keeping the numbers of the full list. */
 static void
-add_sources (Memo *m)
+add_sources (Memo       *m,
+             GHashTable *only)
 {
   GListModel *list = dlb_case_get_sources (m->c);
   guint n = g_list_model_get_n_items (list);
 
-  if (n == 0)
+  if (n == 0 || (only != NULL && g_hash_table_size (only) == 0))
     return;
   dlb_document_add_heading (m->doc, 1, _("Sources"), "sources");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlbSource) s = g_list_model_get_item (list, i);
-      GString *markup = g_string_new (NULL);
+      GString *markup;
       const char *url = dlb_source_get_url (s);
-      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_source_get_label (s)));
+      g_autofree char *label = NULL;
+
+      if (only != NULL && !g_hash_table_contains (only, dlb_source_get_id (s)))
+        continue;
+      markup = g_string_new (NULL);
+      label = g_markup_printf_escaped ("<b>%s</b>", nonnull (dlb_source_get_label (s)));
 
       g_string_append (markup, label);
       if (has_text (dlb_source_get_citation (s)))
@@ -1199,6 +1234,268 @@ add_sources (Memo *m)
         dlb_document_add_link (m->doc, url, url);
       g_string_free (markup, TRUE);
     }
+}
+
+/* The analyst's notes, when the case marks them for the memo: the
+ * assumptions and estimates behind the figures, in the author's words. */
+static void
+add_notes (Memo *m)
+{
+  if (!dlb_case_get_memo_notes (m->c) || !has_text (dlb_case_get_notes (m->c)))
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Case notes"), "case-notes");
+  add_paragraphs (m->doc, dlb_case_get_notes (m->c));
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The numbers @numbers gives @ids, smallest first, each once, between
+ * @before and @after and joined by @separator: "2, 5", "R1, R3" or
+ * "[1] [4]". Returns how many there are; ids the memo does not number,
+ * or numbers in another table, are left out. */
+static guint
+append_numbers (GString            *out,
+                GHashTable         *numbers,
+                const char * const *ids,
+                const char         *before,
+                const char         *after,
+                const char         *separator)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint count = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, ids[i]));
+
+      if (n > 0)
+        g_array_append_val (found, n);
+    }
+  g_array_sort (found, compare_numbers);
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint n = g_array_index (found, guint, i);
+
+      if (i > 0 && n == g_array_index (found, guint, i - 1))
+        continue;
+      if (count++ > 0)
+        g_string_append (out, separator);
+      g_string_append_printf (out, "%s%u%s", before, n, after);
+    }
+  return count;
+}
+
+/* The evidence a score rests on, numbered as the memo numbers it:
+ * "Findings 2, 5 · Risk R1 · Sources [1] [4]" as markup; NULL when the
+ * score links none. Links to what the case no longer has are left out. */
+static char *
+evidence_markup (Memo     *m,
+                 DlbScore *score)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char * const *findings = dlb_score_get_findings (score);
+  const char * const *items = dlb_score_get_items (score);
+  const char * const *sources = dlb_score_get_sources (score);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  /* Translators: between the numbers of a list of findings, "2, 5" */
+  guint count = append_numbers (numbers, m->finding_numbers, findings, "", "", _(", "));
+
+  if (count > 0)
+    /* Translators: the findings a score rests on, by number: "Findings 2, 5" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Finding %s", "Findings %s", count),
+                                             numbers->str));
+
+  g_string_truncate (numbers, 0);
+  /* Translators: between the numbers of a list of opportunities or risks, "R1, R3" */
+  count = append_numbers (numbers, m->opportunity_numbers, items, "O", "", _(", "));
+  if (count > 0)
+    /* Translators: the opportunities a score rests on, by number: "Opportunities O1, O3" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Opportunity %s", "Opportunities %s",
+                                                          count), numbers->str));
+  g_string_truncate (numbers, 0);
+  count = append_numbers (numbers, m->risk_numbers, items, "R", "", _(", "));
+  if (count > 0)
+    /* Translators: the risks a score rests on, by number: "Risks R1, R3" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Risk %s", "Risks %s", count),
+                                             numbers->str));
+
+  g_string_truncate (numbers, 0);
+  count = append_numbers (numbers, m->source_numbers, sources, "[", "]", " ");
+  if (count > 0)
+    /* Translators: the sources a score rests on, as numbered under Sources: "Sources [1] [4]" */
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source %s", "Sources %s", count),
+                                             numbers->str));
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the kinds of evidence of a score, "Findings 2, 5 · Risk R1" */
+  text = g_strjoinv (_(" · "), (char **) parts->pdata);
+  return esc (text);
+}
+
+/* A score's reason and evidence, as the appendix and the brief give them. */
+static char *
+rationale_markup (Memo     *m,
+                  DlbScore *score)
+{
+  const char *rationale = dlb_score_get_rationale (score);
+  g_autofree char *evidence = evidence_markup (m, score);
+  g_autofree char *reason = has_text (rationale)
+                            ? esc (rationale)
+                            : g_markup_printf_escaped ("<i>%s</i>", _("No rationale is recorded for this score."));
+
+  return g_strdup_printf ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s</span>", reason,
+                          evidence != NULL ? evidence : _("No evidence is linked to this score."));
+}
+
+static void
+add_option_scores (Memo  *m,
+                   guint  option)
+{
+  DlbResult *r = m->result;
+  const char *header[] = { _("Criterion"), _("Score (range)"), _("Rationale and evidence"), NULL };
+  g_autofree char *title = esc (opt_name (r, option));
+  guint n_scored = 0;
+  DlbTable *table;
+
+  dlb_document_add_heading (m->doc, 2, title, NULL);
+
+  /* An option not scored yet gets one line, not a table of blanks. */
+  for (guint k = 0; k < dlb_result_get_n_criteria (r); k++)
+    if (!dlb_result_is_unscored (r, option, k))
+      n_scored++;
+  if (n_scored == 0)
+    {
+      g_autofree char *markup = esc (_("Not scored on any criterion yet."));
+      dlb_document_add_paragraph (m->doc, markup);
+      return;
+    }
+
+  table = dlb_document_add_table (m->doc, DLB_TABLE_GRID, 3);
+  dlb_table_set_header (table, header);
+  dlb_table_set_column_max (table, 0, 0.22);
+  dlb_table_set_column_max (table, 1, 0.13);
+
+  for (guint k = 0; k < dlb_result_get_n_criteria (r); k++)
+    {
+      DlbScore *score = dlb_case_get_score (m->c, dlb_result_get_option_id (r, option),
+                                            dlb_result_get_criterion_id (r, k));
+      g_autofree char *percent = dlb_format_percent (dlb_result_get_weight (r, k));
+      g_autofree char *weight = NULL;
+      g_autofree char *criterion = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *why = NULL;
+
+      /* Translators: under a criterion's name, its share of the weights: "weight 20 %" */
+      weight = g_strdup_printf (_("weight %s"), percent);
+      criterion = g_markup_printf_escaped ("%s\n<span size=\"small\" foreground=\"#4b5563\">%s</span>",
+                                           crit_name (r, k), weight);
+      if (score == NULL || dlb_result_is_unscored (r, option, k))
+        {
+          value = g_strdup ("–");
+          why = g_markup_printf_escaped ("<i>%s</i>", _("Not scored: counts as 0."));
+        }
+      else
+        {
+          value = g_strdup_printf ("<b>%.1f</b>\n<span size=\"small\" foreground=\"#4b5563\">%.1f – %.1f</span>",
+                                   dlb_score_get_value (score), dlb_score_get_low (score),
+                                   dlb_score_get_high (score));
+          why = rationale_markup (m, score);
+        }
+      dlb_table_add_row (table, (const char *[]) { criterion, value, why, NULL });
+    }
+}
+
+/* The appendix that lets a reader trace every figure of the decision
+ * matrix to an input, a reason and a source: each score with its range,
+ * the rationale given for it and the evidence it rests on, numbered as
+ * the memo numbers findings, opportunities, risks and sources. Grouped by
+ * option, in the matrix's order, so that one option's case reads whole. */
+static void
+add_evidence (Memo *m)
+{
+  DlbResult *r = m->result;
+  guint n_opt = dlb_result_get_n_options (r);
+
+  if (n_opt == 0 || dlb_result_get_n_criteria (r) == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Scores and evidence"), "scores-evidence");
+  {
+    g_autofree char *markup = esc (_("Every score of the decision matrix, from 0 to 10, with the range its "
+                                     "uncertainty allows, the reason given for it and the evidence it rests on: "
+                                     "findings by their number, opportunities (O) and risks (R) as their tables "
+                                     "number them, and sources in brackets as listed under Sources."));
+    dlb_document_add_paragraph (m->doc, markup);
+  }
+  for (guint o = 0; o < n_opt; o++)
+    add_option_scores (m, o);
+}
+
+/* The brief memo's reasons: the criteria that put the recommendation
+ * furthest ahead, each with the reason its score was given. The sources
+ * they cite are added to @cited. */
+#define BRIEF_REASONS 3
+
+static void
+add_reasons (Memo       *m,
+             GHashTable *cited)
+{
+  g_autoptr(DlbRecommendation) rec = dlb_recommendation_new (m->c, m->result);
+  g_autoptr(GArray) reasons = dlb_recommendation_dup_reasons (rec, BRIEF_REASONS);
+  DlbResult *r = m->result;
+
+  if (reasons->len == 0)
+    return;
+  dlb_document_add_heading (m->doc, 1, _("Main reasons"), "reasons");
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const DlbReason *reason = &g_array_index (reasons, DlbReason, i);
+      DlbScore *score = dlb_case_get_score (m->c, dlb_recommendation_get_option_id (rec),
+                                            dlb_result_get_criterion_id (r, reason->criterion));
+      g_autofree char *sentence = dlb_recommendation_dup_reason_sentence (rec, reason, TRUE);
+      g_autofree char *why = NULL;
+      g_autofree char *markup = NULL;
+
+      if (score != NULL)
+        {
+          const char * const *sources = dlb_score_get_sources (score);
+
+          why = rationale_markup (m, score);
+          for (guint k = 0; sources != NULL && sources[k] != NULL; k++)
+            if (g_hash_table_lookup (m->source_numbers, sources[k]) != NULL)
+              g_hash_table_add (cited, (gpointer) sources[k]);
+        }
+      markup = why != NULL ? g_strdup_printf ("%s\n%s", sentence, why) : g_steal_pointer (&sentence);
+      dlb_document_add_list_item (m->doc, DLB_LIST_NUMBERED, (int) i + 1, 0, markup);
+    }
+}
+
+/* About two pages for leadership: the recommendation, how robust it is,
+ * why, and what follows from it, in the full memo's own words. */
+static void
+add_brief (Memo *m)
+{
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_recommendation (m, FALSE);
+  add_reasons (m, cited);
+  add_next_steps (m);
+  add_sources (m, cited);
+  {
+    g_autofree char *markup = esc (_("This is the brief memo. The full memo sets out the stakeholders, the "
+                                     "findings, the opportunities and risks, the decision matrix and its "
+                                     "sensitivity, and the evidence for every score."));
+    dlb_document_add_note (m->doc, markup);
+  }
 }
 
 DlbDocument *
@@ -1229,10 +1526,14 @@ dlb_memo_build (DlbCase              *c,
           : dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
   m.source_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   m.finding_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  m.opportunity_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  m.risk_numbers = g_hash_table_new (g_str_hash, g_str_equal);
 
   {
     GListModel *sources = dlb_case_get_sources (c);
     GListModel *findings = dlb_case_get_findings (c);
+    GListModel *items = dlb_case_get_items (c);
+    guint n_opportunities = 0, n_risks = 0;
 
     for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
       {
@@ -1245,25 +1546,44 @@ dlb_memo_build (DlbCase              *c,
         g_autoptr(DlbFinding) f = g_list_model_get_item (findings, i);
         g_hash_table_insert (m.finding_numbers, (gpointer) dlb_finding_get_id (f), GUINT_TO_POINTER (i + 1));
       }
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(DlbItem) item = g_list_model_get_item (items, i);
+
+        if (dlb_item_get_kind (item) == DLB_ITEM_RISK)
+          g_hash_table_insert (m.risk_numbers, (gpointer) dlb_item_get_id (item), GUINT_TO_POINTER (++n_risks));
+        else
+          g_hash_table_insert (m.opportunity_numbers, (gpointer) dlb_item_get_id (item),
+                               GUINT_TO_POINTER (++n_opportunities));
+      }
   }
 
   footer = esc (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c) : dlb_case_get_title (c));
   dlb_document_set_footer (m.doc, footer);
 
   add_header (&m, opts);
-  add_recommendation (&m);
-  add_background (&m);
-  add_stakeholders (&m);
-  add_findings (&m);
-  add_items (&m);
-  add_matrix (&m);
-  add_sensitivity (&m);
-  add_next_steps (&m);
-  add_sources (&m);
-  add_history (&m, opts->history);
+  if (opts->brief)
+    add_brief (&m);
+  else
+    {
+      add_recommendation (&m, TRUE);
+      add_background (&m);
+      add_stakeholders (&m);
+      add_findings (&m);
+      add_items (&m);
+      add_matrix (&m);
+      add_sensitivity (&m);
+      add_next_steps (&m);
+      add_notes (&m);
+      add_sources (&m, NULL);
+      add_evidence (&m);
+      add_history (&m, opts->history);
+    }
 
   g_hash_table_unref (m.source_numbers);
   g_hash_table_unref (m.finding_numbers);
+  g_hash_table_unref (m.opportunity_numbers);
+  g_hash_table_unref (m.risk_numbers);
 
   info = g_new0 (MemoInfo, 1);
   info->title = g_strdup (has_text (dlb_case_get_title (c)) ? dlb_case_get_title (c) : _("Memorandum"));

@@ -27,10 +27,15 @@ typedef struct
   /* "Deliberate <version>" when NULL. */
   const char  *creator;
   /* The case's history (DlbHistoryGroup, newest first), printed as an
-   * appendix when the case asks for it; NULL: none is printed. */
+   * appendix of the full memo when the case asks for it; NULL: none is
+   * printed. */
   GPtrArray   *history;
+  /* The brief memo, about two pages: the header, the recommendation and
+   * its robustness, the main reasons and the conditions or next steps;
+   * FALSE: the full memo. */
+  gboolean     brief;
   /*< private >*/
-  gpointer     padding[3];
+  gpointer     padding[2];
 } DlbMemoOptions;
 
 void          dlb_memo_options_init       (DlbMemoOptions       *options);

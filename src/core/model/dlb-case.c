@@ -78,6 +78,8 @@ static const DlbField fields[] = {
   { "pairwise", DLB_FIELD_PAIRS, 0, 0, 0, NULL, DLB_KIND_CRITERION, DLB_FIELD_FLAG_NONE, 2 },
   /* Whether the memo ends with the case's history, as an audit trail. */
   { "memo-history", DLB_FIELD_BOOLEAN, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONE, 4, 3 },
+  /* Whether the memo prints the case's notes for its readers. */
+  { "memo-notes", DLB_FIELD_BOOLEAN, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONE, 5, 4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == DLB_CASE_N_FIELDS);
@@ -1307,4 +1309,5 @@ GETTER (const char *, recommendation, string, DLB_CASE_RECOMMENDATION)
 GETTER (const char *, justification, string, DLB_CASE_JUSTIFICATION)
 GETTER (DlbWeighting, weighting, enum, DLB_CASE_WEIGHTING)
 GETTER (gboolean, memo_history, boolean, DLB_CASE_MEMO_HISTORY)
+GETTER (gboolean, memo_notes, boolean, DLB_CASE_MEMO_NOTES)
 GETTER (GVariant *, pairwise, variant, DLB_CASE_PAIRWISE)

@@ -31,6 +31,7 @@ typedef enum
   DLB_CASE_WEIGHTING,
   DLB_CASE_PAIRWISE,
   DLB_CASE_MEMO_HISTORY,
+  DLB_CASE_MEMO_NOTES,
   DLB_CASE_N_FIELDS
 } DlbCaseField;
 
@@ -170,6 +171,7 @@ const char    *dlb_case_get_recommendation (DlbCase *self);
 const char    *dlb_case_get_justification  (DlbCase *self);
 DlbWeighting   dlb_case_get_weighting      (DlbCase *self);
 gboolean       dlb_case_get_memo_history   (DlbCase *self);
+gboolean       dlb_case_get_memo_notes     (DlbCase *self);
 GVariant      *dlb_case_get_pairwise       (DlbCase *self);
 
 G_END_DECLS

@@ -629,6 +629,7 @@ static const FieldLabel field_labels[] = {
   { DLB_KIND_CASE, "weighting", N_("Weighting Method") },
   { DLB_KIND_CASE, "pairwise", N_("Pairwise Comparisons") },
   { DLB_KIND_CASE, "memo-history", N_("History in the Memo") },
+  { DLB_KIND_CASE, "memo-notes", N_("Notes in the Memo") },
   { DLB_KIND_CASE, "detail", N_("Detail") },
   { DLB_KIND_CASE, "sources", N_("Sources") },
   { DLB_KIND_CASE, "likelihood", N_("Likelihood") },

@@ -263,11 +263,17 @@ static const char step_4[] =
   "ALTER TABLE case_info ADD COLUMN memo_history INTEGER NOT NULL DEFAULT 0\n"
   "  CHECK (memo_history IN (0, 1));\n";
 
+/* Version 5: whether the memo prints the case's notes. */
+static const char step_5[] =
+  "ALTER TABLE case_info ADD COLUMN memo_notes INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (memo_notes IN (0, 1));\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
   step_3,
   step_4,
+  step_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);
