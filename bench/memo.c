@@ -13,7 +13,9 @@
  *
  * Then, as a person runs it, the whole process: the example's export in
  * alternating pairs against the memo's speed floor (memo-floor.c: the same
- * pages with Cairo and Pango alone), which it must stay within 1.5× of. */
+ * pages with Cairo and Pango alone), which it must stay within 1.5× of;
+ * the 20x case against 20 × the example plus start-up; and two cases of
+ * long unbroken text, each bounded in time. */
 
 #include "config.h"
 
@@ -306,6 +308,16 @@ measure (const char *name,
 }
 
 static void
+print_bounded (const char *what,
+               double      ms)
+{
+  if (ms < 0)
+    g_print ("     %-38s over %d s\n", what, BOUND_S);
+  else
+    g_print ("     %-38s %8.1f ms\n", what, ms);
+}
+
+static void
 print_times (const char *what,
              double     *times,
              int         n,
@@ -382,6 +394,83 @@ compare_with_floor (const char *dir,
   return TRUE;
 }
 
+/* Cost linear in content: the 20x case must take no more than 20 × the
+ * example plus the start-up of a process that does nothing. Rounds of
+ * the three, after one warm-up of each. */
+static void
+check_linear (const char *dir)
+{
+  const char *exe = g_getenv ("DELIBERATE_EXE");
+  g_autofree char *pdf = g_build_filename (dir, "memo.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "generated-20x.json", NULL);
+  g_autoptr(DlbCase) c = generate (11 * 20, 8 * 20, 8 * 20);
+  const char *start_argv[] = { exe, "--version", NULL };
+  const char *example_argv[] = { exe, "--example", "--export-pdf", pdf, NULL };
+  const char *scaled_argv[] = { exe, "--export-pdf", pdf, json, NULL };
+  double start[RUNS], example[RUNS], scaled[RUNS], start_ms, example_ms, scaled_ms, bound;
+
+  write_case (c, json);
+  run_in_time (start_argv);
+  run_in_time (example_argv);
+  run_in_time (scaled_argv);
+  for (int run = 0; run < RUNS; run++)
+    {
+      start[run] = run_in_time (start_argv);
+      example[run] = run_in_time (example_argv);
+      scaled[run] = run_in_time (scaled_argv);
+    }
+  start_ms = median (start, RUNS);
+  example_ms = median (example, RUNS);
+  scaled_ms = median (scaled, RUNS);
+  bound = 20 * example_ms + start_ms;
+  g_print ("whole process, %d rounds after one warm-up each:\n", RUNS);
+  g_print ("     start-up (deliberate --version)  median %8.1f ms\n", start_ms);
+  g_print ("     example                          median %8.1f ms\n", example_ms);
+  g_print ("     generated-20x                    median %8.1f ms: %s 20x example + start-up (%.1f ms)\n",
+           scaled_ms, scaled_ms <= bound ? "within" : "NOT within", bound);
+  g_unlink (json);
+  g_unlink (pdf);
+}
+
+/* Text with no place to break must still render in bounded time: the
+ * example with a 256 KiB background paragraph without a space, and with
+ * an option's name of 4,096 characters. One run each, killed past the
+ * bound. */
+static void
+measure_long_text (DlbCase    *example,
+                   const char *dir)
+{
+  const char *exe = g_getenv ("DELIBERATE_EXE");
+  g_autofree char *pdf = g_build_filename (dir, "memo.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "long.json", NULL);
+  const char *argv[] = { exe, "--export-pdf", pdf, json, NULL };
+  static const char letters[] = "residentsfootageconsentwarrantoversight";
+  DlbOption *option = g_list_model_get_item (dlb_case_get_options (example), 0);
+  g_autofree char *old_background = g_strdup (dlb_case_get_background (example));
+  g_autofree char *old_name = g_strdup (dlb_entity_get_string (DLB_ENTITY (option), DLB_OPTION_NAME));
+  GString *s = g_string_new (NULL);
+
+  g_print ("whole process, long unbroken text, one run each (bound %d s):\n", BOUND_S);
+  while (s->len < 256 * 1024)
+    g_string_append (s, letters);
+  g_string_truncate (s, 256 * 1024);
+  _dlb_entity_set_string (DLB_ENTITY (example), DLB_CASE_BACKGROUND, s->str);
+  write_case (example, json);
+  _dlb_entity_set_string (DLB_ENTITY (example), DLB_CASE_BACKGROUND, old_background);
+  print_bounded ("background of 256 KiB without a space", run_process (argv));
+
+  g_string_truncate (s, 4096);
+  _dlb_entity_set_string (DLB_ENTITY (option), DLB_OPTION_NAME, s->str);
+  write_case (example, json);
+  _dlb_entity_set_string (DLB_ENTITY (option), DLB_OPTION_NAME, old_name);
+  print_bounded ("option name of 4,096 characters", run_process (argv));
+
+  g_string_free (s, TRUE);
+  g_object_unref (option);
+  g_unlink (json);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +502,8 @@ main (int   argc,
 
       if (!compare_with_floor (dir, pages))
         g_print ("whole process against the memo floor: skipped, it needs pdftotext and pdftohtml\n");
+      check_linear (dir);
+      measure_long_text (example, dir);
       g_rmdir (dir);
     }
   return 0;
