@@ -1896,6 +1896,22 @@ test_identity (Fixture       *fixture,
   g_assert_cmpstr (dlb_store_get_identity (store), ==, identity);
   g_assert_true (dlb_store_count_journal (store, &after, &error));
   g_assert_cmpuint (after, ==, 1);
+
+  /* An identity that Deliberate did not write is no identity. */
+  {
+    g_autofree char *odd_path = fixture_path (fixture, "odd.deliberate");
+    g_autoptr(DlbCase) c = make_full_case ();
+    g_autoptr(DlbStore) odd = NULL;
+    sqlite3 *db;
+
+    g_assert_true (dlb_store_write_case (c, odd_path, &error));
+    db = open_raw (odd_path);
+    exec_raw (db, "UPDATE case_info SET identity = 'not ours; journal=9'");
+    sqlite3_close (db);
+    odd = dlb_store_open (odd_path, DLB_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (dlb_store_get_identity (odd));
+  }
 }
 
 int

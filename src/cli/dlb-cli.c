@@ -450,7 +450,7 @@ dlb_cli_handle_local_options (GApplication  *application,
     }
 
   case_path = remaining != NULL ? remaining[0] : NULL;
-  c = load_case (case_path, &history, &stamp, &error);
+  c = load_case (case_path, &history, export_pdf_path != NULL ? &stamp : NULL, &error);
   if (c == NULL)
     {
       print_error (case_path, error);

@@ -2940,8 +2940,12 @@ read_identity (DlbStore  *self,
       if (rc == SQLITE_ROW)
         {
           const char *text = (const char *) sqlite3_column_text (stmt, 0);
+          gsize n = text != NULL ? strspn (text, "0123456789abcdef") : 0;
 
-          self->identity = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+          /* Only what Deliberate itself writes: a file edited by other
+           * means may hold anything there, and then has no identity. */
+          if (n >= 16 && n <= 64 && text[n] == '\0')
+            self->identity = g_strdup (text);
           rc = SQLITE_OK;
         }
       else if (rc == SQLITE_DONE)
