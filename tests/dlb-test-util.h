@@ -32,6 +32,18 @@ dlb_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The application's style sheet, which the application loads itself and
+ * a window or page on its own does not. */
+static inline void
+dlb_test_load_style_sheet (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* Lets the main loop run until the case's shared analysis follows its
  * last change, as a person waits for the figures to fill in. */
 static inline void

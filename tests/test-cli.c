@@ -941,6 +941,166 @@ test_memo_history (Fixture       *fixture,
     }
 }
 
+/* Edits a case file once, as the application would: one journal entry. */
+static void
+edit_title (const char *path,
+            const char *title)
+{
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  DlbCase *c;
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (store);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  g_assert_true (dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_TITLE, &value, &error));
+  g_assert_no_error (error);
+  dlb_store_close (store);
+}
+
+/* The fingerprint the footer of @pdf shows. */
+static char *
+footer_fingerprint (const char *pdf)
+{
+  const char *to_text[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = run_tool (to_text);
+  g_autoptr(GRegex) regex = g_regex_new ("Fingerprint ([0-9a-f]{12})\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_true (g_regex_match (regex, text, 0, &match));
+  return g_match_info_fetch (match, 1);
+}
+
+/* The whole hash the PDF's metadata keeps. */
+static char *
+metadata_fingerprint (const char *pdf)
+{
+  const char *info[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *text = run_tool (info);
+  g_autoptr(GRegex) regex = g_regex_new ("Keywords: +deliberate-memo=1; sha256=([0-9a-f]{64})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_true (g_regex_match (regex, text, 0, &match));
+  return g_match_info_fetch (match, 1);
+}
+
+/* Runs --verify @args and checks its status and what it printed. */
+static void
+assert_verify (const char * const *args,
+               int                 status,
+               const char         *says)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (args, &out, &err), ==, status);
+  if (strstr (out, says) == NULL)
+    g_error ("--verify printed “%s”, not “%s”", out, says);
+}
+
+/* --verify accepts the memo of an unchanged case, says how many journal
+ * entries came since after an edit, and tells another case's memo apart. */
+static void
+test_verify (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *file = path_in (fixture, "ring.deliberate");
+  g_autofree char *other = path_in (fixture, "other.deliberate");
+  g_autofree char *json = path_in (fixture, "other.json");
+  g_autofree char *pdf = path_in (fixture, "ring.pdf");
+  g_autofree char *other_pdf = path_in (fixture, "other.pdf");
+  g_autofree char *short_form = NULL;
+  g_autofree char *whole = NULL;
+  const char *to_case[] = { "--export-case", file, NULL };
+  const char *to_pdf[] = { "--export-pdf", pdf, file, NULL };
+  const char *verify[] = { "--verify", pdf, file, NULL };
+  const char *other_case[] = { "--export-case", other, json, NULL };
+  const char *other_to_pdf[] = { "--export-pdf", other_pdf, other, NULL };
+  const char *verify_other[] = { "--verify", other_pdf, file, NULL };
+  const char *verify_json[] = { "--verify", pdf, json, NULL };
+  g_autofree char *text = g_strdup_printf ("%s \"stakeholders\": []}", case_head);
+
+  g_assert_cmpint (run (to_case, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
+
+  /* The footer's fingerprint is the start of the metadata's. */
+  short_form = footer_fingerprint (pdf);
+  whole = metadata_fingerprint (pdf);
+  g_assert_true (g_str_has_prefix (whole, short_form));
+
+  assert_verify (verify, 0, short_form);
+  edit_title (file, "Ring, revised");
+  assert_verify (verify, 1, "changed since the memo was made (1 journal entry since then)");
+  edit_title (file, "Ring, revised again");
+  assert_verify (verify, 1, "(2 journal entries since then)");
+  /* Back as it was: the memo says what the case says again. */
+  edit_title (file, "Ring partnership with the Chicago Police Department");
+  assert_verify (verify, 0, "matches the case as it is now");
+
+  write_file (json, text, -1);
+  g_assert_cmpint (run (other_case, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (other_to_pdf, NULL, NULL), ==, 0);
+  assert_verify (verify_other, 1, "was made from a different case");
+  /* A JSON case has no journal to tell a change from another case. */
+  assert_verify (verify_json, 1, "different case, or from this one before it changed");
+}
+
+/* What --verify says about files it cannot check. */
+static void
+test_verify_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *missing = path_in (fixture, "missing.pdf");
+  g_autofree char *text = path_in (fixture, "notes.pdf");
+  g_autofree char *plain = path_in (fixture, "plain.pdf");
+  g_autofree char *memo = path_in (fixture, "memo.pdf");
+  g_autofree char *bad_case = path_in (fixture, "bad.json");
+  const char *usage[][6] = {
+    { "--verify", memo, "--analyze", NULL },
+    { "--verify", memo, "a.deliberate", "b.deliberate", NULL },
+  };
+  struct {
+    const char *pdf;
+    const char *case_path;
+    int status;
+    const char *says;
+  } cases[] = {
+    { missing, NULL, 3, "missing.pdf" },
+    { text, NULL, 3, "not a PDF" },
+    { plain, NULL, 3, "not a memo made by Deliberate" },
+    { memo, bad_case, 2, "bad.json" },
+  };
+  const char *to_pdf[] = { "--export-pdf", memo, NULL };
+
+  write_file (text, "Just some notes.\n", -1);
+  write_file (plain, "%PDF-1.4\n1 0 obj << /Title (Hello) >> endobj\n"
+              "trailer << /Info 1 0 R >>\nstartxref\n0\n%%EOF\n", -1);
+  write_file (bad_case, "{", -1);
+  g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "--verify", cases[i].pdf, cases[i].case_path, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (args, &out, &err), ==, cases[i].status);
+      g_assert_nonnull (strstr (err, cases[i].says));
+      g_assert_cmpstr (out, ==, "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (usage[i], NULL, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "verify"));
+    }
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -975,6 +1135,8 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/cli/analyze/%s", degenerate_cases[i].name);
       g_test_add (path, Fixture, &degenerate_cases[i], fixture_set_up, test_analyze_degenerate, fixture_tear_down);
     }
+  g_test_add ("/cli/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
+  g_test_add ("/cli/verify/errors", Fixture, NULL, fixture_set_up, test_verify_errors, fixture_tear_down);
   g_test_add ("/cli/spanish", Fixture, NULL, fixture_set_up, test_spanish, fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 

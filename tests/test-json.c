@@ -1199,6 +1199,45 @@ test_example (void)
   g_assert_cmpstr (dlb_case_get_title (c), !=, "Changed");
 }
 
+/* The fingerprint is the hash of the canonical JSON: the same content
+ * gives the same fingerprint, however the case was read, and one edit
+ * changes it. */
+static void
+test_fingerprint (void)
+{
+  g_autoptr(DlbCase) first = NULL;
+  g_autoptr(DlbCase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gsize length;
+
+  first = dlb_example_load (&error);
+  g_assert_no_error (error);
+  data = dlb_json_write_case (first, &length);
+  second = dlb_json_read_case (data, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  a = dlb_json_dup_fingerprint (first);
+  b = dlb_json_dup_fingerprint (second);
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  g_assert_cmpuint (strlen (a), ==, 64);
+  g_assert_true (strspn (a, "0123456789abcdef") == 64);
+  g_assert_cmpstr (a, ==, expected);
+  g_assert_cmpstr (a, ==, b);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Another title");
+  g_assert_true (dlb_case_set_field (second, DLB_ENTITY (second), DLB_CASE_TITLE, &value, &error));
+  g_assert_no_error (error);
+  edited = dlb_json_dup_fingerprint (second);
+  g_assert_cmpstr (edited, !=, a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1239,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/core/json/file/empty", test_file_empty);
   g_test_add_func ("/core/json/file/write", test_file_write);
   g_test_add_func ("/core/json/example", test_example);
+  g_test_add_func ("/core/json/fingerprint", test_fingerprint);
 
   return g_test_run ();
 }

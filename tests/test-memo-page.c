@@ -12,10 +12,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dlb-cli.h"
 #include "dlb-example.h"
+#include "dlb-json.h"
 #include "dlb-memo-export.h"
 #include "dlb-memo-page.h"
 #include "dlb-memo-view.h"
+#include "dlb-test-util.h"
 
 /* The Memo page on the built-in example: it shows the pages the PDF has,
  * drawn the same way; it exports and prints through the functions its
@@ -128,10 +131,12 @@ build_separately (DlbCase *kase)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(DlbResult) result = dlb_engine_analyze (kase, NULL);
+  g_autoptr(DlbMemoStamp) stamp = dlb_cli_dup_memo_stamp (kase, NULL);
   DlbMemoOptions options;
 
   dlb_memo_options_init (&options);
   options.paper = (DlbPaperSize) g_settings_get_enum (settings, "paper-size");
+  options.stamp = stamp;
   return dlb_memo_build (kase, result, &options);
 }
 
@@ -877,6 +882,93 @@ test_no_case (void)
   g_object_unref (page);
 }
 
+/* The fingerprint the PDF at @path keeps in its metadata. */
+static void
+assert_file_fingerprint (const char *path,
+                         const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DlbMemoStamp) stamp = NULL;
+
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  stamp = dlb_memo_read_stamp (bytes);
+  g_assert_nonnull (stamp);
+  g_assert_cmpstr (stamp->fingerprint, ==, expected);
+}
+
+/* After an export, an edit makes the page say that the PDF (by name) is
+ * out of date, and Export Again writes the memo as the case is now to
+ * the same file. */
+static void
+test_outdated_export (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(DlbCase) other = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlb-memo-page-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *before = dlb_json_dup_fingerprint (kase);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window = NULL;
+  GtkWidget *revealer, *label;
+  DlbMemoPage *page;
+
+  g_assert_no_error (error);
+  page = show_page (kase, 900, &window);
+  revealer = dlb_test_find_named (GTK_WIDGET (page), "memo-outdated");
+  label = dlb_test_find_named (GTK_WIDGET (page), "memo-outdated-label");
+  g_assert_true (GTK_IS_REVEALER (revealer));
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_null (dlb_memo_page_get_exported_file (page));
+
+  path = g_build_filename (dir, "ring-memo.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (dlb_memo_page_get_exported_file (page), file));
+  g_assert_false (dlb_memo_page_get_export_outdated (page));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  assert_file_fingerprint (path, before);
+
+  /* One edit: the page says so at once, naming the file. */
+  set_weight (kase, "privacy", 40);
+  g_assert_true (dlb_memo_page_get_export_outdated (page));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "“ring-memo.pdf” is out of date"));
+  spin_main_loop ();
+  g_assert_true (gtk_widget_get_mapped (label));
+
+  /* Export Again, before the edit's analysis has even come back. */
+  after = dlb_json_dup_fingerprint (kase);
+  gtk_widget_activate_action (GTK_WIDGET (page), "memo.export-again", NULL);
+  g_assert_false (dlb_memo_page_get_export_outdated (page));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  assert_file_fingerprint (path, after);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Changed and changed back: the case says what the file says again. */
+  set_weight (kase, "privacy", 10);
+  g_assert_true (dlb_memo_page_get_export_outdated (page));
+  set_weight (kase, "privacy", 40);
+  g_assert_false (dlb_memo_page_get_export_outdated (page));
+
+  /* Another case: nothing exported of it yet. */
+  set_weight (kase, "privacy", 30);
+  g_assert_true (dlb_memo_page_get_export_outdated (page));
+  dlb_case_page_set_case (DLB_CASE_PAGE (page), other);
+  g_assert_null (dlb_memo_page_get_exported_file (page));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  remove_dir (dir);
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
 static void
 test_no_display (void)
 {
@@ -903,6 +995,8 @@ show_for_a_look (const char *spec)
       g_printerr ("DLB_MEMO_PAGE_SHOW: expected WIDTHxHEIGHT[:ZOOM[:PAGE]], got “%s”\n", spec);
       return 1;
     }
+  /* Styled as in the application. */
+  dlb_test_load_style_sheet ();
   dlb_case_page_set_case (DLB_CASE_PAGE (page), kase);
   if (zoom > 0)
     dlb_memo_view_set_zoom (view, zoom);
@@ -918,6 +1012,16 @@ show_for_a_look (const char *spec)
     g_main_context_iteration (NULL, TRUE);
   if (number > 1)
     dlb_memo_view_set_page (view, number - 1);
+  /* DLB_MEMO_PAGE_EXPORTED=PATH: the memo exported there, then the case
+   * edited once, to see the page say the PDF is out of date. */
+  if (g_getenv ("DLB_MEMO_PAGE_EXPORTED") != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("DLB_MEMO_PAGE_EXPORTED"));
+
+      if (!dlb_memo_page_export (DLB_MEMO_PAGE (page), file, NULL))
+        return 1;
+      set_weight (kase, "privacy", 40);
+    }
   /* DLB_MEMO_PAGE_ACTION: an action of the page to activate once shown,
    * e.g. "memo.export" to see the file chooser. */
   if (g_getenv ("DLB_MEMO_PAGE_ACTION") != NULL)
@@ -957,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/paper-setting", test_paper_setting);
   g_test_add_func ("/app/memo-page/brief-choice", test_brief_choice);
   g_test_add_func ("/app/memo-page/no-case", test_no_case);
+  g_test_add_func ("/app/memo-page/outdated-export", test_outdated_export);
 
   return g_test_run ();
 }

@@ -595,7 +595,8 @@ test_schema_matches_fields (Fixture       *fixture,
   g_assert_true (dlb_store_write_case (c, path, NULL));
   db = open_raw (path);
 
-  /* Every field of the model has its column or table, and nothing else. */
+  /* Every field of the model has its column or table, and nothing else
+   * but the file's identity. */
   for (DlbKind kind = DLB_KIND_CASE; kind <= DLB_KIND_PERSPECTIVE; kind++)
     {
       DlbEntityClass *klass = dlb_kind_get_class (kind);
@@ -624,6 +625,9 @@ test_schema_matches_fields (Fixture       *fixture,
         }
       if (kind != DLB_KIND_CASE)
         g_ptr_array_add (expected, g_strdup ("position"));
+      else
+        /* The file's own identity, which no case carries into JSON. */
+        g_ptr_array_add (expected, g_strdup ("identity"));
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1041,6 +1045,7 @@ test_migrate (Fixture       *fixture,
   store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dlb_case_get_title (dlb_store_get_case (store)), ==, "Old case");
+  g_assert_null (dlb_store_get_identity (store));
   g_clear_object (&store);
   hash_after = file_hash (path);
   g_assert_cmpstr (hash, ==, hash_after);
@@ -1052,6 +1057,9 @@ test_migrate (Fixture       *fixture,
   /* Version 3 keeps the words of grouped edits in the journal. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('journal') "
                                     "WHERE name = 'description'"), ==, 1);
+
+  /* Version 6 gives the file its identity. */
+  g_assert_cmpuint (strlen (dlb_store_get_identity (store)), ==, 32);
 
   /* The data is intact and the new fields have their defaults. */
   c = dlb_store_get_case (store);
@@ -1847,6 +1855,65 @@ test_edit_reaches_file (Fixture       *fixture,
                    ==, 2);
 }
 
+/* Every case file is given an identity when it is first written; edits,
+ * reopening and Save a Copy keep it, another file has its own. The
+ * journal's count grows by one entry an edit. */
+static void
+test_identity (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(DlbStore) store = create_store (fixture, "one.deliberate");
+  g_autoptr(DlbStore) other = create_store (fixture, "two.deliberate");
+  g_autofree char *copy_path = fixture_path (fixture, "copy.deliberate");
+  g_autofree char *path = g_strdup (dlb_store_get_path (store));
+  g_autofree char *identity = g_strdup (dlb_store_get_identity (store));
+  g_autoptr(DlbStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 before = G_MAXUINT64, after = 0;
+
+  g_assert_nonnull (identity);
+  g_assert_cmpuint (strlen (identity), ==, 32);
+  g_assert_true (strspn (identity, "0123456789abcdef") == 32);
+  g_assert_cmpstr (dlb_store_get_identity (other), !=, identity);
+
+  g_assert_true (dlb_store_count_journal (store, &before, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (before, ==, 0);
+  g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 2, NULL));
+  g_assert_true (dlb_store_count_journal (store, &after, &error));
+  g_assert_cmpuint (after, ==, before + 1);
+  g_assert_cmpstr (dlb_store_get_identity (store), ==, identity);
+
+  g_assert_true (dlb_store_save_copy (store, copy_path, &error));
+  g_assert_no_error (error);
+  copy = dlb_store_open (copy_path, DLB_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlb_store_get_identity (copy), ==, identity);
+
+  g_clear_object (&store);
+  store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlb_store_get_identity (store), ==, identity);
+  g_assert_true (dlb_store_count_journal (store, &after, &error));
+  g_assert_cmpuint (after, ==, 1);
+
+  /* An identity that Deliberate did not write is no identity. */
+  {
+    g_autofree char *odd_path = fixture_path (fixture, "odd.deliberate");
+    g_autoptr(DlbCase) c = make_full_case ();
+    g_autoptr(DlbStore) odd = NULL;
+    sqlite3 *db;
+
+    g_assert_true (dlb_store_write_case (c, odd_path, &error));
+    db = open_raw (odd_path);
+    exec_raw (db, "UPDATE case_info SET identity = 'not ours; journal=9'");
+    sqlite3_close (db);
+    odd = dlb_store_open (odd_path, DLB_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (dlb_store_get_identity (odd));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1886,6 +1953,7 @@ main (int   argc,
   ADD ("group", test_group);
   ADD ("group-cancel", test_group_cancel);
   ADD ("edit-reaches-file", test_edit_reaches_file);
+  ADD ("identity", test_identity);
   g_test_add_func ("/core/store/journal-descriptions", test_journal_descriptions);
   g_test_add_func ("/core/store/error-messages", test_error_messages);
 

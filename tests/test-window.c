@@ -761,15 +761,8 @@ main (int   argc,
     }
   adw_init ();
 
-  /* The application loads its style sheet itself; the window alone does
-   * not, and the sizes it gives must hold too. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  /* The sizes the application's style sheet gives must hold too. */
+  dlb_test_load_style_sheet ();
 
   g_test_add_func ("/app/window/pages-show-every-row", test_pages_show_every_row);
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);

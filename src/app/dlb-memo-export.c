@@ -14,6 +14,7 @@
 #include "dlb-memo-export.h"
 
 #include "dlb-analysis.h"
+#include "dlb-cli.h"
 #include "dlb-file.h"
 
 G_DEFINE_QUARK (dlb-memo-export-error-quark, dlb_memo_export_error)
@@ -54,6 +55,7 @@ dlb_memo_export_build (DlbCase       *c,
   DlbMemoOptions options;
   DlbDocument *doc;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(DlbMemoStamp) stamp = NULL;
 
   g_return_val_if_fail (DLB_IS_CASE (c), NULL);
   g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
@@ -75,6 +77,8 @@ dlb_memo_export_build (DlbCase       *c,
         g_warning ("The case's history is left out of the memo: %s", error->message);
     }
   options.history = history;
+  stamp = dlb_cli_dup_memo_stamp (c, store);
+  options.stamp = stamp;
   doc = dlb_memo_build (c, result, &options);
 
   if (out_result != NULL)

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-analysis.h"
+#include "dlb-json.h"
 #include "dlb-memo-export.h"
 #include "dlb-memo-page.h"
 #include "dlb-memo-view.h"
@@ -31,6 +32,8 @@ struct _DlbMemoPage
   GtkEntry           *page_entry;
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
+  GtkRevealer        *outdated_revealer;
+  GtkLabel           *outdated_label;
   GSimpleAction      *history_action;
   GSimpleAction      *notes_action;
   GAction            *length_action;  /* "full" or "brief" */
@@ -48,6 +51,11 @@ struct _DlbMemoPage
 
   GtkPrintOperation  *print_operation;
   GtkPrintSettings   *print_settings;
+
+  /* The last PDF exported of this case, and the fingerprint it carries. */
+  GFile              *exported_file;
+  char               *exported_fingerprint;
+  gboolean            export_outdated;
 };
 
 G_DEFINE_FINAL_TYPE (DlbMemoPage, dlb_memo_page, DLB_TYPE_CASE_PAGE)
@@ -78,6 +86,8 @@ update_actions (DlbMemoPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-original", n_pages > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.zoom-to", n_pages > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.export", has_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.export-again",
+                                 has_memo && dlb_memo_page_get_export_outdated (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.print",
                                  has_memo && self->print_operation == NULL);
 }
@@ -286,6 +296,61 @@ on_open_clicked (AdwToast    *toast,
   dlb_memo_export_open_file (parent_window (self), file);
 }
 
+/* The exported memo */
+
+/* After every change of the case: the case's "changed" comes with each
+ * edit, undo and redo. */
+static void
+update_outdated (DlbMemoPage *self)
+{
+  DlbCase *c = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  gboolean outdated = FALSE;
+
+  if (c != NULL && self->exported_file != NULL && self->exported_fingerprint != NULL)
+    {
+      g_autofree char *now = dlb_json_dup_fingerprint (c);
+
+      outdated = !g_str_equal (now, self->exported_fingerprint);
+    }
+  self->export_outdated = outdated;
+
+  if (outdated)
+    {
+      g_autofree char *base = g_file_get_basename (self->exported_file);
+      g_autofree char *name = g_filename_display_name (base);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the name of the PDF the memo was exported to */
+      text = g_strdup_printf (_("“%s” is out of date: the case has changed since it was exported."), name);
+      gtk_label_set_text (self->outdated_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->outdated_revealer, outdated);
+  update_actions (self);
+}
+
+static void
+forget_export (DlbMemoPage *self)
+{
+  g_clear_object (&self->exported_file);
+  g_clear_pointer (&self->exported_fingerprint, g_free);
+}
+
+gboolean
+dlb_memo_page_get_export_outdated (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), FALSE);
+
+  return self->export_outdated;
+}
+
+GFile *
+dlb_memo_page_get_exported_file (DlbMemoPage *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  return self->exported_file;
+}
+
 gboolean
 dlb_memo_page_export (DlbMemoPage  *self,
                       GFile        *file,
@@ -295,8 +360,16 @@ dlb_memo_page_export (DlbMemoPage  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The memo as the case is now, not as it was before a pending rebuild. */
+  /* The memo as the case is now, not as it was before a pending rebuild,
+   * nor before an edit whose analysis has not come back yet. */
   dlb_memo_page_update (self);
+  if (self->doc != NULL && dlb_memo_get_stamp (self->doc) != NULL)
+    {
+      g_autofree char *now = dlb_json_dup_fingerprint (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
+
+      if (!g_str_equal (now, dlb_memo_get_stamp (self->doc)->fingerprint))
+        rebuild (self);
+    }
   if (self->doc == NULL)
     {
       g_set_error_literal (error, DLB_MEMO_EXPORT_ERROR, DLB_MEMO_EXPORT_ERROR_NO_MEMO,
@@ -304,7 +377,31 @@ dlb_memo_page_export (DlbMemoPage  *self,
       return FALSE;
     }
 
-  return dlb_memo_export_to_file (self->doc, file, error);
+  if (!dlb_memo_export_to_file (self->doc, file, error))
+    return FALSE;
+
+  forget_export (self);
+  if (dlb_memo_get_stamp (self->doc) != NULL)
+    {
+      self->exported_file = g_object_ref (file);
+      self->exported_fingerprint = g_strdup (dlb_memo_get_stamp (self->doc)->fingerprint);
+    }
+  update_outdated (self);
+  return TRUE;
+}
+
+static void
+announce_export (DlbMemoPage *self,
+                 GFile       *file)
+{
+  AdwToast *toast = adw_toast_new (_("Memo exported"));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked), self, 0);
+  adw_toast_overlay_add_toast (toast_overlay (self), toast);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 static void
@@ -320,16 +417,7 @@ on_export_response (GtkNativeDialog *dialog,
       if (!dlb_memo_page_export (self, file, &error))
         show_error (self, _("Could Not Export the Memo"), error->message);
       else
-        {
-          AdwToast *toast = adw_toast_new (_("Memo exported"));
-          g_autofree char *uri = g_file_get_uri (file);
-
-          adw_toast_set_button_label (toast, _("_Open"));
-          g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked), self, 0);
-          adw_toast_overlay_add_toast (toast_overlay (self), toast);
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
+        announce_export (self, file);
     }
 
   g_object_unref (dialog);
@@ -359,6 +447,26 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The file the memo went to last time, without asking again. */
+static void
+export_again_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->exported_file == NULL)
+    return;
+
+  file = g_object_ref (self->exported_file);
+  if (!dlb_memo_page_export (self, file, &error))
+    show_error (self, _("Could Not Export the Memo"), error->message);
+  else
+    announce_export (self, file);
 }
 
 /* Print */
@@ -495,6 +603,7 @@ dlb_memo_page_case_changed (DlbCasePage *page,
                             guint        kinds)
 {
   sync_case_toggles (DLB_MEMO_PAGE (page));
+  update_outdated (DLB_MEMO_PAGE (page));
 }
 
 static void
@@ -514,6 +623,9 @@ dlb_memo_page_case_set (DlbCasePage *page)
     }
 
   sync_case_toggles (self);
+  /* What was exported of another case says nothing about this one. */
+  forget_export (self);
+  update_outdated (self);
 
   /* A new case starts at its first page, at the zoom the reader chose. */
   set_document (self, NULL, NULL);
@@ -577,6 +689,7 @@ dlb_memo_page_dispose (GObject *object)
   g_clear_object (&self->print_operation);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->settings);
+  forget_export (self);
 
   /* The bin lets its child go first, so the template does not leave it a
    * pointer to a widget already gone. */
@@ -665,6 +778,8 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, outdated_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, outdated_label);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
 
   gtk_widget_class_install_action (widget_class, "memo.previous-page", NULL, page_step_activated);
@@ -675,6 +790,7 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.zoom-to", "d", zoom_activated);
   gtk_widget_class_install_property_action (widget_class, "memo.fit-width", "fit-width");
   gtk_widget_class_install_action (widget_class, "memo.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "memo.export-again", NULL, export_again_activated);
   gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "memo.previous-page", NULL);

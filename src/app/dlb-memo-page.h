@@ -41,6 +41,11 @@ void          dlb_memo_page_update       (DlbMemoPage  *self);
 gboolean      dlb_memo_page_export       (DlbMemoPage  *self,
                                           GFile        *file,
                                           GError      **error);
+/* The file the memo was last exported to (NULL before the first export
+ * of this case), and whether the case has changed since, in which case
+ * the page says so and offers to export it again. */
+GFile        *dlb_memo_page_get_exported_file   (DlbMemoPage *self);
+gboolean      dlb_memo_page_get_export_outdated (DlbMemoPage *self);
 
 /* The page's preview widget (a DlbMemoView). */
 GtkWidget    *dlb_memo_page_get_view     (DlbMemoPage  *self);

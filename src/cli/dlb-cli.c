@@ -39,6 +39,8 @@ static const GOptionEntry main_entries[] = {
     N_("Write CASE as JSON"), N_("OUT.json") },
   { "export-case", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write CASE as a case file"), N_("OUT.deliberate") },
+  { "verify", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check that the memo MEMO.pdf was made from CASE as it is now"), N_("MEMO.pdf") },
   { "analyze", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the ranking, margins, sensitivity and probabilities of CASE"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -57,6 +59,8 @@ static const GOptionEntry main_entries[] = {
 void
 dlb_cli_add_main_option_entries (GApplication *application)
 {
+  g_autofree char *description = NULL;
+
   g_return_if_fail (G_IS_APPLICATION (application));
 
   g_application_add_main_option_entries (application, main_entries);
@@ -65,6 +69,12 @@ dlb_cli_add_main_option_entries (GApplication *application)
     _("Weigh a technology partnership and write the recommendation memo.\n"
       "CASE is a .deliberate case file or a .json case; without one, the commands\n"
       "below use the built-in Ring–Chicago Police Department example."));
+  description = g_strconcat (
+    _("--verify exits with status 0 when the memo was made from CASE as it is now,\n"
+      "1 when it was made from another case or CASE changed since, 2 when the\n"
+      "command line is wrong or CASE cannot be read, and 3 when MEMO.pdf cannot\n"
+      "be read or is not a memo made by Deliberate."), "\n", NULL);
+  g_application_set_option_context_description (application, description);
 }
 
 static void
@@ -87,16 +97,60 @@ print_error (const char   *path,
       g_printerr ("deliberate: %s%s\n", where != NULL ? where : "", lines[i]);
 }
 
+/**
+ * dlb_cli_dup_memo_stamp:
+ * @c: a case
+ * @store: (nullable): the case file @c lives in, if any
+ *
+ * What a memo of @c keeps of it: its fingerprint and, for a case file,
+ * the file's identity and how far its journal has come. The application's
+ * export uses it too, so a memo carries the same stamp whichever made it.
+ *
+ * Returns: (transfer full): the stamp
+ */
+DlbMemoStamp *
+dlb_cli_dup_memo_stamp (DlbCase  *c,
+                        DlbStore *store)
+{
+  g_autofree char *fingerprint = NULL;
+  guint64 count = 0;
+  gboolean counted = FALSE;
+
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+  g_return_val_if_fail (store == NULL || DLB_IS_STORE (store), NULL);
+
+  fingerprint = dlb_json_dup_fingerprint (c);
+  if (store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A journal that cannot be read only costs the count of edits. */
+      counted = dlb_store_count_journal (store, &count, &error);
+      if (!counted)
+        g_debug ("The memo leaves out the journal's position: %s", error->message);
+    }
+
+  return dlb_memo_stamp_new (fingerprint,
+                             store != NULL ? dlb_store_get_identity (store) : NULL,
+                             counted ? (gint64) MIN (count, (guint64) G_MAXINT64) : -1);
+}
+
 static DlbCase *
-load_case (const char  *path,
-           GPtrArray  **history,
-           GError     **error)
+load_case (const char     *path,
+           GPtrArray     **history,
+           DlbMemoStamp  **stamp,
+           GError        **error)
 {
   g_autoptr(DlbStore) store = NULL;
   g_autoptr(DlbCase) loaded = NULL;
 
   if (path == NULL)
-    return dlb_example_load (error);
+    {
+      loaded = dlb_example_load (error);
+      if (loaded != NULL && stamp != NULL)
+        *stamp = dlb_cli_dup_memo_stamp (loaded, NULL);
+      return g_steal_pointer (&loaded);
+    }
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -113,7 +167,12 @@ load_case (const char  *path,
     }
 
   if (dlb_file_kind_for_path (path) == DLB_FILE_KIND_JSON)
-    return dlb_json_read_case_from_file (path, error);
+    {
+      loaded = dlb_json_read_case_from_file (path, error);
+      if (loaded != NULL && stamp != NULL)
+        *stamp = dlb_cli_dup_memo_stamp (loaded, NULL);
+      return g_steal_pointer (&loaded);
+    }
 
   store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
@@ -123,6 +182,8 @@ load_case (const char  *path,
    * one that cannot be read leaves the appendix out. */
   if (history != NULL && dlb_case_get_memo_history (dlb_store_get_case (store)))
     *history = dlb_store_dup_history (store, NULL);
+  if (stamp != NULL)
+    *stamp = dlb_cli_dup_memo_stamp (dlb_store_get_case (store), store);
 
   /* The case outlives the file it came from: detach it, so nothing can
    * write through a closed store. */
@@ -138,7 +199,7 @@ DlbCase *
 dlb_cli_load_case (const char  *path,
                    GError     **error)
 {
-  return load_case (path, NULL, error);
+  return load_case (path, NULL, NULL, error);
 }
 
 static gboolean
@@ -158,12 +219,13 @@ export_case (DlbCase     *c,
 }
 
 static gboolean
-export_pdf (DlbCase     *c,
-            DlbResult   *result,
-            GPtrArray   *history,
-            gboolean     brief,
-            const char  *out,
-            GError     **error)
+export_pdf (DlbCase            *c,
+            DlbResult          *result,
+            GPtrArray          *history,
+            gboolean            brief,
+            const DlbMemoStamp *stamp,
+            const char         *out,
+            GError            **error)
 {
   g_autoptr(DlbDocument) doc = NULL;
   DlbMemoOptions options;
@@ -171,6 +233,7 @@ export_pdf (DlbCase     *c,
   dlb_memo_options_init (&options);
   options.history = history;
   options.brief = brief;
+  options.stamp = stamp;
   doc = dlb_memo_build (c, result, &options);
 
   return dlb_memo_write_pdf (doc, out, error);
@@ -194,6 +257,105 @@ print_analysis (DlbCase   *c,
   fflush (stdout);
 }
 
+/* --verify's exit statuses, as the --help text gives them. */
+enum
+{
+  VERIFY_SAME = 0,
+  VERIFY_DIFFERENT = 1,
+  VERIFY_CASE_UNREADABLE = 2,
+  VERIFY_NOT_A_MEMO = 3,
+};
+
+/* Says whether the memo at @memo_path was made from the case at
+ * @case_path (NULL: the built-in example) as it is now and, when not,
+ * what differs, and returns the exit status. */
+static int
+verify_memo (const char *memo_path,
+             const char *case_path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DlbMemoStamp) memo = NULL;
+  g_autoptr(DlbMemoStamp) now = NULL;
+  g_autoptr(DlbCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (memo_path);
+  g_autofree char *memo_short = NULL;
+  g_autofree char *case_short = NULL;
+
+  mapped = g_mapped_file_new (memo_path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      print_error (memo_path, error);
+      return VERIFY_NOT_A_MEMO;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  memo = dlb_memo_read_stamp (bytes);
+  if (memo == NULL)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (size < 5 || data == NULL || memcmp (data, "%PDF-", 5) != 0)
+        g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                             _("This is not a PDF file"));
+      else
+        g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                             _("This PDF is not a memo made by Deliberate: it carries no case fingerprint"));
+      print_error (memo_path, error);
+      return VERIFY_NOT_A_MEMO;
+    }
+
+  c = load_case (case_path, NULL, &now, &error);
+  if (c == NULL)
+    {
+      print_error (case_path, error);
+      return VERIFY_CASE_UNREADABLE;
+    }
+
+  memo_short = dlb_memo_stamp_dup_short (memo);
+  case_short = dlb_memo_stamp_dup_short (now);
+
+  if (g_str_equal (memo->fingerprint, now->fingerprint))
+    {
+      /* Translators: the first %s is a file name, the second the case's fingerprint */
+      g_print (_("“%s” matches the case as it is now (fingerprint %s).\n"), name, case_short);
+      return VERIFY_SAME;
+    }
+
+  if (memo->case_identity != NULL && now->case_identity != NULL
+      && g_str_equal (memo->case_identity, now->case_identity))
+    {
+      if (memo->journal_position >= 0 && now->journal_position > memo->journal_position)
+        {
+          guint n = (guint) MIN (now->journal_position - memo->journal_position, (gint64) G_MAXUINT);
+
+          /* Translators: %s is a file name, %u how many entries the case's journal gained */
+          g_print (g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is out of date: the case has changed since the memo was made "
+                                "(%u journal entry since then).\n",
+                                "“%s” is out of date: the case has changed since the memo was made "
+                                "(%u journal entries since then).\n", n),
+                   name, n);
+        }
+      else
+        /* Translators: %s is a file name */
+        g_print (_("“%s” is out of date: the case has changed since the memo was made.\n"), name);
+      return VERIFY_DIFFERENT;
+    }
+
+  if (memo->case_identity != NULL && now->case_identity != NULL)
+    /* Translators: %s is a file name, then the memo's and the case's fingerprints */
+    g_print (_("“%s” was made from a different case (fingerprint %s; this case’s is %s).\n"),
+             name, memo_short, case_short);
+  else
+    /* Translators: %s is a file name, then the memo's and the case's fingerprints */
+    g_print (_("“%s” does not match the case as it is now: it was made from a different case, "
+               "or from this one before it changed (fingerprint %s; this case’s is %s).\n"),
+             name, memo_short, case_short);
+  return VERIFY_DIFFERENT;
+}
+
 int
 dlb_cli_handle_local_options (GApplication  *application,
                               GVariantDict  *options,
@@ -203,6 +365,8 @@ dlb_cli_handle_local_options (GApplication  *application,
   g_autofree char *export_pdf_path = NULL;
   g_autofree char *export_json_path = NULL;
   g_autofree char *export_case_path = NULL;
+  g_autofree char *verify_path = NULL;
+  g_autoptr(DlbMemoStamp) stamp = NULL;
   g_auto (GStrv) remaining = NULL;
   g_autoptr(DlbCase) c = NULL;
   g_autoptr(DlbAnalysis) analysis = NULL;
@@ -225,6 +389,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf_path);
   g_variant_dict_lookup (options, "export-json", "^ay", &export_json_path);
   g_variant_dict_lookup (options, "export-case", "^ay", &export_case_path);
+  g_variant_dict_lookup (options, "verify", "^ay", &verify_path);
   g_variant_dict_lookup (options, "analyze", "b", &analyze);
   g_variant_dict_lookup (options, "json", "b", &as_json);
   g_variant_dict_lookup (options, "brief", "b", &brief);
@@ -238,10 +403,26 @@ dlb_cli_handle_local_options (GApplication  *application,
       return 0;
     }
 
-  if (brief && export_pdf_path == NULL)
+  if (brief && export_pdf_path == NULL && verify_path == NULL)
     {
       g_printerr ("deliberate: %s\n", _("--brief goes with --export-pdf"));
       return 2;
+    }
+
+  if (verify_path != NULL)
+    {
+      if (export_pdf_path != NULL || export_json_path != NULL || export_case_path != NULL
+          || analyze || as_json || has_seed || brief)
+        {
+          g_printerr ("deliberate: %s\n", _("--verify goes alone, with at most one CASE"));
+          return VERIFY_CASE_UNREADABLE;
+        }
+      if (remaining != NULL && g_strv_length (remaining) > 1)
+        {
+          g_printerr ("deliberate: %s\n", _("Give at most one CASE to verify the memo against"));
+          return VERIFY_CASE_UNREADABLE;
+        }
+      return verify_memo (verify_path, remaining != NULL ? remaining[0] : NULL);
     }
 
   if (export_pdf_path == NULL && export_json_path == NULL && export_case_path == NULL && !analyze)
@@ -269,7 +450,7 @@ dlb_cli_handle_local_options (GApplication  *application,
     }
 
   case_path = remaining != NULL ? remaining[0] : NULL;
-  c = load_case (case_path, &history, &error);
+  c = load_case (case_path, &history, export_pdf_path != NULL ? &stamp : NULL, &error);
   if (c == NULL)
     {
       print_error (case_path, error);
@@ -298,7 +479,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   analysis = dlb_analysis_new (c, &engine_options);
   result = dlb_analysis_update_sync (analysis);
 
-  if (export_pdf_path != NULL && !export_pdf (c, result, history, brief, export_pdf_path, &error))
+  if (export_pdf_path != NULL && !export_pdf (c, result, history, brief, stamp, export_pdf_path, &error))
     {
       print_error (export_pdf_path, error);
       return 1;

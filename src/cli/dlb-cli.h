@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "dlb-case.h"
+#include "dlb-memo.h"
+#include "dlb-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,7 @@ int       dlb_cli_handle_local_options    (GApplication  *application,
                                            GPtrArray    **files);
 DlbCase  *dlb_cli_load_case               (const char    *path,
                                            GError       **error);
+DlbMemoStamp *dlb_cli_dup_memo_stamp      (DlbCase       *c,
+                                           DlbStore      *store);
 
 G_END_DECLS

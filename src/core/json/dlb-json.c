@@ -359,6 +359,30 @@ dlb_json_write_case (DlbCase *self,
 }
 
 /**
+ * dlb_json_dup_fingerprint:
+ * @self: a case
+ *
+ * Hashes the canonical form dlb_json_write_case() gives, so two cases
+ * with the same content have the same fingerprint wherever they are kept
+ * (a case file, a JSON file), and a memo can be checked against the case
+ * it was made from.
+ *
+ * Returns: (transfer full): the SHA-256 of the case, in hex
+ */
+char *
+dlb_json_dup_fingerprint (DlbCase *self)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), NULL);
+
+  data = dlb_json_write_case (self, &length);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/**
  * dlb_json_write_case_to_file:
  * @self: a case
  * @path: where to write it

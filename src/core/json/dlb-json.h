@@ -49,4 +49,9 @@ gboolean  dlb_json_write_case_to_file  (DlbCase     *self,
 
 char     *dlb_json_format_double       (double       value);
 
+/* The case's fingerprint: the SHA-256 of its canonical JSON, as 64
+ * lower-case hex digits. It changes with every edit of the case and with
+ * nothing else (not the time, not the file it lives in). */
+char     *dlb_json_dup_fingerprint     (DlbCase     *self);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "dlb-charts.h"
 #include "dlb-labels.h"
 #include "dlb-memo.h"
+#include "dlb-pdf-info.h"
 #include "dlb-recommendation.h"
 
 /* What the PDF writer needs from the memo, kept on the document. */
@@ -29,6 +30,8 @@ typedef struct
   char   *subject;
   char   *creator;
   gint64  date;
+  DlbMemoStamp *stamp;
+  char   *keywords;
 } MemoInfo;
 
 static GQuark
@@ -46,7 +49,152 @@ memo_info_free (gpointer data)
   g_free (info->author);
   g_free (info->subject);
   g_free (info->creator);
+  g_clear_pointer (&info->stamp, dlb_memo_stamp_free);
+  g_free (info->keywords);
   g_free (info);
+}
+
+/* The stamp */
+
+#define KEYWORDS_MARK "deliberate-memo"
+#define KEYWORDS_VERSION 1
+
+static gboolean
+is_lower_hex (const char *s,
+              gsize       min,
+              gsize       max)
+{
+  gsize n = strspn (s, "0123456789abcdef");
+
+  return s[n] == '\0' && n >= min && n <= max;
+}
+
+DlbMemoStamp *
+dlb_memo_stamp_new (const char *fingerprint,
+                    const char *case_identity,
+                    gint64      journal_position)
+{
+  DlbMemoStamp *stamp;
+
+  g_return_val_if_fail (fingerprint != NULL && is_lower_hex (fingerprint, 64, 64), NULL);
+  g_return_val_if_fail (case_identity == NULL || is_lower_hex (case_identity, 1, 64), NULL);
+
+  stamp = g_new0 (DlbMemoStamp, 1);
+  stamp->fingerprint = g_strdup (fingerprint);
+  stamp->case_identity = g_strdup (case_identity);
+  stamp->journal_position = MAX (journal_position, -1);
+  return stamp;
+}
+
+DlbMemoStamp *
+dlb_memo_stamp_copy (const DlbMemoStamp *stamp)
+{
+  g_return_val_if_fail (stamp != NULL, NULL);
+
+  return dlb_memo_stamp_new (stamp->fingerprint, stamp->case_identity, stamp->journal_position);
+}
+
+void
+dlb_memo_stamp_free (DlbMemoStamp *stamp)
+{
+  if (stamp == NULL)
+    return;
+  g_free (stamp->fingerprint);
+  g_free (stamp->case_identity);
+  g_free (stamp);
+}
+
+char *
+dlb_memo_stamp_dup_short (const DlbMemoStamp *stamp)
+{
+  g_return_val_if_fail (stamp != NULL, NULL);
+
+  return g_strndup (stamp->fingerprint, DLB_MEMO_SHORT_FINGERPRINT_LENGTH);
+}
+
+char *
+dlb_memo_stamp_to_keywords (const DlbMemoStamp *stamp)
+{
+  GString *out;
+
+  g_return_val_if_fail (stamp != NULL, NULL);
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, KEYWORDS_MARK "=%d; sha256=%s", KEYWORDS_VERSION, stamp->fingerprint);
+  if (stamp->case_identity != NULL)
+    g_string_append_printf (out, "; case=%s", stamp->case_identity);
+  if (stamp->journal_position >= 0)
+    g_string_append_printf (out, "; journal=%" G_GINT64_FORMAT, stamp->journal_position);
+  return g_string_free (out, FALSE);
+}
+
+DlbMemoStamp *
+dlb_memo_stamp_from_keywords (const char *keywords)
+{
+  g_auto(GStrv) entries = NULL;
+  const char *mark = NULL, *sha = NULL, *identity = NULL, *journal = NULL;
+  guint64 position = 0;
+
+  if (keywords == NULL || strlen (keywords) > 4096)
+    return NULL;
+
+  entries = g_strsplit (keywords, ";", 32);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      char *entry = g_strstrip (entries[i]);
+      char *eq = strchr (entry, '=');
+      const char **slot = NULL;
+
+      if (eq == NULL)
+        continue;
+      *eq = '\0';
+      if (g_str_equal (entry, KEYWORDS_MARK))
+        slot = &mark;
+      else if (g_str_equal (entry, "sha256"))
+        slot = &sha;
+      else if (g_str_equal (entry, "case"))
+        slot = &identity;
+      else if (g_str_equal (entry, "journal"))
+        slot = &journal;
+      /* The first of a repeated entry counts. */
+      if (slot != NULL && *slot == NULL)
+        *slot = eq + 1;
+    }
+
+  if (mark == NULL || sha == NULL || !is_lower_hex (sha, 64, 64))
+    return NULL;
+  /* A later version that reads differently says so with a new mark. */
+  if (!g_str_equal (mark, G_STRINGIFY (KEYWORDS_VERSION)))
+    return NULL;
+  if (identity != NULL && !is_lower_hex (identity, 1, 64))
+    return NULL;
+  if (journal != NULL
+      && !g_ascii_string_to_unsigned (journal, 10, 0, G_MAXINT64, &position, NULL))
+    return NULL;
+
+  return dlb_memo_stamp_new (sha, identity, journal != NULL ? (gint64) position : -1);
+}
+
+DlbMemoStamp *
+dlb_memo_read_stamp (GBytes *pdf)
+{
+  g_autofree char *keywords = NULL;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  keywords = dlb_pdf_read_info (pdf, "Keywords");
+  return dlb_memo_stamp_from_keywords (keywords);
+}
+
+const DlbMemoStamp *
+dlb_memo_get_stamp (DlbDocument *doc)
+{
+  MemoInfo *info;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (doc), NULL);
+
+  info = g_object_get_qdata (G_OBJECT (doc), memo_info_quark ());
+  return info != NULL ? info->stamp : NULL;
 }
 
 void
@@ -1558,7 +1706,24 @@ dlb_memo_build (DlbCase              *c,
       }
   }
 
-  footer = esc (has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c) : dlb_case_get_title (c));
+  {
+    const char *subject = has_text (dlb_case_get_memo_subject (c)) ? dlb_case_get_memo_subject (c)
+                                                                    : dlb_case_get_title (c);
+
+    /* The fingerprint comes first: a long subject is cut at the end of
+     * the line, and the fingerprint must survive on paper. */
+    if (opts->stamp != NULL)
+      {
+        g_autofree char *short_fingerprint = dlb_memo_stamp_dup_short (opts->stamp);
+        /* Translators: in the memo's footer; %s is the case's fingerprint, 12 hex digits */
+        g_autofree char *label = g_strdup_printf (_("Fingerprint %s"), short_fingerprint);
+        g_autofree char *text = g_strdup_printf ("%s · %s", label, nonnull (subject));
+
+        footer = esc (text);
+      }
+    else
+      footer = esc (subject);
+  }
   dlb_document_set_footer (m.doc, footer);
 
   add_header (&m, opts);
@@ -1592,6 +1757,11 @@ dlb_memo_build (DlbCase              *c,
                                                                      : dlb_case_get_question (c));
   info->creator = opts->creator != NULL ? g_strdup (opts->creator) : g_strdup ("Deliberate " PACKAGE_VERSION);
   info->date = opts->date;
+  if (opts->stamp != NULL)
+    {
+      info->stamp = dlb_memo_stamp_copy (opts->stamp);
+      info->keywords = dlb_memo_stamp_to_keywords (opts->stamp);
+    }
   g_object_set_qdata_full (G_OBJECT (m.doc), memo_info_quark (), info, memo_info_free);
 
   return m.doc;
@@ -1613,6 +1783,7 @@ fill_info (DlbDocument *doc,
   pdf->subject = has_text (info->subject) ? info->subject : NULL;
   pdf->creator = info->creator;
   pdf->date = info->date;
+  pdf->keywords = info->keywords;
 }
 
 gboolean

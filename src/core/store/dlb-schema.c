@@ -268,12 +268,26 @@ static const char step_5[] =
   "ALTER TABLE case_info ADD COLUMN memo_notes INTEGER NOT NULL DEFAULT 0\n"
   "  CHECK (memo_notes IN (0, 1));\n";
 
+/* Version 6: the case file's identity, made once when the case is first
+ * written (or upgraded) and kept by every later edit, so a memo can tell
+ * this case from any other. A copy made with Save a Copy keeps it: until
+ * one of them is edited, they are the same case. */
+static const char step_6[] =
+  "ALTER TABLE case_info ADD COLUMN identity TEXT;\n"
+  "UPDATE case_info SET identity = lower (hex (randomblob (16))) WHERE identity IS NULL;\n"
+  "CREATE TRIGGER case_info_identity AFTER INSERT ON case_info\n"
+  "  WHEN NEW.identity IS NULL\n"
+  "BEGIN\n"
+  "  UPDATE case_info SET identity = lower (hex (randomblob (16))) WHERE rowid = NEW.rowid;\n"
+  "END;\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
   step_3,
   step_4,
   step_5,
+  step_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; files at a lower version are
  * upgraded in place, files at a higher one are refused. */
-#define DLB_SCHEMA_VERSION 5
+#define DLB_SCHEMA_VERSION 6
 
 const char *dlb_schema_get_step_sql (guint          version);
 int         dlb_schema_migrate      (sqlite3       *db,

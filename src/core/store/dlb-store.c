@@ -78,6 +78,7 @@ struct _DlbStore
   gboolean    read_only;
   guint       version;
   DlbCase    *case_;
+  char       *identity;      /* NULL in a file older than version 6 */
 
   /* The edit in progress, between the backend's begin and commit. */
   gint64      group;
@@ -2710,6 +2711,7 @@ dlb_store_finalize (GObject *object)
 {
   DlbStore *self = DLB_STORE (object);
 
+  g_free (self->identity);
   g_free (self->path);
   g_free (self->action);
   g_free (self->description);
@@ -2919,6 +2921,47 @@ check_identity (Conn        *conn,
   return TRUE;
 }
 
+/* A file older than version 6 opened read-only has no identity: it is
+ * left as it is. */
+static gboolean
+read_identity (DlbStore  *self,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->version < 6)
+    return TRUE;
+
+  rc = conn_prepare (self->conn, "SELECT identity FROM case_info", &stmt);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+          gsize n = text != NULL ? strspn (text, "0123456789abcdef") : 0;
+
+          /* Only what Deliberate itself writes: a file edited by other
+           * means may hold anything there, and then has no identity. */
+          if (n >= 16 && n <= 64 && text[n] == '\0')
+            self->identity = g_strdup (text);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      sqlite3_reset (stmt);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *action = open_action (self->path);
+
+      return _dlb_store_set_sqlite_error (error, rc, self->conn->db, action);
+    }
+
+  return TRUE;
+}
+
 DlbStore *
 dlb_store_open (const char         *path,
                 DlbStoreOpenFlags   flags,
@@ -3012,6 +3055,9 @@ dlb_store_open (const char         *path,
   if (self->case_ == NULL)
     return NULL;
 
+  if (!read_identity (self, error))
+    return NULL;
+
   dlb_case_set_read_only (self->case_, self->read_only);
   dlb_case_set_backend (self->case_, &backend, self);
   update_undo_state (self);
@@ -3083,6 +3129,65 @@ dlb_store_get_read_only (DlbStore *self)
 /* A new, empty file beside @path, so that a rename can replace @path in
  * one step. */
 /* The file layer's error, in the store's words. */
+/**
+ * dlb_store_get_identity:
+ * @self: a store
+ *
+ * The identity the case file was given when it was first written: the
+ * same for as long as the file lives, whatever is edited, and different
+ * for every other case file. A memo keeps it to tell its own case from
+ * another one.
+ *
+ * Returns: (nullable): 32 hex digits, or %NULL for a file from an older
+ *   version of Deliberate opened read-only
+ */
+const char *
+dlb_store_get_identity (DlbStore *self)
+{
+  g_return_val_if_fail (DLB_IS_STORE (self), NULL);
+
+  return self->identity;
+}
+
+/**
+ * dlb_store_count_journal:
+ * @self: a store
+ * @count: (out): the number of entries
+ * @error: return location for a #GError
+ *
+ * Counts the journal's entries, the undos and redos among them. Entries
+ * are only ever added, so the count is a position in the case's history:
+ * the count now less the count then is how many entries came since.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dlb_store_count_journal (DlbStore  *self,
+                         guint64   *count,
+                         GError   **error)
+{
+  gint64 value = 0;
+  int rc;
+
+  g_return_val_if_fail (DLB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->conn == NULL)
+    {
+      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IO,
+                   _("Could not read the journal: the case file is closed"));
+      return FALSE;
+    }
+
+  rc = conn_query_int64 (self->conn, "SELECT count(*) FROM journal", &value);
+  if (rc != SQLITE_OK)
+    return _dlb_store_set_sqlite_error (error, rc, self->conn->db, _("Could not read the journal"));
+
+  *count = (guint64) MAX (value, 0);
+  return TRUE;
+}
+
 static void
 set_file_error (GError     **error,
                 GError      *file_error)

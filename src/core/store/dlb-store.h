@@ -54,6 +54,7 @@ DlbStore   *dlb_store_create         (const char         *path,
 DlbCase    *dlb_store_get_case       (DlbStore           *self);
 const char *dlb_store_get_path       (DlbStore           *self);
 gboolean    dlb_store_get_read_only  (DlbStore           *self);
+const char *dlb_store_get_identity   (DlbStore           *self);
 gboolean    dlb_store_save_copy      (DlbStore           *self,
                                       const char         *path,
                                       GError            **error);
@@ -63,6 +64,9 @@ GPtrArray  *dlb_store_get_journal    (DlbStore           *self,
                                       guint               limit,
                                       GError            **error);
 GPtrArray  *dlb_store_dup_history    (DlbStore           *self,
+                                      GError            **error);
+gboolean    dlb_store_count_journal  (DlbStore           *self,
+                                      guint64            *count,
                                       GError            **error);
 gboolean    dlb_store_can_undo       (DlbStore           *self);
 gboolean    dlb_store_undo           (DlbStore           *self,
