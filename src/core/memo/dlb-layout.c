@@ -791,6 +791,46 @@ text_init (DlbDocument    *self,
   text_measure (text, width);
 }
 
+/* The width of the widest run of text between two places a line may
+ * break, trailing spaces left out: the narrowest the layout can wrap to
+ * without splitting a word. Measured on the layout as it is, unwrapped,
+ * rather than by laying it out again one word a line. */
+static double
+longest_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n_attrs = 0;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  const char *p = text;
+  int start_line = -1, start_x = 0, word_end = -1, best = 0;
+
+  pango_layout_index_to_line_x (layout, 0, FALSE, &start_line, &start_x);
+  for (int i = 0; i < n_attrs; i++)
+    {
+      int index = (int) (p - text);
+
+      if (i > 0 && (i == n_attrs - 1 || attrs[i].is_line_break || attrs[i].is_mandatory_break))
+        {
+          if (word_end >= 0)
+            {
+              int line, x;
+
+              pango_layout_index_to_line_x (layout, word_end, FALSE, &line, &x);
+              if (line == start_line)
+                best = MAX (best, ABS (x - start_x));
+            }
+          pango_layout_index_to_line_x (layout, index, FALSE, &start_line, &start_x);
+          word_end = -1;
+        }
+      if (i == n_attrs - 1 || *p == '\0')
+        break;
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        word_end = (int) (g_utf8_next_char (p) - text);
+      p = g_utf8_next_char (p);
+    }
+  return (double) best / PANGO_SCALE;
+}
+
 static void
 measure_table (DlbDocument *self,
                DlbTable    *table,
@@ -840,8 +880,7 @@ measure_table (DlbDocument *self,
         }
     }
 
-  /* The longest word of each column, found by letting every word overflow
-   * a zero width. */
+  /* The longest word of each column, read off the unwrapped layouts. */
   for (guint c = 0; c < n_cols; c++)
     min_w[c] = MIN_COLUMN;
   for (guint r = 0; r <= n_rows; r++)
@@ -851,14 +890,7 @@ measure_table (DlbDocument *self,
       if (cells == NULL)
         break;
       for (guint c = 0; c < n_cols; c++)
-        {
-          PangoRectangle logical;
-
-          pango_layout_set_wrap (cells[c].layout, PANGO_WRAP_WORD);
-          pango_layout_set_width (cells[c].layout, 1);
-          pango_layout_get_extents (cells[c].layout, NULL, &logical);
-          min_w[c] = MAX (min_w[c], (double) logical.width / PANGO_SCALE + 2 * CELL_PAD_X + 1);
-        }
+        min_w[c] = MAX (min_w[c], longest_word (cells[c].layout) + 2 * CELL_PAD_X + 1);
     }
 
   for (guint c = 0; c < n_cols; c++)
