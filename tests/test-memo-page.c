@@ -344,8 +344,13 @@ test_export_and_print (void)
   n_pages = dlb_document_get_n_pages (doc);
 
   /* The file name the chooser offers comes from the case title. */
-  name = dlb_memo_export_suggest_name (kase);
+  name = dlb_memo_export_suggest_name (kase, FALSE);
   g_assert_true (g_str_has_suffix (name, ".pdf"));
+  {
+    g_autofree char *brief = dlb_memo_export_suggest_name (kase, TRUE);
+    g_assert_cmpstr (brief, !=, name);
+    g_assert_true (g_str_has_suffix (brief, ".pdf"));
+  }
   g_assert_null (strchr (name, '/'));
   g_assert_true (g_str_has_prefix (name, dlb_case_get_title (kase)) || strchr (dlb_case_get_title (kase), '/') != NULL);
 

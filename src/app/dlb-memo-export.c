@@ -87,13 +87,17 @@ dlb_memo_export_build (DlbCase       *c,
 }
 
 char *
-dlb_memo_export_suggest_name (DlbCase *c)
+dlb_memo_export_suggest_name (DlbCase  *c,
+                              gboolean  brief)
 {
   g_autofree char *base = NULL;
 
   g_return_val_if_fail (DLB_IS_CASE (c), NULL);
 
   base = dlb_file_name_from_title (dlb_case_get_title (c));
+  if (brief)
+    /* Translators: the file name of the brief memo; %s is the case's title */
+    return g_strdup_printf (_("%s (brief).pdf"), base);
   return g_strconcat (base, ".pdf", NULL);
 }
 

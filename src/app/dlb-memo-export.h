@@ -43,8 +43,10 @@ DlbDocument       *dlb_memo_export_build                (DlbCase       *c,
                                                          gboolean       brief,
                                                          DlbResult    **out_result);
 
-/* A file name for the memo of @c: its title, made safe, with ".pdf". */
-char              *dlb_memo_export_suggest_name         (DlbCase       *c);
+/* A file name for the memo of @c: its title, made safe, with ".pdf"; the
+ * brief memo's says so, so that it does not replace the full one. */
+char              *dlb_memo_export_suggest_name         (DlbCase       *c,
+                                                         gboolean       brief);
 
 /* Writes @doc as PDF to @file. Never leaves a partial file: a local file
  * is written beside and renamed; anything else is replaced only when the

@@ -438,7 +438,7 @@ export_activated (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export the Memo as PDF"), parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = dlb_memo_export_suggest_name (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
+  name = dlb_memo_export_suggest_name (dlb_case_page_get_case (DLB_CASE_PAGE (self)), dlb_memo_page_get_brief (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
