@@ -85,6 +85,22 @@ text_size (PangoLayout *layout,
   *h = (double) logical.height / PANGO_SCALE;
 }
 
+/* The height of a label wrapped to max_width. */
+static double
+wrapped_height (PangoContext *context,
+                const char   *text,
+                double        size,
+                gboolean      bold,
+                double        max_width)
+{
+  PangoLayout *layout = chart_text (context, text, size, bold, max_width);
+  double w, h;
+
+  text_size (layout, &w, &h);
+  g_object_unref (layout);
+  return h;
+}
+
 /* Draws text with its top-left corner at x, y (anchor_x 0 left, 0.5
  * centre, 1 right). */
 static void
@@ -1059,12 +1075,7 @@ bar_row_height (PangoContext *context,
                 const DlbBar *bar,
                 double        label_w)
 {
-  PangoLayout *layout = chart_text (context, bar->label, 7.5, bar->winner, label_w - 6);
-  double w, h;
-
-  text_size (layout, &w, &h);
-  g_object_unref (layout);
-  return MAX (BAR_ROW, h + 6);
+  return MAX (BAR_ROW, wrapped_height (context, bar->label, 7.5, bar->winner, label_w - 6) + 6);
 }
 
 double
@@ -1266,12 +1277,7 @@ sensitivity_label_height (PangoContext             *context,
                           const DlbSensitivityLine *line,
                           double                    label_w)
 {
-  PangoLayout *layout = chart_text (context, line->label, 7, line->winner, label_w - 10);
-  double w, h;
-
-  text_size (layout, &w, &h);
-  g_object_unref (layout);
-  return MAX (9.5, h + 1);
+  return MAX (9.5, wrapped_height (context, line->label, 7, line->winner, label_w - 10) + 1);
 }
 
 double
