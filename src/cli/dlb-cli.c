@@ -448,6 +448,11 @@ dlb_cli_handle_local_options (GApplication  *application,
       g_printerr ("deliberate: %s\n", _("--json and --seed go with --analyze"));
       return 2;
     }
+  if (has_seed && seed < 0)
+    {
+      g_printerr ("deliberate: %s\n", _("--seed is a whole number from 0 up; a negative seed is not one."));
+      return 2;
+    }
 
   case_path = remaining != NULL ? remaining[0] : NULL;
   c = load_case (case_path, &history, export_pdf_path != NULL ? &stamp : NULL, &error);
