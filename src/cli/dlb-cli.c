@@ -152,19 +152,8 @@ load_case (const char     *path,
       return g_steal_pointer (&loaded);
     }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("No such file; check the name and the folder"));
-      return NULL;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   _("This is a folder, not a case"));
-      return NULL;
-    }
+  if (!dlb_file_check_regular (path, error))
+    return NULL;
 
   if (dlb_file_kind_for_path (path) == DLB_FILE_KIND_JSON)
     {

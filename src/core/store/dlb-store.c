@@ -2975,6 +2975,11 @@ dlb_store_open (const char         *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A named pipe, a device, a folder or a looping link is refused by
+   * what it is, before SQLite could wait on it. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK | G_FILE_TEST_EXISTS) && !dlb_file_check_regular (path, error))
+    return NULL;
+
   name = display_name (path);
   action = open_action (path);
 
