@@ -57,9 +57,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define MAX_STRING_BYTES 4096
-#define MAX_TEXT_BYTES   (256 * 1024)
-
 static const DlbField fields[] = {
   { "id", DLB_FIELD_STRING, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_INTERNAL, 1 },
   { "title", DLB_FIELD_STRING, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONEMPTY, 1 },
@@ -353,7 +350,7 @@ dlb_case_validate_value (DlbCase       *self,
     case DLB_FIELD_TEXT:
       {
         const char *s = g_value_get_string (value);
-        gsize limit = field->type == DLB_FIELD_STRING ? MAX_STRING_BYTES : MAX_TEXT_BYTES;
+        gsize limit = field->type == DLB_FIELD_STRING ? DLB_FIELD_MAX_LINE_BYTES : DLB_FIELD_MAX_TEXT_BYTES;
 
         if (s != NULL && !g_utf8_validate (s, -1, NULL))
           return invalid (error, entity, field, _("the text is not valid UTF-8"));
