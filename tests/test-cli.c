@@ -1228,6 +1228,7 @@ test_verify_errors (Fixture       *fixture,
   g_autofree char *plain = path_in (fixture, "plain.pdf");
   g_autofree char *memo = path_in (fixture, "memo.pdf");
   g_autofree char *bad_case = path_in (fixture, "bad.json");
+  g_autofree char *pipe = path_in (fixture, "pipe.pdf");
   const char *usage[][6] = {
     { "--verify", memo, "--analyze", NULL },
     { "--verify", memo, "a.deliberate", "b.deliberate", NULL },
@@ -1242,6 +1243,7 @@ test_verify_errors (Fixture       *fixture,
     { text, NULL, 3, "not a PDF" },
     { plain, NULL, 3, "not a memo made by Deliberate" },
     { memo, bad_case, 2, "bad.json" },
+    { pipe, NULL, 3, "pipe.pdf: This is not a PDF file" },
   };
   const char *to_pdf[] = { "--export-pdf", memo, NULL };
 
@@ -1249,6 +1251,7 @@ test_verify_errors (Fixture       *fixture,
   write_file (plain, "%PDF-1.4\n1 0 obj << /Title (Hello) >> endobj\n"
               "trailer << /Info 1 0 R >>\nstartxref\n0\n%%EOF\n", -1);
   write_file (bad_case, "{", -1);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
   g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1257,7 +1260,7 @@ test_verify_errors (Fixture       *fixture,
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run (args, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (run_within (args, NULL, 20, &out, &err), ==, cases[i].status);
       g_assert_nonnull (strstr (err, cases[i].says));
       g_assert_cmpstr (out, ==, "");
     }

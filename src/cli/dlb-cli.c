@@ -272,6 +272,20 @@ verify_memo (const char *memo_path,
   g_autofree char *memo_short = NULL;
   g_autofree char *case_short = NULL;
 
+  /* A named pipe would never end; what it is matters less here than that
+   * it is no PDF. */
+  if (!dlb_file_check_regular (memo_path, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+          && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("This is not a PDF file"));
+        }
+      print_error (memo_path, error);
+      return VERIFY_NOT_A_MEMO;
+    }
+
   mapped = g_mapped_file_new (memo_path, FALSE, &error);
   if (mapped == NULL)
     {

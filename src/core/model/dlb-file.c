@@ -35,7 +35,7 @@ dlb_file_kind_for_path (const char *path)
   g_return_val_if_fail (path != NULL, DLB_FILE_KIND_CASE);
 
   /* Non-blocking: a FIFO or a device named like a case never stalls. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd >= 0)
     {
       struct stat st;
