@@ -1,0 +1,38 @@
+/* fuzz-harness.c
+ *
+ * Copyright 2026 The Deliberate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "dlb-fuzz-targets.h"
+
+/* One libFuzzer harness per function of dlb-fuzz-targets.h: the build
+ * names it in FUZZ_TARGET (fuzz-json: dlb_fuzz_json...). */
+#ifndef FUZZ_TARGET
+#error "FUZZ_TARGET names the function to fuzz"
+#endif
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A warning or a failed precondition is a bug the input found. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  FUZZ_TARGET (data, size);
+  return 0;
+}
