@@ -704,7 +704,10 @@ static void
 set_parse_error (GError       **error,
                  const GError  *parse_error)
 {
-  const char *message = parse_error->message;
+  /* json-glib quotes the token it stopped at cut to a number of bytes,
+   * which can split a character in two. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *message = valid;
   int line, column, consumed = 0;
 
   if (g_str_has_prefix (message, "<data>:")

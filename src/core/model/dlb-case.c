@@ -302,6 +302,10 @@ invalid (GError         **error,
 {
   g_autofree char *detail = NULL;
   g_autofree char *member = dlb_field_json_name (field);
+  /* The name itself may be the text at fault; the message must still be
+   * one a person can read. */
+  const char *shown = dlb_entity_get_display_name (entity);
+  g_autofree char *name = g_utf8_make_valid (shown != NULL ? shown : "", -1);
   va_list args;
 
   va_start (args, format);
@@ -311,7 +315,7 @@ invalid (GError         **error,
   /* Translators: the first %s names an entity, the second a field of it,
    * the third what is wrong: “Mayor Lori Lightfoot, power: expected 1–5, got 9” */
   g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE,
-               _("%s, %s: %s"), dlb_entity_get_display_name (entity), member, detail);
+               _("%s, %s: %s"), name, member, detail);
   return FALSE;
 }
 
