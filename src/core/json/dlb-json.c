@@ -546,10 +546,10 @@ scan_number (const char  *data,
         p++;
     }
   /* 0x1F, 012 or 1.2.3 are numbers to json-glib, but to no other reader. */
-  if (p < length && (g_ascii_isalnum (data[p]) || strchr ("._+-", data[p]) != NULL))
+  if (p < length
+      && (g_ascii_isalnum (data[p]) || data[p] == '.' || data[p] == '_' || data[p] == '+' || data[p] == '-'))
     goto not_a_number;
 
-  /* Longer integers may not fit json-glib's gint64 and would wrap. */
   if (whole && digits_end - digits > MAX_INT_DIGITS)
     return scan_error (error, data, digits, _("the number is too large"));
 

@@ -444,11 +444,16 @@ set_invalid_row (GError     **error,
                  const char  *row,
                  const char  *problem)
 {
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
+
   /* Translators: the first %s is a table of the case file, the second a
    * row's id, the third what is wrong with it */
-  g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
-               _("The case file is not valid: table “%s”, row “%s”: %s"),
-               table, row != NULL ? row : "?", problem);
+  message = g_strdup_printf (_("The case file is not valid: table “%s”, row “%s”: %s"),
+                             table, row != NULL ? row : "?", problem);
+  /* The id, or the text in @problem, may be what is not valid UTF-8. */
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID, valid);
   return FALSE;
 }
 
