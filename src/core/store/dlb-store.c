@@ -703,6 +703,15 @@ read_list (Conn           *conn,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *a = (const char *) sqlite3_column_text (stmt, 0);
+      const char *b = field->type == DLB_FIELD_PAIRS ? (const char *) sqlite3_column_text (stmt, 1) : NULL;
+
+      /* Deliberate writes only UTF-8: other bytes are damage, which
+       * GVariant would not take. */
+      if ((a != NULL && !g_utf8_validate (a, -1, NULL)) || (b != NULL && !g_utf8_validate (b, -1, NULL)))
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
 
       any = TRUE;
       if (a == NULL)
@@ -712,12 +721,8 @@ read_list (Conn           *conn,
       else if (field->type == DLB_FIELD_WEIGHTS)
         g_variant_builder_add (&builder, "{sd}", a, sqlite3_column_double (stmt, 1));
       else
-        {
-          const char *b = (const char *) sqlite3_column_text (stmt, 1);
-
-          g_variant_builder_add (&builder, "(ssd)", a, b != NULL ? b : "",
-                                 sqlite3_column_double (stmt, 2));
-        }
+        g_variant_builder_add (&builder, "(ssd)", a, b != NULL ? b : "",
+                               sqlite3_column_double (stmt, 2));
     }
   sqlite3_reset (stmt);
 
@@ -1039,6 +1044,7 @@ value_from_json (const DlbField *field,
             if (entry == NULL || json_array_get_length (entry) != width
                 || (a = json_array_get_string_element (entry, 0)) == NULL
                 || (pairs && (b = json_array_get_string_element (entry, 1)) == NULL)
+                || !g_utf8_validate (a, -1, NULL) || (b != NULL && !g_utf8_validate (b, -1, NULL))
                 || !json_number (json_array_get_element (entry, width - 1), &number))
               {
                 g_variant_builder_clear (&builder);
