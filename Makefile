@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data \
 	DELIBERATE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps build run test bench sanitize clean update-po
+.PHONY: all deps build run test bench sanitize fuzz clean update-po
 
 all: build
 
@@ -60,9 +60,36 @@ sanitize: deps
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C build-sanitize --print-errorlogs --num-processes 2 --timeout-multiplier 4
 
+# The libFuzzer harnesses of tests/fuzz, built with clang and the
+# sanitizers in their own folder, each run for FUZZ_TIME seconds. What
+# they find is written to build-fuzz/findings/TARGET/; an input that
+# found a bug belongs in tests/fuzz/regressions/TARGET/ once it is fixed.
+FUZZ_TIME ?= 300
+FUZZ_BUILD := build-fuzz
+FUZZ_TARGETS := json case-file
+
+fuzz: deps
+	command -v clang >/dev/null || $(SUDO) apt-get install -y --no-install-recommends clang
+	[ -f $(FUZZ_BUILD)/build.ninja ] || \
+	  CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C $(FUZZ_BUILD) $(addprefix tests/fuzz/fuzz-,$(FUZZ_TARGETS))
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/findings/$$t; \
+	  case $$t in \
+	    json) options=-dict=tests/fuzz/json.dict ;; \
+	    *) options=-max_len=262144 ;; \
+	  esac; \
+	  echo "Fuzzing $$t for $(FUZZ_TIME) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    $(FUZZ_BUILD)/tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
+	      -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/findings/$$t/ $$options \
+	      $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t tests/fuzz/regressions/$$t; \
+	done
+
 update-po: $(BUILD)/build.ninja
 	python3 data/templates/extract-strings.py
 	ninja -C $(BUILD) deliberate-pot deliberate-update-po
 
 clean:
-	rm -rf $(BUILD) build-sanitize
+	rm -rf $(BUILD) build-sanitize $(FUZZ_BUILD)

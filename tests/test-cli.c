@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
@@ -77,12 +79,22 @@ exe (void)
   return path;
 }
 
-/* Runs deliberate with @argv (NULL-terminated, without the program name). */
+static void
+limit_time (gpointer data)
+{
+  /* In the child, before exec: a hang ends in SIGALRM, not a stuck test. */
+  alarm (GPOINTER_TO_UINT (data));
+}
+
+/* Runs deliberate with @args (NULL-terminated, without the program name)
+ * and ends it if it runs longer than @seconds (0: as long as it takes).
+ * Returns its exit status, 128 if it was killed. */
 static int
-run_in (const char * const  *args,
-        char               **envp,
-        char               **out,
-        char               **err)
+run_within (const char * const  *args,
+            char               **envp,
+            guint                seconds,
+            char               **out,
+            char               **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -93,11 +105,21 @@ run_in (const char * const  *args,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                seconds > 0 ? limit_time : NULL, GUINT_TO_POINTER (seconds),
                 out, err, &status, &error);
   g_assert_no_error (error);
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static int
+run_in (const char * const  *args,
+        char               **envp,
+        char               **out,
+        char               **err)
+{
+  return run_within (args, envp, 0, out, err);
 }
 
 static int
@@ -655,6 +677,7 @@ typedef struct
   const char *file_name;
   MakeInput   make;
   const char *expect;   /* a piece of the message */
+  gboolean    whole;    /* ...or all of it, after "deliberate: FILE: " */
 } BadInput;
 
 static void
@@ -759,8 +782,125 @@ make_dangling_reference (const char *path)
   write_file (path, text, -1);
 }
 
+static void
+make_fifo (const char *path)
+{
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+}
+
+static void
+make_folder (const char *path)
+{
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+}
+
+static void
+make_link_loop (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_assert_cmpint (symlink (name, path), ==, 0);
+}
+
+static void
+make_link_to_zero (const char *path)
+{
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+}
+
+static void
+make_link_to_null (const char *path)
+{
+  g_assert_cmpint (symlink ("/dev/null", path), ==, 0);
+}
+
+static void
+make_dangling_link (const char *path)
+{
+  g_assert_cmpint (symlink ("gone.deliberate", path), ==, 0);
+}
+
+/* @before, then nesting json-glib would recurse into: hidden from a
+ * reader that does not know where comments and strings end. */
+static void
+write_deep (const char *path,
+            const char *before,
+            char        bracket)
+{
+  g_autofree char *open = g_strnfill (100000, bracket);
+  g_autofree char *text = g_strconcat (before, open, NULL);
+
+  write_file (path, text, -1);
+}
+
+static void
+make_deep_after_comment (const char *path)
+{
+  write_deep (path, "/* \"quoted\" in a comment */ {\"format\": ", '[');
+}
+
+static void
+make_deep_after_string (const char *path)
+{
+  g_autofree char *filler = g_strnfill (100000, 'x');
+  g_autofree char *before = g_strconcat ("{\"format\": \"", filler, "\\\"\", \"x\": ", NULL);
+
+  write_deep (path, before, '{');
+}
+
+static void
+make_deep_after_single_quotes (const char *path)
+{
+  write_deep (path, "{'\"': ", '[');
+}
+
+static void
+make_huge_json (const char *path)
+{
+  gsize size = DLB_JSON_MAX_BYTES + 1;
+  g_autofree char *text = g_malloc (size);
+
+  memset (text, ' ', size);
+  text[0] = '{';
+  text[size - 1] = '}';
+  write_file (path, text, size);
+}
+
+static void
+make_long_text (const char *path)
+{
+  g_autofree char *filler = g_strnfill (4097, 'x');
+  g_autofree char *text = g_strconcat (case_head,
+    "\"stakeholders\": [{\"id\": \"a\", \"name\": \"", filler, "\"}]}", NULL);
+
+  write_file (path, text, -1);
+}
+
+static void
+make_long_list (const char *path)
+{
+  g_autoptr(GString) text = g_string_new (case_head);
+
+  g_string_append (text, "\"stakeholders\": [");
+  for (guint i = 0; i <= DLB_JSON_MAX_ENTRIES; i++)
+    g_string_append_printf (text, "%s{\"id\": \"s%u\", \"name\": \"S\"}", i > 0 ? ", " : "", i);
+  g_string_append (text, "]}");
+  write_file (path, text->str, text->len);
+}
+
+static void
+make_many_values (const char *path)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"deliberate-case\", \"padding\": [0");
+
+  for (guint i = 0; i < DLB_JSON_MAX_VALUES; i++)
+    g_string_append (text, ",0");
+  g_string_append (text, "]}");
+  write_file (path, text->str, text->len);
+}
+
 static const BadInput bad_inputs[] = {
-  { "missing", "missing.deliberate", make_nothing, "No such file" },
+  { "missing", "missing.deliberate", make_nothing, "“missing.deliberate” does not exist. Check the name and the folder." },
   { "empty-case", "empty.deliberate", make_empty, "empty" },
   { "empty-json", "empty.json", make_empty, "empty" },
   { "text-as-case", "minutes.deliberate", make_text, "not a Deliberate case" },
@@ -773,6 +913,27 @@ static const BadInput bad_inputs[] = {
   { "out-of-range", "range.json", make_out_of_range, "stakeholders[3].power: expected 1–5, got 9" },
   { "duplicate-ids", "dup.json", make_duplicate_ids, "options[1].id" },
   { "dangling-reference", "dangling.json", make_dangling_reference, "findings[0].sources[0]" },
+  { "fifo-case", "x.deliberate", make_fifo, "“x.deliberate” is a named pipe, not a case file", TRUE },
+  { "fifo-json", "x.json", make_fifo, "“x.json” is a named pipe, not a case file", TRUE },
+  { "folder", "x.deliberate", make_folder, "“x.deliberate” is a folder, not a case file", TRUE },
+  { "link-loop", "loop.deliberate", make_link_loop,
+    "“loop.deliberate” links to itself in a loop, not to a case file", TRUE },
+  { "dangling-link", "moved.deliberate", make_dangling_link,
+    "“moved.deliberate” does not exist. Check the name and the folder.", TRUE },
+  { "dev-zero", "zero.deliberate", make_link_to_zero, "“zero.deliberate” is a device, not a case file", TRUE },
+  { "dev-null", "null.json", make_link_to_null, "“null.json” is a device, not a case file", TRUE },
+  { "deep-after-comment", "deep.json", make_deep_after_comment,
+    "Line 1, column 103: the data is nested too deeply to be a case", TRUE },
+  { "deep-after-string", "deep.json", make_deep_after_string,
+    "Line 1, column 100086: the data is nested too deeply to be a case", TRUE },
+  { "single-quotes", "quotes.json", make_deep_after_single_quotes,
+    "Line 1, column 2: a text must be in double quotes (\"), not single ones", TRUE },
+  { "huge-json", "huge.json", make_huge_json, "The file is 16.0\xc2\xa0MiB (16777217 bytes); a JSON case is at most 16 MiB", TRUE },
+  { "long-text", "long.json", make_long_text,
+    "stakeholders[0].name: expected at most 4096 bytes of text, got 4097", TRUE },
+  { "long-list", "crowd.json", make_long_list, "stakeholders: at most 10000 entries, got 10001", TRUE },
+  { "many-values", "values.json", make_many_values,
+    "A JSON case holds at most 1000000 values (texts, numbers, lists and objects); this file holds more", TRUE },
 };
 
 static void
@@ -796,10 +957,12 @@ test_bad_input (Fixture       *fixture,
       const char *args[] = { options[i], output, input, NULL };
       g_auto (GStrv) lines = NULL;
 
-      if (g_file_test (input, G_FILE_TEST_EXISTS))
+      /* Reading a pipe would wait as long as the program did. */
+      if (g_file_test (input, G_FILE_TEST_IS_REGULAR))
         before = read_file (input);
 
-      g_assert_cmpint (run (args, &out, &err), !=, 0);
+      /* Refused quickly, with the status of a case that cannot be read. */
+      g_assert_cmpint (run_within (args, NULL, 20, &out, &err), ==, 1);
       g_test_message ("%s: %s", bad->name, err);
 
       /* A message that names the file and the problem... */
@@ -808,6 +971,13 @@ test_bad_input (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (lines[0], "deliberate: "));
       g_assert_nonnull (strstr (lines[0], bad->file_name));
       g_assert_nonnull (strstr (err, bad->expect));
+      if (bad->whole)
+        {
+          g_autofree char *display = g_filename_display_name (input);
+          g_autofree char *line = g_strdup_printf ("deliberate: %s: %s", display, bad->expect);
+
+          g_assert_cmpstr (lines[0], ==, line);
+        }
 
       /* ...no output, and the input as it was. */
       g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
@@ -859,14 +1029,14 @@ test_spanish (Fixture       *fixture,
   const char *args[] = { "--export-json", output, missing, NULL };
 
   g_assert_cmpint (run (args, NULL, &english), ==, 1);
-  g_assert_nonnull (strstr (english, "No such file"));
+  g_assert_nonnull (strstr (english, "does not exist"));
 
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_setenv (envp, "LANGUAGE", "es", TRUE);
   g_assert_cmpint (run_in (args, envp, NULL, &spanish), ==, 1);
   g_assert_true (g_str_has_prefix (spanish, "deliberate: "));
   g_assert_nonnull (strstr (spanish, "falta.json"));
-  g_assert_null (strstr (spanish, "No such file"));
+  g_assert_null (strstr (spanish, "does not exist"));
   g_assert_cmpstr (english, !=, spanish);
 }
 
@@ -1058,6 +1228,7 @@ test_verify_errors (Fixture       *fixture,
   g_autofree char *plain = path_in (fixture, "plain.pdf");
   g_autofree char *memo = path_in (fixture, "memo.pdf");
   g_autofree char *bad_case = path_in (fixture, "bad.json");
+  g_autofree char *pipe = path_in (fixture, "pipe.pdf");
   const char *usage[][6] = {
     { "--verify", memo, "--analyze", NULL },
     { "--verify", memo, "a.deliberate", "b.deliberate", NULL },
@@ -1072,6 +1243,7 @@ test_verify_errors (Fixture       *fixture,
     { text, NULL, 3, "not a PDF" },
     { plain, NULL, 3, "not a memo made by Deliberate" },
     { memo, bad_case, 2, "bad.json" },
+    { pipe, NULL, 3, "pipe.pdf: This is not a PDF file" },
   };
   const char *to_pdf[] = { "--export-pdf", memo, NULL };
 
@@ -1079,6 +1251,7 @@ test_verify_errors (Fixture       *fixture,
   write_file (plain, "%PDF-1.4\n1 0 obj << /Title (Hello) >> endobj\n"
               "trailer << /Info 1 0 R >>\nstartxref\n0\n%%EOF\n", -1);
   write_file (bad_case, "{", -1);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
   g_assert_cmpint (run (to_pdf, NULL, NULL), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1087,7 +1260,7 @@ test_verify_errors (Fixture       *fixture,
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run (args, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (run_within (args, NULL, 20, &out, &err), ==, cases[i].status);
       g_assert_nonnull (strstr (err, cases[i].says));
       g_assert_cmpstr (out, ==, "");
     }

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -194,6 +196,64 @@ test_display_name (void)
   g_assert_cmpstr (c, ==, ".deliberate");
 }
 
+/* Only a regular file is read; everything else is refused at once, by
+ * what it is, and nothing is left behind. */
+static void
+test_check_regular (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *regular = g_build_filename (dir, "case.deliberate", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.deliberate", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.deliberate", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.deliberate", NULL);
+  g_autofree char *to_regular = g_build_filename (dir, "link.deliberate", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.deliberate", NULL);
+  struct { const char *path; int code; const char *message; } cases[] = {
+    { fifo, G_FILE_ERROR_INVAL, "“pipe.deliberate” is a named pipe, not a case file" },
+    { folder, G_FILE_ERROR_ISDIR, "“folder.deliberate” is a folder, not a case file" },
+    { loop, G_FILE_ERROR_LOOP, "“loop.deliberate” links to itself in a loop, not to a case file" },
+    { missing, G_FILE_ERROR_NOENT, "“missing.deliberate” does not exist. Check the name and the folder." },
+    { "/dev/null", G_FILE_ERROR_INVAL, "“null” is a device, not a case file" },
+    { "/dev/zero", G_FILE_ERROR_INVAL, "“zero” is a device, not a case file" },
+  };
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_true (g_file_set_contents (regular, "x", 1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("loop.deliberate", loop), ==, 0);
+  g_assert_cmpint (symlink ("case.deliberate", to_regular), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_false (dlb_file_check_regular (cases[i].path, &error));
+      g_assert_error (error, G_FILE_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      g_clear_error (&error);
+    }
+
+  /* A link to a case file is the case file. */
+  g_assert_true (dlb_file_check_regular (regular, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlb_file_check_regular (to_regular, &error));
+  g_assert_no_error (error);
+  fd = dlb_file_open_regular (to_regular, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  g_assert_cmpuint (count_entries (dir), ==, 5);
+  for (guint i = 0; i < 3; i++)
+    g_remove (cases[i].path);
+  g_unlink (regular);
+  g_unlink (to_regular);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/core/file/names", test_names);
   g_test_add_func ("/core/file/unused-path", test_unused_path);
   g_test_add_func ("/core/file/display-name", test_display_name);
+  g_test_add_func ("/core/file/check-regular", test_check_regular);
 
   return g_test_run ();
 }

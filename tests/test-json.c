@@ -710,6 +710,138 @@ test_read_syntax (void)
   g_clear_error (&error);
 }
 
+/* The nesting limit holds wherever the nesting comes: after a comment or
+ * a string that hold quotes, brackets or escapes. */
+static void
+test_read_nesting (void)
+{
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *filler = g_strnfill (300000, 'x');
+  struct { const char *before; const char *message; } cases[] = {
+    { "", "Line 1, column 65: the data is nested too deeply to be a case" },
+    { "/* \" */ ", "Line 1, column 73: the data is nested too deeply to be a case" },
+    { "/* [[[[ \" { */\n", "Line 2, column 65: the data is nested too deeply to be a case" },
+    { "{\"a\\\"\": \"]]]\\\\\", \"b\": ", "Line 1, column 86: the data is nested too deeply to be a case" },
+    { "{\"\\u005c\": ", "Line 1, column 75: the data is nested too deeply to be a case" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (cases[i].before, open, NULL);
+      g_autoptr(GError) error = read_error (text, -1);
+
+      g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  /* After a long string, counted in characters. */
+  {
+    g_autofree char *text = g_strconcat ("{\"", filler, "\": ", open, NULL);
+    g_autoptr(GError) error = read_error (text, -1);
+
+    g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "Line 1, column 300069: the data is nested too deeply to be a case");
+  }
+
+  /* As deep as the limit is fine; the parser then finds no case. */
+  {
+    g_autofree char *deep = g_strnfill (DLB_JSON_MAX_NESTING, '[');
+    g_autofree char *shut = g_strnfill (DLB_JSON_MAX_NESTING, ']');
+    g_autofree char *text = g_strconcat (deep, shut, NULL);
+    g_autoptr(GError) error = read_error (text, -1);
+
+    g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_FORMAT);
+  }
+}
+
+/* What json-glib alone would take, but changes or no other reader takes. */
+static void
+test_read_liberties (void)
+{
+  struct { const char *text; const char *message; } cases[] = {
+    { "{'format': 'deliberate-case'}",
+      "Line 1, column 2: a text must be in double quotes (\"), not single ones" },
+    { "// a comment\n{}", "Line 1, column 1: comments are written /* like this */" },
+    { "{\"version\": 0x4}", "Line 1, column 13: this is not a number; numbers are written like 12, -3.5 or 1e6" },
+    { "{\"version\": 04}", "Line 1, column 13: this is not a number; numbers are written like 12, -3.5 or 1e6" },
+    { "{\"version\": .5}", "Line 1, column 13: unexpected character “.”" },
+    { "{\"version\": 1.}", "Line 1, column 13: this is not a number; numbers are written like 12, -3.5 or 1e6" },
+    { "{\"version\": -}", "Line 1, column 13: this is not a number; numbers are written like 12, -3.5 or 1e6" },
+    { "{\"version\": True}", "Line 1, column 13: a text must be in double quotes; a word alone can only be true, false or null" },
+    { "{\"a\": \"\\q\"}", "Line 1, column 8: a backslash in a text starts an escape such as \\n or \\\"; write \\\\ for a backslash itself" },
+    { "{\"a\": \"\\u12\"}", "Line 1, column 8: \\u must be followed by four hexadecimal digits" },
+    { "{} {}", "Line 1, column 4: more follows the end of the case; a file holds one case" },
+    { "[1] 2", "Line 1, column 5: more follows the end of the case; a file holds one case" },
+    { "{\"a\": 1\f}", "Line 1, column 8: unexpected character “U+000C”" },
+    { "{\"a\": #}", "Line 1, column 7: unexpected character “#”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = read_error (cases[i].text, -1);
+
+      g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  /* Comments, and strings that look like comments, numbers in every
+   * form JSON knows, escapes, and a comment after the end. */
+  {
+    g_autoptr(DlbCase) c = read_ok ("/* head */ {'format': 'deliberate-case', /* [[[ ' */ 'version': 2,"
+                                    " 'case': {'title': 'T /* not a comment */ \\\\u0000 \\u00e9 \\/'},"
+                                    " 'criteria': [{'id': 'c', 'name': 'C', 'weight': 1.5E+1},"
+                                    " {'id': 'd', 'name': 'D', 'weight': -0}]} /* tail */\n");
+
+    g_assert_cmpstr (dlb_case_get_title (c), ==, "T /* not a comment */ \\u0000 é /");
+  }
+}
+
+/* The bounds of docs/case-format.md, each with its message. */
+static void
+test_read_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *huge = NULL;
+
+  /* Size: refused before it is looked at. */
+  huge = g_malloc (DLB_JSON_MAX_BYTES + 1);
+  memset (huge, ' ', DLB_JSON_MAX_BYTES + 1);
+  error = read_error (huge, DLB_JSON_MAX_BYTES + 1);
+  g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "The file is 16.0\xc2\xa0MiB (16777217 bytes); a JSON case is at most 16 MiB");
+  g_clear_error (&error);
+
+  /* Values: counted before json-glib builds them. */
+  text = g_string_new ("[0");
+  for (guint i = 0; i < DLB_JSON_MAX_VALUES; i++)
+    g_string_append (text, ",0");
+  g_string_append_c (text, ']');
+  error = read_error (text->str, text->len);
+  g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "A JSON case holds at most 1000000 values"));
+  g_clear_error (&error);
+
+  /* Lists: the top-level ones and those inside an entity. */
+  g_string_assign (text, "{\"format\": \"deliberate-case\", \"version\": 4, \"case\": {\"title\": \"T\"},"
+                         " \"sources\": [], \"findings\": [{\"id\": \"f\", \"title\": \"F\", \"sources\": [");
+  for (guint i = 0; i <= DLB_JSON_MAX_ENTRIES; i++)
+    g_string_append_printf (text, "%s\"s%u\"", i > 0 ? ", " : "", i);
+  g_string_append (text, "]}], \"options\": [");
+  for (guint i = 0; i <= DLB_JSON_MAX_ENTRIES; i++)
+    g_string_append_printf (text, "%s{}", i > 0 ? ", " : "");
+  g_string_append (text, "], \"perspectives\": [{\"id\": \"p\", \"name\": \"P\", \"weights\": {");
+  for (guint i = 0; i <= DLB_JSON_MAX_ENTRIES; i++)
+    g_string_append_printf (text, "%s\"c%u\": 1", i > 0 ? ", " : "", i);
+  g_string_append (text, "}}]}");
+  error = read_error (text->str, text->len);
+  g_assert_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "findings[0].sources: at most 10000 entries, got 10001\n"
+                   "options: at most 10000 entries, got 10001\n"
+                   "perspectives[0].weights: at most 10000 entries, got 10001");
+}
+
 static void
 test_read_wrong_shape (void)
 {
@@ -1259,6 +1391,9 @@ main (int   argc,
   g_test_add_func ("/core/json/memo-notes", test_memo_notes);
   g_test_add_func ("/core/json/read/empty", test_read_empty);
   g_test_add_func ("/core/json/read/syntax", test_read_syntax);
+  g_test_add_func ("/core/json/read/nesting", test_read_nesting);
+  g_test_add_func ("/core/json/read/liberties", test_read_liberties);
+  g_test_add_func ("/core/json/read/limits", test_read_limits);
   g_test_add_func ("/core/json/read/wrong-shape", test_read_wrong_shape);
   g_test_add_func ("/core/json/read/types", test_read_types);
   g_test_add_func ("/core/json/read/ranges", test_read_ranges);

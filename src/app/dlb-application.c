@@ -382,6 +382,14 @@ dlb_application_open_file (DlbApplication *self,
 
   name = display_name_of (path);
 
+  if (!dlb_file_check_regular (path, &error))
+    {
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      show_error (self, parent, heading, error->message);
+      return FALSE;
+    }
+
   window = find_window (self, path);
   if (window != NULL)
     {

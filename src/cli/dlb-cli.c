@@ -152,19 +152,8 @@ load_case (const char     *path,
       return g_steal_pointer (&loaded);
     }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("No such file; check the name and the folder"));
-      return NULL;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   _("This is a folder, not a case"));
-      return NULL;
-    }
+  if (!dlb_file_check_regular (path, error))
+    return NULL;
 
   if (dlb_file_kind_for_path (path) == DLB_FILE_KIND_JSON)
     {
@@ -282,6 +271,20 @@ verify_memo (const char *memo_path,
   g_autofree char *name = g_filename_display_basename (memo_path);
   g_autofree char *memo_short = NULL;
   g_autofree char *case_short = NULL;
+
+  /* A named pipe would never end; what it is matters less here than that
+   * it is no PDF. */
+  if (!dlb_file_check_regular (memo_path, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+          && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("This is not a PDF file"));
+        }
+      print_error (memo_path, error);
+      return VERIFY_NOT_A_MEMO;
+    }
 
   mapped = g_mapped_file_new (memo_path, FALSE, &error);
   if (mapped == NULL)

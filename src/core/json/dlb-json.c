@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -34,16 +37,12 @@
 G_DEFINE_QUARK (dlb-json-error-quark, dlb_json_error)
 
 #define FORMAT_NAME      "deliberate-case"
-#define MAX_STRING_BYTES 4096
-#define MAX_TEXT_BYTES   (256 * 1024)
 #define MAX_ID_LENGTH    64
 #define MAX_WEIGHT       1000.0
 /* A ratio of 1/9 cannot be written exactly; accept what rounds to it. */
 #define RATIO_SLACK      1e-9
 /* Longer integer literals may not fit json-glib's gint64 and would wrap. */
 #define MAX_INT_DIGITS   18
-/* A case nests five levels deep; far more is an attack or an accident. */
-#define MAX_NESTING      64
 /* Quoted values in messages are cut to this many characters. */
 #define MAX_QUOTE_CHARS  40
 
@@ -446,67 +445,247 @@ set_syntax_error (GError     **error,
                _("Line %d, column %d: %s"), line, column, detail);
 }
 
-/* Catches what json-glib would accept but silently change, or crash on:
- * integers too long for its gint64 wrap around (an absurd value could turn
- * plausible), \u0000 cuts a string short, and its parser recurses once per
- * level of nesting. */
 static gboolean
-check_literals (const char  *data,
+scan_error (GError     **error,
+            const char  *data,
+            gsize        at,
+            const char  *detail)
+{
+  set_syntax_error (error, data, data + at, detail);
+  return FALSE;
+}
+
+static gboolean
+is_word (const char *data,
+         gsize       length,
+         const char *word)
+{
+  return length == strlen (word) && memcmp (data, word, length) == 0;
+}
+
+/* Reads a string from the '"' at @data[*i] and leaves *i after its end;
+ * TRUE at the end of the data too (json-glib then says it is cut short). */
+static gboolean
+scan_string (const char  *data,
+             gsize        length,
+             gsize       *i,
+             GError     **error)
+{
+  gsize p;
+
+  for (p = *i + 1; p < length && data[p] != '"'; p++)
+    {
+      if (data[p] != '\\' || p + 1 >= length)
+        continue;
+
+      switch (data[p + 1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p++;
+          break;
+        case 'u':
+          for (guint k = 2; k < 6; k++)
+            if (p + k >= length || !g_ascii_isxdigit (data[p + k]))
+              return scan_error (error, data, p, _("\\u must be followed by four hexadecimal digits"));
+          if (strncmp (data + p + 2, "0000", 4) == 0)
+            return scan_error (error, data, p,
+                               _("\\u0000 (the NUL character) cannot be part of a text in a case"));
+          p += 5;
+          break;
+        default:
+          return scan_error (error, data, p,
+                             _("a backslash in a text starts an escape such as \\n or \\\"; "
+                               "write \\\\ for a backslash itself"));
+        }
+    }
+
+  *i = p < length ? p + 1 : length;
+  return TRUE;
+}
+
+/* Reads a number from @data[*i] as JSON writes them: 12, -3.5, 1e6. */
+static gboolean
+scan_number (const char  *data,
+             gsize        length,
+             gsize       *i,
+             GError     **error)
+{
+  gsize p = *i;
+  gsize digits, digits_end;
+  gboolean whole = TRUE;
+
+  if (data[p] == '-')
+    p++;
+  digits = p;
+  if (p < length && data[p] == '0')
+    p++;
+  else
+    while (p < length && g_ascii_isdigit (data[p]))
+      p++;
+  digits_end = p;
+  if (digits_end == digits)
+    goto not_a_number;
+
+  if (p < length && data[p] == '.')
+    {
+      whole = FALSE;
+      if (++p >= length || !g_ascii_isdigit (data[p]))
+        goto not_a_number;
+      while (p < length && g_ascii_isdigit (data[p]))
+        p++;
+    }
+  if (p < length && (data[p] == 'e' || data[p] == 'E'))
+    {
+      whole = FALSE;
+      p++;
+      if (p < length && (data[p] == '+' || data[p] == '-'))
+        p++;
+      if (p >= length || !g_ascii_isdigit (data[p]))
+        goto not_a_number;
+      while (p < length && g_ascii_isdigit (data[p]))
+        p++;
+    }
+  /* 0x1F, 012 or 1.2.3 are numbers to json-glib, but to no other reader. */
+  if (p < length
+      && (g_ascii_isalnum (data[p]) || data[p] == '.' || data[p] == '_' || data[p] == '+' || data[p] == '-'))
+    goto not_a_number;
+
+  if (whole && digits_end - digits > MAX_INT_DIGITS)
+    return scan_error (error, data, digits, _("the number is too large"));
+
+  *i = p;
+  return TRUE;
+
+not_a_number:
+  return scan_error (error, data, *i, _("this is not a number; numbers are written like 12, -3.5 or 1e6"));
+}
+
+/* json-glib's parser gets only text this scanner has read first. It knows
+ * exactly where each string and comment begins and ends, so what it counts
+ * is what json-glib will see. It refuses what json-glib would accept but
+ * silently change, or crash on: nesting deeper than DLB_JSON_MAX_NESTING
+ * (json-glib recurses once per level), more than DLB_JSON_MAX_VALUES
+ * values, integers too long for its gint64, \u0000 (which cuts a string
+ * short), and json-glib's own liberties that other readers do not share
+ * (single quotes, 0x1F, '/' comments, text after the end). Only the
+ * grammar is left to json-glib, whose messages say what it expected. */
+static gboolean
+scan_text (const char  *data,
                 gsize        length,
                 GError     **error)
 {
-  gboolean in_string = FALSE;
   guint depth = 0;
+  guint values = 0;
+  gboolean done = FALSE;  /* the top-level value is complete */
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  while (i < length)
     {
-      gsize start;
+      gsize start = i;
+      char c = data[i];
 
-      if (in_string)
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
-          if (data[i] == '"')
-            in_string = FALSE;
-          else if (data[i] == '\\' && length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
-            {
-              set_syntax_error (error, data, data + i,
-                                _("\\u0000 (the NUL character) cannot be part of a text in a case"));
-              return FALSE;
-            }
-          else if (data[i] == '\\')
+          i++;
+          continue;
+        }
+      if (c == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          /* Not closed: json-glib says so. */
+          if (end == NULL)
+            return TRUE;
+          i = end - data + 2;
+          continue;
+        }
+      if (c == '/')
+        return scan_error (error, data, start, _("comments are written /* like this */"));
+
+      if (done)
+        return scan_error (error, data, start,
+                           _("more follows the end of the case; a file holds one case"));
+
+      if (c == '[' || c == '{')
+        {
+          if (++depth > DLB_JSON_MAX_NESTING)
+            return scan_error (error, data, start, _("the data is nested too deeply to be a case"));
+          i++;
+        }
+      else if (c == ']' || c == '}')
+        {
+          i++;
+          /* Closes nothing: json-glib stops here. */
+          if (depth == 0)
+            return TRUE;
+          done = --depth == 0;
+          continue;
+        }
+      else if (c == ',' || c == ':')
+        {
+          i++;
+          continue;
+        }
+      else if (c == '"')
+        {
+          if (!scan_string (data, length, &i, error))
+            return FALSE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          if (!scan_number (data, length, &i, error))
+            return FALSE;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          while (i < length && (g_ascii_isalnum (data[i]) || data[i] == '_'))
             i++;
-          continue;
+          if (!is_word (data + start, i - start, "true") && !is_word (data + start, i - start, "false")
+              && !is_word (data + start, i - start, "null"))
+            return scan_error (error, data, start,
+                               _("a text must be in double quotes; a word alone can only be true, false or null"));
         }
-      if (data[i] == '"')
+      else if (c == '\'')
+        return scan_error (error, data, start, _("a text must be in double quotes (\"), not single ones"));
+      else
         {
-          in_string = TRUE;
-          continue;
-        }
-      if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_NESTING)
-        {
-          set_syntax_error (error, data, data + i,
-                            _("the data is nested too deeply to be a case"));
-          return FALSE;
-        }
-      if ((data[i] == ']' || data[i] == '}') && depth > 0)
-        depth--;
-      /* Digits after a letter or a '.' belong to a name, an exponent or a
-       * fraction. */
-      if (!g_ascii_isdigit (data[i])
-          || (i > 0 && (g_ascii_isalnum (data[i - 1]) || data[i - 1] == '.' || data[i - 1] == '_')))
-        continue;
+          gunichar u = g_utf8_get_char (data + start);
+          g_autofree char *shown = g_unichar_isgraph (u)
+                                   ? g_strndup (data + start, g_utf8_next_char (data + start) - (data + start))
+                                   : g_strdup_printf ("U+%04X", u);
+          /* Translators: %s is the character, or its code such as U+000C */
+          g_autofree char *detail = g_strdup_printf (_("unexpected character “%s”"), shown);
 
-      for (start = i; i < length && g_ascii_isdigit (data[i]); i++)
-        ;
-      if (i - start > MAX_INT_DIGITS
-          && !(i < length && (data[i] == '.' || data[i] == 'e' || data[i] == 'E')))
+          return scan_error (error, data, start, detail);
+        }
+
+      /* A value: a string, number or word, or the start of a list or object. */
+      if (++values > DLB_JSON_MAX_VALUES)
         {
-          set_syntax_error (error, data, data + start, _("the number is too large"));
+          /* Translators: %u is the limit, a large number */
+          g_set_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_TOO_LARGE,
+                       _("A JSON case holds at most %u values (texts, numbers, lists and objects); "
+                         "this file holds more"),
+                       (guint) DLB_JSON_MAX_VALUES);
           return FALSE;
         }
-      i--;
+      if (depth == 0)
+        done = TRUE;
     }
 
   return TRUE;
+}
+
+static void
+set_too_large_error (GError **error,
+                     guint64  size)
+{
+  g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+
+  /* Translators: the file’s size, such as “17.0 MiB (17825792 bytes)”, then the limit in MiB */
+  g_set_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_TOO_LARGE,
+               _("The file is %s; a JSON case is at most %u MiB"),
+               shown, (guint) (DLB_JSON_MAX_BYTES / (1024 * 1024)));
 }
 
 static gboolean
@@ -525,7 +704,10 @@ static void
 set_parse_error (GError       **error,
                  const GError  *parse_error)
 {
-  const char *message = parse_error->message;
+  /* json-glib quotes the token it stopped at cut to a number of bytes,
+   * which can split a character in two. */
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  const char *message = valid;
   int line, column, consumed = 0;
 
   if (g_str_has_prefix (message, "<data>:")
@@ -568,7 +750,7 @@ parse (const char  *data,
       return NULL;
     }
 
-  if (!check_literals (data, length, error))
+  if (!scan_text (data, length, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
@@ -940,7 +1122,7 @@ read_text (Reader         *r,
            JsonNode       *node,
            GValue         *value)
 {
-  gsize limit = field->type == DLB_FIELD_STRING ? MAX_STRING_BYTES : MAX_TEXT_BYTES;
+  gsize limit = field->type == DLB_FIELD_STRING ? DLB_FIELD_MAX_LINE_BYTES : DLB_FIELD_MAX_TEXT_BYTES;
   const char *text;
 
   if (!node_holds (node, G_TYPE_STRING))
@@ -1097,6 +1279,21 @@ read_ref (Reader         *r,
   return TRUE;
 }
 
+/* Every list of the format is bounded; the entries of a longer one are
+ * not read at all. */
+static gboolean
+check_entries (Reader     *r,
+               const char *path,
+               guint       n)
+{
+  if (n <= DLB_JSON_MAX_ENTRIES)
+    return TRUE;
+
+  /* Translators: the most entries a list may have, then how many it has */
+  problem (r, path, _("at most %u entries, got %u"), (guint) DLB_JSON_MAX_ENTRIES, n);
+  return FALSE;
+}
+
 static gboolean
 read_ref_list (Reader         *r,
                const char     *path,
@@ -1114,6 +1311,8 @@ read_ref_list (Reader         *r,
     return expected (r, path, _("an array of ids"), node);
 
   array = json_node_get_array (node);
+  if (!check_entries (r, path, json_array_get_length (array)))
+    return FALSE;
   builder = g_strv_builder_new ();
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -1166,6 +1365,8 @@ read_weights (Reader         *r,
     return expected (r, path, _("an object of criterion ids and weights"), node);
 
   object = json_node_get_object (node);
+  if (!check_entries (r, path, json_object_get_size (object)))
+    return FALSE;
   members = json_object_get_members (object);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
   for (GList *l = members; l != NULL; l = l->next)
@@ -1274,6 +1475,8 @@ read_pairs (Reader         *r,
     return expected (r, path, _("an array of comparisons"), node);
 
   array = json_node_get_array (node);
+  if (!check_entries (r, path, json_array_get_length (array)))
+    return FALSE;
   compared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssd)"));
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -1574,6 +1777,8 @@ read_list (Reader     *r,
     }
 
   array = json_node_get_array (node);
+  if (!check_entries (r, name, json_array_get_length (array)))
+    return;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = element_path (name, i);
@@ -1740,6 +1945,11 @@ dlb_json_read_case (const char  *data,
     data = "";
   if (length < 0)
     length = strlen (data);
+  if ((gsize) length > DLB_JSON_MAX_BYTES)
+    {
+      set_too_large_error (error, length);
+      return NULL;
+    }
 
   parser = parse (data, length, error);
   if (parser == NULL)
@@ -1757,8 +1967,11 @@ dlb_json_read_case (const char  *data,
  * @path: a file in the case format
  * @error: return location for a #GError
  *
- * Like dlb_json_read_case(), from a file. A file that cannot be read gives
- * a %G_FILE_ERROR naming it; an empty file gives %DLB_JSON_ERROR_FORMAT.
+ * Like dlb_json_read_case(), from a file. A file that cannot be read, or
+ * is not a regular file (a named pipe, a device, a folder), gives a
+ * %G_FILE_ERROR naming it; a file larger than %DLB_JSON_MAX_BYTES gives
+ * %DLB_JSON_ERROR_TOO_LARGE before it is read; an empty file gives
+ * %DLB_JSON_ERROR_FORMAT.
  *
  * Returns: (transfer full) (nullable): the case, or %NULL with @error set
  */
@@ -1766,14 +1979,56 @@ DlbCase *
 dlb_json_read_case_from_file (const char  *path,
                               GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GByteArray) data = NULL;
+  struct stat st;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  fd = dlb_file_open_regular (path, error);
+  if (fd < 0)
     return NULL;
 
-  return dlb_json_read_case (data, length, error);
+  if (fstat (fd, &st) == 0 && st.st_size > DLB_JSON_MAX_BYTES)
+    {
+      close (fd);
+      set_too_large_error (error, st.st_size);
+      return NULL;
+    }
+
+  /* Read from the descriptor that was checked, never past the limit even
+   * if the file grows meanwhile. */
+  data = g_byte_array_sized_new (MIN ((gsize) MAX (st.st_size, 0), DLB_JSON_MAX_BYTES) + 1);
+  while (data->len <= DLB_JSON_MAX_BYTES)
+    {
+      guint8 chunk[64 * 1024];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_basename (path);
+
+          close (fd);
+          /* Translators: %s is a file name, then the system's reason */
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not read “%s”: %s"), name, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (data, chunk, n);
+    }
+  close (fd);
+
+  if (data->len > DLB_JSON_MAX_BYTES)
+    {
+      set_too_large_error (error, data->len);
+      return NULL;
+    }
+
+  return dlb_json_read_case ((const char *) data->data, data->len, error);
 }

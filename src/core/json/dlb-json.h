@@ -24,6 +24,9 @@ typedef enum
   /* The case breaks the format's rules: the message lists every problem,
    * one a line, each as "json.path: what is wrong". */
   DLB_JSON_ERROR_INVALID,
+  /* Bigger than any case: the file, or how many values it holds
+   * (DLB_JSON_MAX_BYTES, DLB_JSON_MAX_VALUES). */
+  DLB_JSON_ERROR_TOO_LARGE,
 } DlbJsonError;
 
 /* The newest version of docs/case-format.md this build reads and the one
@@ -32,6 +35,15 @@ typedef enum
 
 /* The reader stops listing problems after this many lines. */
 #define DLB_JSON_MAX_PROBLEMS 100
+
+/* The limits of the case format (docs/case-format.md), each far above
+ * what a real case needs, so that a hostile or broken file is refused
+ * quickly and in bounded memory. A case nests five levels deep. */
+#define DLB_JSON_MAX_BYTES   (16 * 1024 * 1024)
+#define DLB_JSON_MAX_NESTING 64
+#define DLB_JSON_MAX_VALUES  1000000
+/* Entries of any one list: stakeholders, scores, a finding's sources... */
+#define DLB_JSON_MAX_ENTRIES 10000
 
 GQuark    dlb_json_error_quark         (void);
 

@@ -57,9 +57,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define MAX_STRING_BYTES 4096
-#define MAX_TEXT_BYTES   (256 * 1024)
-
 static const DlbField fields[] = {
   { "id", DLB_FIELD_STRING, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_INTERNAL, 1 },
   { "title", DLB_FIELD_STRING, 0, 0, 0, NULL, DLB_KIND_CASE, DLB_FIELD_FLAG_NONEMPTY, 1 },
@@ -305,6 +302,10 @@ invalid (GError         **error,
 {
   g_autofree char *detail = NULL;
   g_autofree char *member = dlb_field_json_name (field);
+  /* The name itself may be the text at fault; the message must still be
+   * one a person can read. */
+  const char *shown = dlb_entity_get_display_name (entity);
+  g_autofree char *name = g_utf8_make_valid (shown != NULL ? shown : "", -1);
   va_list args;
 
   va_start (args, format);
@@ -314,7 +315,7 @@ invalid (GError         **error,
   /* Translators: the first %s names an entity, the second a field of it,
    * the third what is wrong: “Mayor Lori Lightfoot, power: expected 1–5, got 9” */
   g_set_error (error, DLB_CASE_ERROR, DLB_CASE_ERROR_INVALID_VALUE,
-               _("%s, %s: %s"), dlb_entity_get_display_name (entity), member, detail);
+               _("%s, %s: %s"), name, member, detail);
   return FALSE;
 }
 
@@ -353,7 +354,7 @@ dlb_case_validate_value (DlbCase       *self,
     case DLB_FIELD_TEXT:
       {
         const char *s = g_value_get_string (value);
-        gsize limit = field->type == DLB_FIELD_STRING ? MAX_STRING_BYTES : MAX_TEXT_BYTES;
+        gsize limit = field->type == DLB_FIELD_STRING ? DLB_FIELD_MAX_LINE_BYTES : DLB_FIELD_MAX_TEXT_BYTES;
 
         if (s != NULL && !g_utf8_validate (s, -1, NULL))
           return invalid (error, entity, field, _("the text is not valid UTF-8"));

@@ -57,6 +57,12 @@ typedef struct
   guint         json_since; /* the case format version that added it, when not @since */
 } DlbField;
 
+/* The longest text a field holds, in bytes of UTF-8: a line (STRING) or
+ * paragraphs (TEXT). The model refuses longer edits, and the JSON reader
+ * longer values (docs/case-format.md). */
+#define DLB_FIELD_MAX_LINE_BYTES 4096
+#define DLB_FIELD_MAX_TEXT_BYTES (256 * 1024)
+
 /* The version of the case format (docs/case-format.md) that added @field. */
 #define DLB_FIELD_JSON_SINCE(field) ((field)->json_since != 0 ? (field)->json_since : (field)->since)
 

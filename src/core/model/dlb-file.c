@@ -35,7 +35,7 @@ dlb_file_kind_for_path (const char *path)
   g_return_val_if_fail (path != NULL, DLB_FILE_KIND_CASE);
 
   /* Non-blocking: a FIFO or a device named like a case never stalls. */
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd >= 0)
     {
       struct stat st;
@@ -63,6 +63,125 @@ dlb_file_kind_for_path (const char *path)
       return DLB_FILE_KIND_JSON;
   }
   return DLB_FILE_KIND_CASE;
+}
+
+static void
+set_not_regular_error (GError      **error,
+                       const char   *path,
+                       mode_t        mode)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (S_ISDIR (mode))
+    /* Translators: %s is a file name */
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("“%s” is a folder, not a case file"), name);
+  else if (S_ISFIFO (mode))
+    /* Translators: %s is a file name; a named pipe passes data between programs */
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is a named pipe, not a case file"), name);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    /* Translators: %s is a file name, such as “zero” for /dev/zero */
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is a device, not a case file"), name);
+  else if (S_ISSOCK (mode))
+    /* Translators: %s is a file name */
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is a socket, not a case file"), name);
+  else
+    /* Translators: %s is a file name */
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is not a Deliberate case file."), name);
+}
+
+static void
+set_open_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  GStatBuf st;
+
+  switch (saved_errno)
+    {
+    case ENOENT:
+    case ENOTDIR:
+      /* Translators: %s is a file name */
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("“%s” does not exist. Check the name and the folder."), name);
+      return;
+    case ELOOP:
+      /* Translators: %s is a file name; the file is a symbolic link */
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP,
+                   _("“%s” links to itself in a loop, not to a case file"), name);
+      return;
+    case EACCES:
+    case EPERM:
+      /* Translators: %s is a file name */
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   _("You may not read “%s”. Ask its owner to share it with you."), name);
+      return;
+    case ENXIO:
+      /* A socket cannot be opened at all; say what it is. */
+      if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+        {
+          set_not_regular_error (error, path, st.st_mode);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+
+  /* Translators: %s is a file name, then the system's reason */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+}
+
+int
+dlb_file_open_regular (const char  *path,
+                       GError     **error)
+{
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  do
+    fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      set_open_error (error, path, errno);
+      return -1;
+    }
+
+  /* The descriptor, not the name, is what is checked: the file cannot be
+   * swapped for a pipe between the check and the reading. */
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      set_open_error (error, path, saved);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_not_regular_error (error, path, st.st_mode);
+      return -1;
+    }
+
+  return fd;
+}
+
+gboolean
+dlb_file_check_regular (const char  *path,
+                        GError     **error)
+{
+  int fd = dlb_file_open_regular (path, error);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return TRUE;
 }
 
 char *

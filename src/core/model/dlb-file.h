@@ -27,6 +27,19 @@ typedef enum
  * what is wrong with it). */
 DlbFileKind  dlb_file_kind_for_path   (const char  *path);
 
+/* Case files and JSON cases are read only from regular files. @path is
+ * opened without blocking and without becoming a terminal's controlling
+ * process, so a named pipe, a device, a folder or a link that loops is
+ * refused at once (G_FILE_ERROR, the message naming the file and saying
+ * what it is) instead of stalling the reader. Returns the open descriptor,
+ * which the caller reads from and closes, or -1 with @error set. */
+int          dlb_file_open_regular    (const char  *path,
+                                       GError     **error);
+/* The same check, closing the descriptor again: for readers that open
+ * the path themselves, such as SQLite. */
+gboolean     dlb_file_check_regular   (const char  *path,
+                                       GError     **error);
+
 /* A file name (without suffix) made from a case's title: readable, but
  * never a path: no separators or control characters, no leading dot, at
  * most 80 characters; "Untitled case" (translated) when nothing is left. */

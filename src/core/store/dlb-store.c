@@ -444,11 +444,16 @@ set_invalid_row (GError     **error,
                  const char  *row,
                  const char  *problem)
 {
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
+
   /* Translators: the first %s is a table of the case file, the second a
    * row's id, the third what is wrong with it */
-  g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID,
-               _("The case file is not valid: table “%s”, row “%s”: %s"),
-               table, row != NULL ? row : "?", problem);
+  message = g_strdup_printf (_("The case file is not valid: table “%s”, row “%s”: %s"),
+                             table, row != NULL ? row : "?", problem);
+  /* The id, or the text in @problem, may be what is not valid UTF-8. */
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID, valid);
   return FALSE;
 }
 
@@ -698,6 +703,15 @@ read_list (Conn           *conn,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *a = (const char *) sqlite3_column_text (stmt, 0);
+      const char *b = field->type == DLB_FIELD_PAIRS ? (const char *) sqlite3_column_text (stmt, 1) : NULL;
+
+      /* Deliberate writes only UTF-8: other bytes are damage, which
+       * GVariant would not take. */
+      if ((a != NULL && !g_utf8_validate (a, -1, NULL)) || (b != NULL && !g_utf8_validate (b, -1, NULL)))
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
 
       any = TRUE;
       if (a == NULL)
@@ -707,12 +721,8 @@ read_list (Conn           *conn,
       else if (field->type == DLB_FIELD_WEIGHTS)
         g_variant_builder_add (&builder, "{sd}", a, sqlite3_column_double (stmt, 1));
       else
-        {
-          const char *b = (const char *) sqlite3_column_text (stmt, 1);
-
-          g_variant_builder_add (&builder, "(ssd)", a, b != NULL ? b : "",
-                                 sqlite3_column_double (stmt, 2));
-        }
+        g_variant_builder_add (&builder, "(ssd)", a, b != NULL ? b : "",
+                               sqlite3_column_double (stmt, 2));
     }
   sqlite3_reset (stmt);
 
@@ -1034,6 +1044,7 @@ value_from_json (const DlbField *field,
             if (entry == NULL || json_array_get_length (entry) != width
                 || (a = json_array_get_string_element (entry, 0)) == NULL
                 || (pairs && (b = json_array_get_string_element (entry, 1)) == NULL)
+                || !g_utf8_validate (a, -1, NULL) || (b != NULL && !g_utf8_validate (b, -1, NULL))
                 || !json_number (json_array_get_element (entry, width - 1), &number))
               {
                 g_variant_builder_clear (&builder);
@@ -2974,6 +2985,11 @@ dlb_store_open (const char         *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A named pipe, a device, a folder or a looping link is refused by
+   * what it is, before SQLite could wait on it. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK | G_FILE_TEST_EXISTS) && !dlb_file_check_regular (path, error))
+    return NULL;
 
   name = display_name (path);
   action = open_action (path);
