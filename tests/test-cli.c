@@ -1117,6 +1117,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
 
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
   g_test_add ("/cli/export-example", Fixture, NULL, fixture_set_up, test_export_example, fixture_tear_down);

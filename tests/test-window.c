@@ -747,6 +747,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  dlb_test_init_store ();
 
   if (!gtk_init_check ())
     {
