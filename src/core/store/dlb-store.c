@@ -3133,9 +3133,9 @@ check_schema (Conn        *conn,
       /* Translators: the first %s is a file name, the second an SQL word
        * (“table”, “index”, “view” or “trigger”), the third its name */
       g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT,
-                   _("“%s” was changed by another program or is not a Deliberate case file: it holds a %s "
-                     "“%s” that no case file has. It is not opened, and nothing in it runs. Open an "
-                     "earlier copy or a JSON export instead."), name, type, object);
+                   _("“%s” was changed by another program or is not a Deliberate case file: it holds "
+                     "something no case file has (%s “%s”). It is not opened, and nothing in it runs. "
+                     "Open an earlier copy or a JSON export instead."), name, type, object);
       break;
     case DLB_SCHEMA_MISSING:
       /* Translators: the first %s is a file name, the second an SQL word
