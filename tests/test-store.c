@@ -598,6 +598,7 @@ test_schema_matches_fields (Fixture       *fixture,
            * the checksum of the case. */
           g_ptr_array_add (expected, g_strdup ("identity"));
           g_ptr_array_add (expected, g_strdup ("checksum"));
+          g_ptr_array_add (expected, g_strdup ("journal_checksum"));
         }
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

@@ -282,13 +282,15 @@ static const char step_6[] =
   "END;\n";
 
 /* Version 7: the case's checksum, the SHA-256 of its canonical JSON (the
- * fingerprint a memo carries), written in the same transaction as every
- * edit. Opening compares it with what the file holds, so a change made by
+ * fingerprint a memo carries), and the journal's seal, a chain of SHA-256
+ * over its rows, both written in the same transaction as every edit.
+ * Opening compares them with what the file holds, so a change made by
  * other means, or damage the file's own structure does not show, is seen.
- * A file upgraded to this version gets the checksum of its content as it
- * stands, in the transaction of the step itself. */
+ * A file upgraded to this version gets them for its content as it stands,
+ * in the transaction of the step itself. */
 static const char step_7[] =
-  "ALTER TABLE case_info ADD COLUMN checksum TEXT;\n";
+  "ALTER TABLE case_info ADD COLUMN checksum TEXT;\n"
+  "ALTER TABLE case_info ADD COLUMN journal_checksum TEXT;\n";
 
 static const char * const steps[] = {
   step_1,

@@ -96,6 +96,13 @@ typedef struct
   guint       position;
 } Step;
 
+/* The journal's seal (see seal_journal()). */
+typedef struct
+{
+  char   *head;
+  gint64  last;  /* the id of the last row it covers */
+} Seal;
+
 struct _DlbStore
 {
   GObject     parent_instance;
@@ -111,6 +118,7 @@ struct _DlbStore
                               * does not match its checksum */
   gint64      journal_limit; /* a reader sees the journal as it was when the case
                               * was read, not the rows a writer added since */
+  Seal        seal;          /* the journal's, as the file keeps it */
 
   /* The edit in progress, between the backend's begin and commit. */
   gint64      group;
@@ -387,21 +395,160 @@ case_checksum (DlbCase *c)
   return checksum_func (c);
 }
 
-/* Keeps @c's checksum in the file. Called inside the transaction that
- * wrote @c's change, so that no crash can leave them apart. */
+/* The journal's seal: a chain of SHA-256 over its rows in order, each
+ * link the hash of the link before and of the row's values (all but its
+ * state, which undo and redo change). Rows are only ever added to the
+ * journal, so an edit extends the seal by its own rows; a row changed,
+ * removed or slipped in anywhere breaks it. The seal of an empty journal
+ * is the empty string. */
+
+static void
+seal_clear (Seal *seal)
+{
+  g_clear_pointer (&seal->head, g_free);
+  seal->last = 0;
+}
+
+static void
+hash_column (GChecksum    *sum,
+             sqlite3_stmt *stmt,
+             int           column)
+{
+  char tag[32];
+  int n;
+
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      g_checksum_update (sum, (const guchar *) "N;", 2);
+      break;
+    case SQLITE_INTEGER:
+      n = g_snprintf (tag, sizeof tag, "I%" G_GINT64_FORMAT ";", (gint64) sqlite3_column_int64 (stmt, column));
+      g_checksum_update (sum, (const guchar *) tag, n);
+      break;
+    default:
+      {
+        const guchar *text = sqlite3_column_text (stmt, column);
+        int length = sqlite3_column_bytes (stmt, column);
+
+        n = g_snprintf (tag, sizeof tag, "T%d:", length);
+        g_checksum_update (sum, (const guchar *) tag, n);
+        if (text != NULL)
+          g_checksum_update (sum, text, length);
+      }
+      break;
+    }
+}
+
+/* Extends the seal @from over the journal's rows after the ones it
+ * covers, into @to. */
 static int
-write_checksum (Conn    *conn,
-                DlbCase *c)
+seal_journal (Conn       *conn,
+              const Seal *from,
+              Seal       *to)
+{
+  static const char sql[] =
+    "SELECT id, group_id, kind, time, action, entity_table, entity_id, entity_name, field, "
+    "position, before, after, description FROM journal WHERE id > ? ORDER BY id";
+  guint8 link[32];
+  gsize link_length = 0;
+  gint64 last = from->last;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The links are the digests themselves; the file keeps the last one in
+   * hex. */
+  if (from->head != NULL && *from->head != '\0')
+    {
+      for (gsize i = 0; i < sizeof link && from->head[2 * i] != '\0' && from->head[2 * i + 1] != '\0'; i++)
+        link[i] = (guint8) (g_ascii_xdigit_value (from->head[2 * i]) << 4
+                            | g_ascii_xdigit_value (from->head[2 * i + 1]));
+      link_length = sizeof link;
+    }
+
+  rc = conn_prepare (conn, sql, &stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_int64 (stmt, 1, from->last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+      g_checksum_update (sum, link, (gssize) link_length);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        hash_column (sum, stmt, i);
+      link_length = sizeof link;
+      g_checksum_get_digest (sum, link, &link_length);
+      last = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  if (link_length == 0)
+    to->head = g_strdup ("");
+  else
+    {
+      GString *hex = g_string_sized_new (2 * sizeof link);
+
+      for (gsize i = 0; i < link_length; i++)
+        g_string_append_printf (hex, "%02x", link[i]);
+      to->head = g_string_free (hex, FALSE);
+    }
+  to->last = last;
+  return SQLITE_OK;
+}
+
+/* Keeps @c's checksum and the journal's seal, extended from @from into
+ * @to, in the file. Called inside the transaction that wrote @c's change,
+ * so that no crash can leave them apart; the caller keeps @to once the
+ * transaction is committed. */
+static int
+write_checksum (Conn       *conn,
+                DlbCase    *c,
+                const Seal *from,
+                Seal       *to)
 {
   g_autofree char *checksum = case_checksum (c);
   sqlite3_stmt *stmt;
-  int rc = conn_prepare (conn, "UPDATE case_info SET checksum = ?", &stmt);
+  int rc = seal_journal (conn, from, to);
 
+  if (rc == SQLITE_OK)
+    rc = conn_prepare (conn, "UPDATE case_info SET checksum = ?, journal_checksum = ?", &stmt);
   if (rc != SQLITE_OK)
-    return rc;
+    {
+      seal_clear (to);
+      return rc;
+    }
   sqlite3_bind_text (stmt, 1, checksum, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to->head, -1, SQLITE_TRANSIENT);
+  rc = stmt_run (stmt);
+  if (rc != SQLITE_OK)
+    seal_clear (to);
 
-  return stmt_run (stmt);
+  return rc;
+}
+
+/* Commits the edit whose case and journal are now @self's, with their
+ * checksum and seal. */
+static int
+commit_sealed (DlbStore *self)
+{
+  Seal next = { NULL, 0 };
+  int rc = write_checksum (self->conn, self->case_, &self->seal, &next);
+
+  if (rc == SQLITE_OK)
+    rc = conn_exec (self->conn, "COMMIT");
+  if (rc != SQLITE_OK)
+    {
+      seal_clear (&next);
+      return rc;
+    }
+
+  seal_clear (&self->seal);
+  self->seal = next;
+  return SQLITE_OK;
 }
 
 /* Mapping entities to tables ---------------------------------------------- */
@@ -1993,9 +2140,7 @@ backend_commit (gpointer   data,
   rc = conn_exec (self->conn,
                   "UPDATE journal SET state = 'final' WHERE kind = 'edit' AND state = 'undone'");
   if (rc == SQLITE_OK)
-    rc = write_checksum (self->conn, self->case_);
-  if (rc == SQLITE_OK)
-    rc = conn_exec (self->conn, "COMMIT");
+    rc = commit_sealed (self);
   if (rc != SQLITE_OK)
     return _dlb_store_set_sqlite_error (error, rc, self->conn->db, self->action);
 
@@ -2152,9 +2297,7 @@ replay (DlbStore  *self,
           rc = stmt_run (stmt);
         }
       if (rc == SQLITE_OK)
-        rc = write_checksum (self->conn, self->case_);
-      if (rc == SQLITE_OK)
-        rc = conn_exec (self->conn, "COMMIT");
+        rc = commit_sealed (self);
       if (rc != SQLITE_OK)
         {
           _dlb_store_set_sqlite_error (&local_error, rc, self->conn->db, action);
@@ -2815,6 +2958,7 @@ dlb_store_finalize (GObject *object)
 
   g_free (self->identity);
   g_clear_error (&self->damage);
+  seal_clear (&self->seal);
   g_free (self->path);
   g_free (self->action);
   g_free (self->description);
@@ -3372,7 +3516,13 @@ upgrade_step_done (sqlite3  *db,
   if (c == NULL)
     return SQLITE_ABORT;
 
-  return write_checksum (upgrade->self->conn, c);
+  {
+    Seal none = { NULL, 0 }, sealed = { NULL, 0 };
+    int rc = write_checksum (upgrade->self->conn, c, &none, &sealed);
+
+    seal_clear (&sealed);
+    return rc;
+  }
 }
 
 static gboolean
@@ -3413,24 +3563,38 @@ check_checksum (DlbStore  *self,
                 GError   **error)
 {
   g_autofree char *kept = NULL;
+  g_autofree char *kept_seal = NULL;
   g_autofree char *now = NULL;
+  Seal none = { NULL, 0 };
+  int rc;
 
   if (self->version < 7)
     return TRUE;
 
-  if (!read_case_text (self, "SELECT checksum FROM case_info", &kept, error))
+  if (!read_case_text (self, "SELECT checksum FROM case_info", &kept, error)
+      || !read_case_text (self, "SELECT journal_checksum FROM case_info", &kept_seal, error))
     return FALSE;
 
+  seal_clear (&self->seal);
+  rc = seal_journal (self->conn, &none, &self->seal);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *action = open_action (self->path);
+
+      return load_error (error, rc, self->conn->db, action);
+    }
+
   now = case_checksum (self->case_);
-  if (g_strcmp0 (kept, now) != 0)
+  if (g_strcmp0 (kept, now) != 0 || g_strcmp0 (kept_seal, self->seal.head) != 0)
     {
       g_autofree char *name = display_name (self->path);
 
       /* Translators: %s is a file name */
       self->damage = g_error_new (DLB_STORE_ERROR, DLB_STORE_ERROR_CHANGED,
                                   _("This case file was changed outside Deliberate or is damaged: "
-                                    "the content of “%s” does not match the checksum it keeps. It "
-                                    "opens read-only; save a repaired copy to go on working on it."),
+                                    "the case in “%s” or its history does not match the checksums it "
+                                    "keeps. It opens read-only; save a repaired copy to go on working "
+                                    "on it."),
                                   name);
       self->read_only = TRUE;
       if (self->lock_fd >= 0)
@@ -3829,7 +3993,13 @@ write_read_back_checksum (Conn       *conn,
       return SQLITE_CORRUPT;
     }
 
-  return write_checksum (conn, written);
+  {
+    Seal none = { NULL, 0 }, sealed = { NULL, 0 };
+    int rc = write_checksum (conn, written, &none, &sealed);
+
+    seal_clear (&sealed);
+    return rc;
+  }
 }
 
 static gboolean
