@@ -1252,16 +1252,19 @@ test_reader_while_writing (Fixture       *fixture,
       const char *argv[] = { exe (), "--export-json", json, file, NULL };
       g_autofree char *bytes = NULL;
       g_autofree char *hash = NULL;
+      g_autofree char *err = NULL;
       gsize length = 0;
+      int err_fd = -1;
       GPid pid;
       int status = 0;
       gboolean done = FALSE;
 
-      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                    NULL, NULL, &pid, &error));
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
       g_assert_no_error (error);
 
-      /* Edits as fast as they go, for as long as the reader reads. */
+      /* Edits as fast as a weight's slider sends them, for as long as
+       * the reader reads. */
       for (guint edit = 0; !done; edit++)
         {
           g_value_set_double (&v, 1 + (round * 1000 + edit) % 997);
@@ -1269,10 +1272,18 @@ test_reader_while_writing (Fixture       *fixture,
           g_assert_no_error (error);
           g_hash_table_add (states, dlb_json_dup_fingerprint (c));
           done = waitpid (pid, &status, WNOHANG) == pid;
+          if (!done)
+            g_usleep (G_USEC_PER_SEC / 100);
         }
       g_spawn_close_pid (pid);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      {
+        g_autoptr(GIOChannel) channel = g_io_channel_unix_new (err_fd);
+
+        g_io_channel_set_close_on_unref (channel, TRUE);
+        g_io_channel_read_to_end (channel, &err, NULL, NULL);
+      }
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("The reader failed: %s", err);
 
       g_assert_true (g_file_get_contents (json, &bytes, &length, NULL));
       hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);

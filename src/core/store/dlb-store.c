@@ -3204,7 +3204,10 @@ open_connection (const char  *path,
     }
 
   sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 2000);
+  /* A reader waits out a window's edits, which are short; a window waits
+   * less for a reader, so that an edit says the file is busy before the
+   * window seems to hang. */
+  sqlite3_busy_timeout (db, flags & SQLITE_OPEN_READONLY ? 10000 : 2000);
   *out = conn_new (db);
 
   rc = harden (*out, mode);
