@@ -18,6 +18,7 @@
 #include "dlb-json.h"
 #include "dlb-model.h"
 #include "dlb-store.h"
+#include "dlb-test-files.h"
 
 /* The command line is tested as a person uses it: the built executable,
  * its exit status, what it prints and which files it leaves behind. */
@@ -1285,11 +1286,193 @@ test_usage_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--analyze"));
 }
 
+/* Every read leaves the case file's folder as it was, side files and
+ * all: the export, the memo, the analysis and the check of a memo. */
+static void
+test_reads_leave_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *cases = path_in (fixture, "cases");
+  g_autofree char *out = path_in (fixture, "out");
+  g_autofree char *file = g_build_filename (cases, "case.deliberate", NULL);
+  g_autofree char *logged = g_build_filename (cases, "logged.deliberate", NULL);
+  g_autofree char *json = g_build_filename (out, "case.json", NULL);
+  g_autofree char *pdf = g_build_filename (out, "case.pdf", NULL);
+  const char *make[] = { "--export-case", file, NULL };
+  const char *make_logged[] = { "--export-case", logged, NULL };
+  const char *paths[] = { file, logged };
+
+  g_assert_cmpint (g_mkdir (cases, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_cmpint (run (make, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (make_logged, NULL, NULL), ==, 0);
+  dlb_test_exec_sql (logged, "PRAGMA journal_mode = WAL");
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      const char *reads[][5] = {
+        { "--export-json", json, paths[i], NULL },
+        { "--export-pdf", pdf, paths[i], NULL },
+        { "--analyze", paths[i], NULL },
+        { "--verify", pdf, paths[i], NULL },
+      };
+      g_autofree char *before = dlb_test_folder_state (cases);
+
+      for (guint j = 0; j < G_N_ELEMENTS (reads); j++)
+        {
+          g_autofree char *said = NULL;
+          g_autofree char *err = NULL;
+          g_autofree char *after = NULL;
+
+          g_assert_cmpint (run (reads[j], &said, &err), ==, 0);
+          g_assert_cmpstr (err, ==, "");
+          after = dlb_test_folder_state (cases);
+          g_assert_cmpstr (before, ==, after);
+        }
+    }
+}
+
+/* A case file changed outside Deliberate: every command says so, exits
+ * with 4 and writes nothing; --export-case alone writes a repaired copy. */
+static void
+test_changed_case (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *file = path_in (fixture, "changed.deliberate");
+  g_autofree char *json = path_in (fixture, "changed.json");
+  g_autofree char *pdf = path_in (fixture, "changed.pdf");
+  g_autofree char *memo = path_in (fixture, "memo.pdf");
+  g_autofree char *repaired = path_in (fixture, "repaired.deliberate");
+  const char *make[] = { "--export-case", file, NULL };
+  const char *make_memo[] = { "--export-pdf", memo, file, NULL };
+  const char *refused[][6] = {
+    { "--export-json", json, file, NULL },
+    { "--export-pdf", pdf, file, NULL },
+    { "--analyze", file, NULL },
+    { "--verify", memo, file, NULL },
+    { "--export-json", json, "--export-case", repaired, file, NULL },
+  };
+  const char *repair[] = { "--export-case", repaired, file, NULL };
+  const char *read_repaired[] = { "--export-json", json, repaired, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (make, NULL, NULL), ==, 0);
+  g_assert_cmpint (run (make_memo, NULL, NULL), ==, 0);
+  dlb_test_exec_sql (file, "UPDATE criterion SET weight = 99 WHERE position = 0");
+  before = dlb_test_folder_state (fixture->dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *after = NULL;
+
+      g_autofree char *said = NULL;
+
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (refused[i], &said, &err), ==, 4);
+      g_assert_cmpstr (said, ==, "");
+      g_assert_nonnull (strstr (err, "deliberate: "));
+      g_assert_nonnull (strstr (err, "changed.deliberate: This case file was changed outside Deliberate "
+                                     "or is damaged"));
+      after = dlb_test_folder_state (fixture->dir);
+      g_assert_cmpstr (before, ==, after);
+    }
+  g_assert_nonnull (strstr (err, "--export-case OUT.deliberate"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (repair, NULL, &err), ==, 4);
+  g_assert_nonnull (strstr (err, "changed outside Deliberate"));
+  g_assert_nonnull (strstr (err, "“repaired.deliberate” is a repaired copy"));
+  g_assert_true (g_file_test (repaired, G_FILE_TEST_EXISTS));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (read_repaired, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  {
+    g_autofree char *text = read_file (json);
+
+    g_assert_nonnull (strstr (text, "\"weight\": 99"));
+  }
+}
+
+/* A reader exporting while the application edits: each export is the
+ * case exactly as one of the edits left it. */
+static void
+test_reader_while_writing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *file = path_in (fixture, "busy.deliberate");
+  const char *make[] = { "--export-case", file, NULL };
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbEntity) criterion = NULL;
+  g_auto (GValue) v = G_VALUE_INIT;
+  guint exports = 0;
+  DlbCase *c;
+
+  g_assert_cmpint (run (make, NULL, NULL), ==, 0);
+  store = dlb_store_open (file, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (store);
+  criterion = g_list_model_get_item (dlb_case_get_list (c, DLB_KIND_CRITERION), 0);
+  g_hash_table_add (states, dlb_json_dup_fingerprint (c));
+  g_value_init (&v, G_TYPE_DOUBLE);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *json = g_strdup_printf ("%s/export-%u.json", fixture->dir, round);
+      const char *argv[] = { exe (), "--export-json", json, file, NULL };
+      g_autofree char *bytes = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *err = NULL;
+      gsize length = 0;
+      int err_fd = -1;
+      GPid pid;
+      int status = 0;
+      gboolean done = FALSE;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &pid, NULL, NULL, &err_fd, &error));
+      g_assert_no_error (error);
+
+      /* Edits as fast as a weight's slider sends them, for as long as
+       * the reader reads. */
+      for (guint edit = 0; !done; edit++)
+        {
+          g_value_set_double (&v, 1 + (round * 1000 + edit) % 997);
+          g_assert_true (dlb_case_set_field (c, criterion, DLB_CRITERION_WEIGHT, &v, &error));
+          g_assert_no_error (error);
+          g_hash_table_add (states, dlb_json_dup_fingerprint (c));
+          done = waitpid (pid, &status, WNOHANG) == pid;
+          if (!done)
+            g_usleep (G_USEC_PER_SEC / 100);
+        }
+      g_spawn_close_pid (pid);
+      {
+        g_autoptr(GIOChannel) channel = g_io_channel_unix_new (err_fd);
+
+        g_io_channel_set_close_on_unref (channel, TRUE);
+        g_io_channel_read_to_end (channel, &err, NULL, NULL);
+      }
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("The reader failed: %s", err);
+
+      g_assert_true (g_file_get_contents (json, &bytes, &length, NULL));
+      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+      g_assert_true (g_hash_table_contains (states, hash));
+      exports++;
+    }
+
+  g_test_message ("%u exports over %u states of the case", exports, g_hash_table_size (states));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
 
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
   g_test_add ("/cli/export-example", Fixture, NULL, fixture_set_up, test_export_example, fixture_tear_down);
@@ -1312,6 +1495,9 @@ main (int   argc,
   g_test_add ("/cli/verify/errors", Fixture, NULL, fixture_set_up, test_verify_errors, fixture_tear_down);
   g_test_add ("/cli/spanish", Fixture, NULL, fixture_set_up, test_spanish, fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
+  g_test_add ("/cli/reads-leave-folder", Fixture, NULL, fixture_set_up, test_reads_leave_folder, fixture_tear_down);
+  g_test_add ("/cli/changed-case", Fixture, NULL, fixture_set_up, test_changed_case, fixture_tear_down);
+  g_test_add ("/cli/reader-while-writing", Fixture, NULL, fixture_set_up, test_reader_while_writing, fixture_tear_down);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

@@ -851,6 +851,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dlb_test_init_store ();
 
   if (!gtk_init_check ())
     {

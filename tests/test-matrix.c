@@ -902,6 +902,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dlb_test_init_store ();
 
   have_display = gtk_init_check ();
   if (!have_display && g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)

@@ -19,6 +19,7 @@
 #include "dlb-json.h"
 #include "dlb-store.h"
 #include "dlb-store-private.h"
+#include "dlb-test-files.h"
 
 /* Each test works in its own temporary folder. */
 typedef struct
@@ -261,42 +262,8 @@ reread (const char *path)
   return c;
 }
 
-static sqlite3 *
-open_raw (const char *path)
-{
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                   ==, SQLITE_OK);
-  return db;
-}
 
-static void
-exec_raw (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static DlbStore *
 create_store (Fixture    *fixture,
@@ -566,9 +533,9 @@ test_round_trip (Fixture       *fixture,
   /* Only the case file: no temporary or journal file is left behind. */
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 
-  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM journal"), ==, 0);
 
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -593,7 +560,7 @@ test_schema_matches_fields (Fixture       *fixture,
   sqlite3 *db;
 
   g_assert_true (dlb_store_write_case (c, path, NULL));
-  db = open_raw (path);
+  db = dlb_test_open_raw (path);
 
   /* Every field of the model has its column or table, and nothing else
    * but the file's identity. */
@@ -617,7 +584,7 @@ test_schema_matches_fields (Fixture       *fixture,
               g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
                                                         "WHERE type = 'table' AND name = '%s'", table);
 
-              g_assert_cmpint (query_int (path, count), ==, 1);
+              g_assert_cmpint (dlb_test_query_int (path, count), ==, 1);
               g_free (column);
               continue;
             }
@@ -626,8 +593,13 @@ test_schema_matches_fields (Fixture       *fixture,
       if (kind != DLB_KIND_CASE)
         g_ptr_array_add (expected, g_strdup ("position"));
       else
-        /* The file's own identity, which no case carries into JSON. */
-        g_ptr_array_add (expected, g_strdup ("identity"));
+        {
+          /* The file's own identity, which no case carries into JSON, and
+           * the checksum of the case. */
+          g_ptr_array_add (expected, g_strdup ("identity"));
+          g_ptr_array_add (expected, g_strdup ("checksum"));
+          g_ptr_array_add (expected, g_strdup ("journal_checksum"));
+        }
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -681,16 +653,16 @@ test_edits_persist (Fixture       *fixture,
   assert_cases_equal (c, seen);
   g_assert_cmpstr (dlb_case_get_title (seen), ==, "A new title");
   g_clear_object (&seen);
-  g_assert_cmpint (query_int (path, "SELECT position FROM stakeholder WHERE name = 'ACLU of Illinois'"), ==, 2);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT position FROM stakeholder WHERE name = 'ACLU of Illinois'"), ==, 2);
 
   /* A removal from the front closes the gap. */
   g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "mayor"), &error));
   g_assert_no_error (error);
   seen = reread (path);
   assert_cases_equal (c, seen);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder"), ==, 2);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM stakeholder WHERE position NOT IN (0, 1)"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT position FROM stakeholder WHERE id = 'aclu'"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM stakeholder"), ==, 2);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM stakeholder WHERE position NOT IN (0, 1)"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT position FROM stakeholder WHERE id = 'aclu'"), ==, 1);
 }
 
 static void
@@ -711,11 +683,11 @@ test_cascade (Fixture       *fixture,
   seen = reread (path);
   assert_cases_equal (c, seen);
   g_assert_null (dlb_finding_get_criterion (DLB_FINDING (dlb_case_lookup (seen, "retention"))));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM score"), ==, 3);
-  g_assert_cmpint (query_int (path, "SELECT max(position) FROM score"), ==, 2);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM perspective_weights"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM case_info_pairwise"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM score_findings"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM score"), ==, 3);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT max(position) FROM score"), ==, 2);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM perspective_weights"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM case_info_pairwise"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM score_findings"), ==, 1);
 
   /* Removing an option clears the recommendation that named it. */
   g_assert_true (dlb_case_remove (c, dlb_case_lookup (c, "decline"), &error));
@@ -724,7 +696,7 @@ test_cascade (Fixture       *fixture,
   seen = reread (path);
   assert_cases_equal (c, seen);
   g_assert_null (dlb_case_get_recommendation (seen));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM score_findings"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM score_findings"), ==, 0);
 }
 
 static void
@@ -779,7 +751,7 @@ test_journal (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (n_scores, ==, 3);
-  g_assert_cmpint (query_int (dlb_store_get_path (store),
+  g_assert_cmpint (dlb_test_query_int (dlb_store_get_path (store),
                               "SELECT count(*) FROM journal WHERE action = 'update' AND field = 'criterion'"),
                    ==, 1);
 
@@ -875,8 +847,8 @@ test_undo_redo (Fixture       *fixture,
   assert_cases_equal (start, c);
 
   /* Undo and redo are in the audit trail too. */
-  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'undo'"), ==, 9);
-  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'redo'"), ==, 4);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'undo'"), ==, 9);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(DISTINCT group_id) FROM journal WHERE kind = 'redo'"), ==, 4);
 }
 
 static void
@@ -919,20 +891,21 @@ test_failure_rolls_back (Fixture       *fixture,
   sqlite3 *db;
 
   g_assert_true (dlb_store_write_case (original, path, NULL));
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  c = dlb_store_get_case (store);
 
-  /* A file that refuses some changes, as a full disk would. */
-  db = open_raw (path);
-  exec_raw (db, "CREATE TRIGGER refuse_power BEFORE UPDATE OF power ON stakeholder "
+  /* A file that refuses some changes, as a full disk would. (A file that
+   * came with triggers of its own would not open.) */
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "CREATE TRIGGER refuse_power BEFORE UPDATE OF power ON stakeholder "
                 "BEGIN SELECT RAISE(ABORT, 'refused'); END;"
                 "CREATE TRIGGER refuse_score AFTER DELETE ON score "
                 "WHEN old.id = 'decline/crime' BEGIN SELECT RAISE(ABORT, 'refused'); END;"
                 "CREATE TRIGGER refuse_insert BEFORE INSERT ON stakeholder "
                 "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
   sqlite3_close (db);
-
-  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  c = dlb_store_get_case (store);
+  _dlb_store_allow_file_triggers (store);
   hash = file_hash (path);
 
   g_assert_false (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 1, &error));
@@ -954,7 +927,7 @@ test_failure_rolls_back (Fixture       *fixture,
   assert_cases_equal (original, c);
   hash_after = file_hash (path);
   g_assert_cmpstr (hash, ==, hash_after);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM journal"), ==, 0);
   g_assert_false (dlb_store_can_undo (store));
 
   /* Other edits still go through. */
@@ -979,10 +952,11 @@ test_undo_failure_rolls_back (Fixture       *fixture,
   removed = reread (path);
 
   /* Putting the scores back fails half way: neither file nor model move. */
-  db = open_raw (path);
-  exec_raw (db, "CREATE TRIGGER refuse_score BEFORE INSERT ON score "
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "CREATE TRIGGER refuse_score BEFORE INSERT ON score "
                 "WHEN new.id = 'decline/privacy' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
   sqlite3_close (db);
+  _dlb_store_allow_file_triggers (store);
   hash = file_hash (path);
 
   g_assert_false (dlb_store_undo (store, &error));
@@ -1000,12 +974,12 @@ test_undo_failure_rolls_back (Fixture       *fixture,
 static void
 write_version_1 (const char *path)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = dlb_test_open_raw (path);
   char *message = NULL;
 
-  g_assert_cmpint (dlb_schema_migrate (db, 0, 1, &message), ==, SQLITE_OK);
+  g_assert_cmpint (dlb_schema_migrate (db, 0, 1, NULL, NULL, &message), ==, SQLITE_OK);
   g_assert_null (message);
-  exec_raw (db,
+  dlb_test_exec_raw (db,
             "INSERT INTO case_info (id, title, question, paper_size, recommendation) "
             "VALUES ('case', 'Old case', 'Partner?', 'letter', 'no');"
             "INSERT INTO stakeholder (id, position, name, \"group\", power, interest, stance, consulted) "
@@ -1036,8 +1010,8 @@ test_migrate (Fixture       *fixture,
   DlbCase *c;
 
   write_version_1 (path);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('criterion') "
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM pragma_table_info('criterion') "
                                     "WHERE name = 'swing'"), ==, 0);
 
   /* Read-only, an old file is read as it is and left alone. */
@@ -1052,10 +1026,10 @@ test_migrate (Fixture       *fixture,
 
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA application_id"), ==, DLB_SCHEMA_APPLICATION_ID);
   /* Version 3 keeps the words of grouped edits in the journal. */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('journal') "
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM pragma_table_info('journal') "
                                     "WHERE name = 'description'"), ==, 1);
 
   /* Version 6 gives the file its identity. */
@@ -1090,7 +1064,7 @@ test_migrate (Fixture       *fixture,
     g_value_set_double (&v, 60.0);
     g_assert_true (dlb_case_set_field (c, DLB_ENTITY (privacy), DLB_CRITERION_SWING, &v, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query_int (path, "SELECT swing FROM criterion WHERE id = 'privacy'"), ==, 60);
+    g_assert_cmpint (dlb_test_query_int (path, "SELECT swing FROM criterion WHERE id = 'privacy'"), ==, 60);
   }
 }
 
@@ -1105,20 +1079,20 @@ test_migrate_memo_notes (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto (GValue) v = G_VALUE_INIT;
   char *message = NULL;
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = dlb_test_open_raw (path);
   DlbCase *c;
 
-  g_assert_cmpint (dlb_schema_migrate (db, 0, 4, &message), ==, SQLITE_OK);
+  g_assert_cmpint (dlb_schema_migrate (db, 0, 4, NULL, NULL, &message), ==, SQLITE_OK);
   g_assert_null (message);
-  exec_raw (db, "INSERT INTO case_info (id, title, notes, memo_history) "
+  dlb_test_exec_raw (db, "INSERT INTO case_info (id, title, notes, memo_history) "
                 "VALUES ('case', 'Old case', 'The weights are estimates.', 1);");
   sqlite3_close (db);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('case_info') "
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM pragma_table_info('case_info') "
                                     "WHERE name = 'memo_notes'"), ==, 0);
 
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, DLB_SCHEMA_VERSION);
   c = dlb_store_get_case (store);
   g_assert_true (dlb_case_get_memo_history (c));
   g_assert_false (dlb_case_get_memo_notes (c));
@@ -1128,10 +1102,10 @@ test_migrate_memo_notes (Fixture       *fixture,
   g_value_set_boolean (&v, TRUE);
   g_assert_true (dlb_case_set_field (c, DLB_ENTITY (c), DLB_CASE_MEMO_NOTES, &v, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "SELECT memo_notes FROM case_info"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT memo_notes FROM case_info"), ==, 1);
   g_assert_true (dlb_store_undo (store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (path, "SELECT memo_notes FROM case_info"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT memo_notes FROM case_info"), ==, 0);
 }
 
 static void
@@ -1145,24 +1119,38 @@ test_migrate_failure (Fixture       *fixture,
   g_autoptr(DlbStore) store = NULL;
   sqlite3 *db;
 
-  /* A table in the way makes step 2 fail after its first statements. */
+  /* A table in the way of step 2 is not a version-1 file: refused before
+   * any step runs. */
   write_version_1 (path);
-  db = open_raw (path);
-  exec_raw (db, "CREATE TABLE case_info_pairwise (x);");
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "CREATE TABLE case_info_pairwise (x);");
   sqlite3_close (db);
   hash = file_hash (path);
 
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
-  g_assert_nonnull (error);
-  g_assert_true (g_str_has_prefix (error->message, "Could not upgrade"));
-
-  /* The step was rolled back as a whole. */
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info('criterion') "
-                                    "WHERE name = 'rank'"), ==, 0);
+  g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "table “case_info_pairwise”"));
+  g_clear_error (&error);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, 1);
   hash_after = file_hash (path);
   g_assert_cmpstr (hash, ==, hash_after);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+
+  /* Rows out of order make the step that reads the case for its checksum
+   * fail: that step is rolled back as a whole, the ones before it stay. */
+  g_unlink (path);
+  write_version_1 (path);
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "UPDATE stakeholder SET position = 5");
+  sqlite3_close (db);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_INVALID);
+  g_assert_cmpint (dlb_test_query_int (path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM pragma_table_info('case_info') "
+                                    "WHERE name = 'checksum'"), ==, 0);
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
@@ -1211,14 +1199,14 @@ test_refuse_other_database (Fixture       *fixture,
   sqlite3 *db;
 
   /* Another application's file, with its own id. */
-  db = open_raw (other);
-  exec_raw (db, "PRAGMA application_id = 1234; CREATE TABLE notes (body TEXT);");
+  db = dlb_test_open_raw (other);
+  dlb_test_exec_raw (db, "PRAGMA application_id = 1234; CREATE TABLE notes (body TEXT);");
   sqlite3_close (db);
   assert_open_fails (other, DLB_STORE_ERROR_NOT_A_CASE, "another application");
 
   /* A database with no id and tables of its own. */
-  db = open_raw (plain);
-  exec_raw (db, "CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');");
+  db = dlb_test_open_raw (plain);
+  dlb_test_exec_raw (db, "CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');");
   sqlite3_close (db);
   assert_open_fails (plain, DLB_STORE_ERROR_NOT_A_CASE, NULL);
 }
@@ -1236,8 +1224,8 @@ test_refuse_too_new (Fixture       *fixture,
   sqlite3 *db;
 
   g_assert_true (dlb_store_write_case (c, path, NULL));
-  db = open_raw (path);
-  exec_raw (db, "PRAGMA user_version = 99;");
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "PRAGMA user_version = 99;");
   sqlite3_close (db);
   hash = file_hash (path);
 
@@ -1278,9 +1266,9 @@ test_refuse_invalid_rows (Fixture       *fixture,
 
       g_assert_true (dlb_store_write_case (c, path, NULL));
       /* What another program might write, past the file's own checks. */
-      db = open_raw (path);
-      exec_raw (db, "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF;");
-      exec_raw (db, cases[i].sql);
+      db = dlb_test_open_raw (path);
+      dlb_test_exec_raw (db, "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF;");
+      dlb_test_exec_raw (db, cases[i].sql);
       sqlite3_close (db);
 
       assert_open_fails (path, DLB_STORE_ERROR_INVALID, cases[i].fragment);
@@ -1312,7 +1300,7 @@ test_refuse_corrupt (Fixture       *fixture,
 
       if (variant == 1)
         {
-          gint64 page = query_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'stakeholder'");
+          gint64 page = dlb_test_query_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'stakeholder'");
 
           from = (gsize) (page - 1) * 4096;
           to = from + 4096;
@@ -1337,8 +1325,8 @@ test_refuse_corrupt (Fixture       *fixture,
     sqlite3 *db;
 
     g_assert_true (dlb_store_write_case (c, path, NULL));
-    db = open_raw (path);
-    exec_raw (db, "PRAGMA foreign_keys = OFF; DROP TABLE source;");
+    db = dlb_test_open_raw (path);
+    dlb_test_exec_raw (db, "PRAGMA foreign_keys = OFF; DROP TABLE source;");
     sqlite3_close (db);
 
     store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
@@ -1361,7 +1349,7 @@ test_lock (Fixture       *fixture,
   second = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_null (second);
   g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE);
-  g_assert_nonnull (strstr (error->message, "is already open in another window"));
+  g_assert_nonnull (strstr (error->message, "is open for editing in another window or program"));
   g_clear_error (&error);
 
   /* Nor can the file be replaced under the window that has it. */
@@ -1553,8 +1541,8 @@ test_busy (Fixture       *fixture,
   sqlite3 *db;
 
   /* Another program holds a write transaction on the file. */
-  db = open_raw (dlb_store_get_path (store));
-  exec_raw (db, "BEGIN IMMEDIATE");
+  db = dlb_test_open_raw (dlb_store_get_path (store));
+  dlb_test_exec_raw (db, "BEGIN IMMEDIATE");
   hash = file_hash (dlb_store_get_path (store));
 
   g_assert_false (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 1, &error));
@@ -1566,7 +1554,7 @@ test_busy (Fixture       *fixture,
   hash_after = file_hash (dlb_store_get_path (store));
   g_assert_cmpstr (hash, ==, hash_after);
 
-  exec_raw (db, "ROLLBACK");
+  dlb_test_exec_raw (db, "ROLLBACK");
   sqlite3_close (db);
 
   g_assert_true (set_int (store, "mayor", DLB_STAKEHOLDER_POWER, 1, &error));
@@ -1717,9 +1705,9 @@ test_group (Fixture       *fixture,
 
   g_assert_cmpuint (changes, ==, 1);
   assert_group_applied (c, TRUE);
-  g_assert_cmpint (query_int (path, "SELECT count(DISTINCT group_id) FROM journal"), ==, 1);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 5);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal "
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(DISTINCT group_id) FROM journal"), ==, 1);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM journal"), ==, 5);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM journal "
                                     "WHERE description = 'Rate stakeholders'"), ==, 5);
   description = dlb_store_dup_undo_description (store);
   g_assert_cmpstr (description, ==, "Rate stakeholders");
@@ -1789,16 +1777,16 @@ test_group_cancel (Fixture       *fixture,
   sqlite3 *db;
 
   g_assert_true (dlb_store_write_case (original, path, NULL));
-
-  /* A file that refuses one of the changes, as a full disk would. */
-  db = open_raw (path);
-  exec_raw (db, "CREATE TRIGGER refuse_stance BEFORE UPDATE OF stance ON stakeholder "
-                "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-  sqlite3_close (db);
-
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   c = dlb_store_get_case (store);
+
+  /* A file that refuses one of the changes, as a full disk would. */
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "CREATE TRIGGER refuse_stance BEFORE UPDATE OF stance ON stakeholder "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+  sqlite3_close (db);
+  _dlb_store_allow_file_triggers (store);
   g_signal_connect_swapped (c, "changed", G_CALLBACK (count_change), &changes);
   hash = file_hash (path);
 
@@ -1815,10 +1803,13 @@ test_group_cancel (Fixture       *fixture,
   assert_cases_equal (original, c);
   hash_after = file_hash (path);
   g_assert_cmpstr (hash, ==, hash_after);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM journal"), ==, 0);
+  g_assert_cmpint (dlb_test_query_int (path, "SELECT count(*) FROM journal"), ==, 0);
   g_assert_false (dlb_store_can_undo (store));
 
   dlb_store_close (store);
+  db = dlb_test_open_raw (path);
+  dlb_test_exec_raw (db, "DROP TRIGGER refuse_stance");
+  sqlite3_close (db);
   seen = reread (path);
   assert_cases_equal (original, seen);
 }
@@ -1905,8 +1896,8 @@ test_identity (Fixture       *fixture,
     sqlite3 *db;
 
     g_assert_true (dlb_store_write_case (c, odd_path, &error));
-    db = open_raw (odd_path);
-    exec_raw (db, "UPDATE case_info SET identity = 'not ours; journal=9'");
+    db = dlb_test_open_raw (odd_path);
+    dlb_test_exec_raw (db, "UPDATE case_info SET identity = 'not ours; journal=9'");
     sqlite3_close (db);
     odd = dlb_store_open (odd_path, DLB_STORE_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
@@ -1919,6 +1910,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
 
 #define ADD(path, func) \
   g_test_add ("/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

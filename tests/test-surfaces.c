@@ -249,6 +249,7 @@ main (int   argc,
   if (!have_display && g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
     g_error ("No display: widget tests must run under Xvfb");
   g_test_init (&argc, &argv, NULL);
+  dlb_test_init_store ();
   if (have_display)
     adw_init ();
 

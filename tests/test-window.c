@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "dlb-application.h"
 #include "dlb-collection-view.h"
@@ -479,6 +480,98 @@ test_opening_changes_nothing (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The toplevel named @name, shown, or NULL. */
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* A case changed outside Deliberate: the window opens it read-only and
+ * says so at once, with the way to a repaired copy. */
+static void
+test_changed_case_says_so (void)
+{
+  g_autofree char *path = make_example_file ("changed.deliberate");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  DlbWindow *window;
+  GtkWindow *dialog;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE stakeholder SET power = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = hash_file (path);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dlb_store_get_damage (store));
+  window = dlb_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  spin_main_loop ();
+
+  dialog = find_toplevel ("damage-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "changed outside Deliberate or is damaged"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "repair"));
+  g_assert_true (dlb_store_get_read_only (store));
+  g_assert_true (dlb_case_get_read_only (dlb_store_get_case (store)));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+
+  after = hash_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Two windows on one file: the second is refused for editing with the
+ * reason, and one opened read-only follows nothing the first writes. */
+static void
+test_two_windows (void)
+{
+  g_autofree char *path = make_example_file ("twice.deliberate");
+  g_autoptr(DlbStore) first_store = NULL;
+  g_autoptr(DlbStore) second_store = NULL;
+  g_autoptr(GError) error = NULL;
+  DlbWindow *first = open_window (path, &first_store);
+  DlbWindow *second;
+
+  g_assert_null (dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "is open for editing in another window or program"));
+  g_clear_error (&error);
+
+  second_store = dlb_store_open (path, DLB_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  second = dlb_window_new (NULL, second_store);
+  gtk_window_present (GTK_WINDOW (second));
+  wait_until_mapped (GTK_WIDGET (second));
+  g_assert_null (find_toplevel ("damage-dialog"));
+  g_assert_true (dlb_case_get_read_only (dlb_store_get_case (second_store)));
+  g_assert_false (dlb_case_get_read_only (dlb_store_get_case (first_store)));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  spin_main_loop ();
+}
+
 static void
 test_new_case_path (void)
 {
@@ -747,6 +840,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  dlb_test_init_store ();
 
   if (!gtk_init_check ())
     {
@@ -769,6 +863,8 @@ main (int   argc,
   g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
   g_test_add_func ("/app/window/case-details", test_case_details);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
+  g_test_add_func ("/app/window/changed-case-says-so", test_changed_case_says_so);
+  g_test_add_func ("/app/window/two-windows", test_two_windows);
   g_test_add_func ("/app/window/one-background-analysis-per-edit", test_one_background_analysis_per_edit);
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);

@@ -196,15 +196,8 @@ offer_read_only (DlbApplication *self,
   GtkWidget *dialog;
 
   parent = ensure_parent (self, parent);
-  dialog = adw_message_dialog_new (parent, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = dlb_choice_dialog_new (parent, heading, body,
+                                  "cancel", _("_Cancel"), "read-only", _("Open _Read-Only"));
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_in_use_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -780,6 +773,7 @@ dlb_application_class_init (DlbApplicationClass *klass)
 static void
 dlb_application_init (DlbApplication *self)
 {
+  dlb_cli_init ();
   dlb_cli_add_main_option_entries (G_APPLICATION (self));
 }
 

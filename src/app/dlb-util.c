@@ -68,6 +68,29 @@ dlb_format_relative_time (GDateTime *time,
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
+GtkWidget *
+dlb_choice_dialog_new (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       const char *close_id,
+                       const char *close_label,
+                       const char *suggested_id,
+                       const char *suggested_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    close_id, close_label,
+                                    suggested_id, suggested_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), suggested_id,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), suggested_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_id);
+
+  return dialog;
+}
+
 void
 dlb_show_toast (GtkWidget  *widget,
                 const char *message)

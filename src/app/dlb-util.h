@@ -26,6 +26,16 @@ char       *dlb_format_relative_time (GDateTime        *time,
  * not installed, so a missing schema never aborts the program. */
 GSettings  *dlb_settings_new         (void);
 
+/* A message over @parent that asks for one of two answers: @close_id
+ * (Escape) or @suggested_id, the default; "response" gives the id. */
+GtkWidget  *dlb_choice_dialog_new    (GtkWindow        *parent,
+                                      const char       *heading,
+                                      const char       *body,
+                                      const char       *close_id,
+                                      const char       *close_label,
+                                      const char       *suggested_id,
+                                      const char       *suggested_label);
+
 /* Shows a message in the nearest toast overlay above widget. */
 void        dlb_show_toast           (GtkWidget        *widget,
                                       const char       *message);

@@ -87,6 +87,34 @@ update_title (DlbWindow *self)
 }
 
 static void
+on_damage_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DlbWindow        *self)
+{
+  if (g_str_equal (response, "repair"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-copy", NULL);
+}
+
+static void
+on_first_map (DlbWindow *self)
+{
+  const GError *damage;
+  GtkWidget *dialog;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+
+  damage = self->store != NULL ? dlb_store_get_damage (self->store) : NULL;
+  if (damage == NULL)
+    return;
+
+  dialog = dlb_choice_dialog_new (GTK_WINDOW (self), _("Changed Outside Deliberate"), damage->message,
+                                  "close", _("_Read Only"), "repair", _("Save a _Repaired Copy…"));
+  gtk_widget_set_name (dialog, "damage-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_damage_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 dlb_window_set_store (DlbWindow *self,
                       DlbStore  *store)
 {
@@ -107,13 +135,20 @@ dlb_window_set_store (DlbWindow *self,
 
   if (dlb_store_get_read_only (store))
     {
+      gboolean damaged = dlb_store_get_damage (store) != NULL;
       /* Until the window closes: every edit would be refused. */
-      AdwToast *toast = adw_toast_new (_("Open read-only: save a copy to change this case"));
+      AdwToast *toast = adw_toast_new (damaged ? _("Changed outside Deliberate: open read-only")
+                                               : _("Open read-only: save a copy to change this case"));
 
       adw_toast_set_timeout (toast, 0);
-      adw_toast_set_button_label (toast, _("Save a _Copy…"));
+      adw_toast_set_button_label (toast, damaged ? _("Save a _Repaired Copy…") : _("Save a _Copy…"));
       adw_toast_set_action_name (toast, "win.save-copy");
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+      /* A change nobody made in Deliberate is said in words, once, when
+       * the window first shows. */
+      if (damaged)
+        g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -258,13 +293,17 @@ save_copy_activated (GtkWidget  *widget,
   DlbWindow *self = DLB_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  gboolean repairing;
 
   if (self->store == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = suggested_name (self, _(" (copy).deliberate"));
+  /* The copy of a case whose checksum did not match is the repaired one. */
+  repairing = dlb_store_get_damage (self->store) != NULL;
+  chooser = gtk_file_chooser_native_new (repairing ? _("Save a Repaired Copy") : _("Save a Copy"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  name = suggested_name (self, repairing ? _(" (repaired).deliberate") : _(" (copy).deliberate"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
                                make_filter (_("Case Files"), "application/x-deliberate", "*.deliberate"));

@@ -56,6 +56,19 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+/**
+ * dlb_cli_init:
+ *
+ * Joins the parts of the core that do not know each other: a case file
+ * keeps the fingerprint of its case, which the JSON writer makes, as its
+ * checksum. Called before any case file is opened or written.
+ */
+void
+dlb_cli_init (void)
+{
+  dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
+}
+
 void
 dlb_cli_add_main_option_entries (GApplication *application)
 {
@@ -73,7 +86,10 @@ dlb_cli_add_main_option_entries (GApplication *application)
     _("--verify exits with status 0 when the memo was made from CASE as it is now,\n"
       "1 when it was made from another case or CASE changed since, 2 when the\n"
       "command line is wrong or CASE cannot be read, and 3 when MEMO.pdf cannot\n"
-      "be read or is not a memo made by Deliberate."), "\n", NULL);
+      "be read or is not a memo made by Deliberate."), "\n\n",
+    _("Every command exits with status 4 when CASE was changed outside Deliberate\n"
+      "or is damaged (its content does not match the checksum it keeps), and then\n"
+      "writes nothing, except --export-case alone, which writes a repaired copy."), "\n", NULL);
   g_application_set_option_context_description (application, description);
 }
 
@@ -135,8 +151,13 @@ dlb_cli_dup_memo_stamp (DlbCase  *c,
                              counted ? (gint64) MIN (count, (guint64) G_MAXINT64) : -1);
 }
 
+/* The exit status of every command when CASE's content does not match
+ * its checksum. */
+#define EXIT_CHANGED 4
+
 static DlbCase *
 load_case (const char     *path,
+           gboolean       *repaired,
            GPtrArray     **history,
            DlbMemoStamp  **stamp,
            GError        **error)
@@ -167,6 +188,20 @@ load_case (const char     *path,
   if (store == NULL)
     return NULL;
 
+  /* A case that was changed outside Deliberate is not made into a memo or
+   * an export as if nothing happened; a copy of it as a case file is the
+   * way to take it as it now is. */
+  if (dlb_store_get_damage (store) != NULL)
+    {
+      if (repaired == NULL)
+        {
+          g_propagate_error (error, g_error_copy (dlb_store_get_damage (store)));
+          return NULL;
+        }
+      print_error (path, dlb_store_get_damage (store));
+      *repaired = TRUE;
+    }
+
   /* The memo's audit trail comes from the journal, read while it is open;
    * one that cannot be read leaves the appendix out. */
   if (history != NULL && dlb_case_get_memo_history (dlb_store_get_case (store)))
@@ -188,7 +223,8 @@ DlbCase *
 dlb_cli_load_case (const char  *path,
                    GError     **error)
 {
-  return load_case (path, NULL, NULL, error);
+  dlb_cli_init ();
+  return load_case (path, NULL, NULL, NULL, error);
 }
 
 static gboolean
@@ -309,11 +345,12 @@ verify_memo (const char *memo_path,
       return VERIFY_NOT_A_MEMO;
     }
 
-  c = load_case (case_path, NULL, &now, &error);
+  c = load_case (case_path, NULL, NULL, &now, &error);
   if (c == NULL)
     {
       print_error (case_path, error);
-      return VERIFY_CASE_UNREADABLE;
+      return g_error_matches (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CHANGED)
+             ? EXIT_CHANGED : VERIFY_CASE_UNREADABLE;
     }
 
   memo_short = dlb_memo_stamp_dup_short (memo);
@@ -377,6 +414,7 @@ dlb_cli_handle_local_options (GApplication  *application,
   g_autoptr(GError) error = NULL;
   DlbEngineOptions engine_options;
   gboolean analyze = FALSE;
+  gboolean repaired = FALSE;
   gboolean as_json = FALSE;
   gboolean brief = FALSE;
   gboolean version = FALSE;
@@ -385,6 +423,8 @@ dlb_cli_handle_local_options (GApplication  *application,
   const char *case_path = NULL;
 
   g_return_val_if_fail (options != NULL, 1);
+
+  dlb_cli_init ();
 
   if (files != NULL)
     *files = g_ptr_array_new_with_free_func (g_free);
@@ -458,10 +498,20 @@ dlb_cli_handle_local_options (GApplication  *application,
     }
 
   case_path = remaining != NULL ? remaining[0] : NULL;
-  c = load_case (case_path, &history, export_pdf_path != NULL ? &stamp : NULL, &error);
+  c = load_case (case_path,
+                 export_case_path != NULL && export_pdf_path == NULL && export_json_path == NULL && !analyze
+                 ? &repaired : NULL,
+                 &history, export_pdf_path != NULL ? &stamp : NULL, &error);
   if (c == NULL)
     {
       print_error (case_path, error);
+      if (g_error_matches (error, DLB_STORE_ERROR, DLB_STORE_ERROR_CHANGED))
+        {
+          g_printerr ("deliberate: %s\n",
+                      _("Nothing was written. To go on with the case as it now is, write a repaired "
+                        "copy of it with --export-case OUT.deliberate."));
+          return EXIT_CHANGED;
+        }
       return 1;
     }
 
@@ -475,6 +525,18 @@ dlb_cli_handle_local_options (GApplication  *application,
     {
       print_error (export_case_path, error);
       return 1;
+    }
+
+  if (repaired)
+    {
+      g_autofree char *name = g_filename_display_basename (export_case_path);
+
+      g_printerr ("deliberate: ");
+      /* Translators: %s is a file name */
+      g_printerr (_("“%s” is a repaired copy of the case as it was read, with a new checksum: "
+                    "check its content before relying on it."), name);
+      g_printerr ("\n");
+      return EXIT_CHANGED;
     }
 
   if (export_pdf_path == NULL && !analyze)

@@ -15,6 +15,7 @@
 
 G_BEGIN_DECLS
 
+void      dlb_cli_init                    (void);
 void      dlb_cli_add_main_option_entries (GApplication  *application);
 int       dlb_cli_handle_local_options    (GApplication  *application,
                                            GVariantDict  *options,

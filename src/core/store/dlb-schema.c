@@ -281,6 +281,17 @@ static const char step_6[] =
   "  UPDATE case_info SET identity = lower (hex (randomblob (16))) WHERE rowid = NEW.rowid;\n"
   "END;\n";
 
+/* Version 7: the case's checksum, the SHA-256 of its canonical JSON (the
+ * fingerprint a memo carries), and the journal's seal, a chain of SHA-256
+ * over its rows, both written in the same transaction as every edit.
+ * Opening compares them with what the file holds, so a change made by
+ * other means, or damage the file's own structure does not show, is seen.
+ * A file upgraded to this version gets them for its content as it stands,
+ * in the transaction of the step itself. */
+static const char step_7[] =
+  "ALTER TABLE case_info ADD COLUMN checksum TEXT;\n"
+  "ALTER TABLE case_info ADD COLUMN journal_checksum TEXT;\n";
+
 static const char * const steps[] = {
   step_1,
   step_2,
@@ -288,6 +299,7 @@ static const char * const steps[] = {
   step_4,
   step_5,
   step_6,
+  step_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == DLB_SCHEMA_VERSION);
@@ -317,14 +329,17 @@ exec (sqlite3     *db,
 }
 
 /* Runs the steps after @from up to @to, each in its own transaction, so an
- * interruption leaves the file at the last complete version. Returns a
+ * interruption leaves the file at the last complete version. @step_done,
+ * if given, runs inside each step's transaction, after its SQL. Returns a
  * SQLite result code; on failure *message says what SQLite reported and
  * the file is at the version of the last step that completed. */
 int
-dlb_schema_migrate (sqlite3  *db,
-                    guint     from,
-                    guint     to,
-                    char    **message)
+dlb_schema_migrate (sqlite3           *db,
+                    guint              from,
+                    guint              to,
+                    DlbSchemaStepFunc  step_done,
+                    gpointer           data,
+                    char             **message)
 {
   g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
   g_return_val_if_fail (from <= to && to <= DLB_SCHEMA_VERSION, SQLITE_MISUSE);
@@ -349,6 +364,9 @@ dlb_schema_migrate (sqlite3  *db,
       if (rc == SQLITE_OK)
         rc = exec (db, steps[version - 1], message);
 
+      if (rc == SQLITE_OK && step_done != NULL)
+        rc = step_done (db, version, data);
+
       if (rc == SQLITE_OK)
         {
           set_version = g_strdup_printf ("PRAGMA user_version = %u", version);
@@ -364,6 +382,188 @@ dlb_schema_migrate (sqlite3  *db,
             sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return rc;
         }
+    }
+
+  return SQLITE_OK;
+}
+
+/* The schema's objects as SQLite keeps them, in a stable order and with
+ * runs of white space made one space, so that the texts compare. */
+typedef struct
+{
+  char *type;
+  char *name;
+  char *text;   /* "table name: CREATE TABLE ..." */
+} Object;
+
+static void
+object_clear (gpointer data)
+{
+  Object *object = data;
+
+  g_free (object->type);
+  g_free (object->name);
+  g_free (object->text);
+}
+
+static char *
+normalise (const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+read_objects (sqlite3  *db,
+              GArray  **out)
+{
+  static const char sql[] =
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name";
+  g_autoptr(GArray) objects = g_array_new (FALSE, TRUE, sizeof (Object));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (objects, object_clear);
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *normal = normalise (text != NULL ? text : "");
+      Object object;
+
+      object.type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      object.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      object.text = g_strdup_printf ("%s %s %s: %s", object.type != NULL ? object.type : "",
+                                     object.name != NULL ? object.name : "",
+                                     (const char *) sqlite3_column_text (stmt, 2), normal);
+      g_array_append_val (objects, object);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  *out = g_steal_pointer (&objects);
+  return SQLITE_OK;
+}
+
+/* The schema of every version, made once by running the steps on an
+ * empty database in memory: what a file of that version must hold. */
+static GArray **
+expected_objects (void)
+{
+  static GArray **expected = NULL;
+
+  if (g_once_init_enter (&expected))
+    {
+      GArray **made = g_new0 (GArray *, DLB_SCHEMA_VERSION + 1);
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        g_error ("Could not make the case file's schema: %s", sqlite3_errmsg (db));
+
+      for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+        {
+          g_autofree char *message = NULL;
+
+          if (dlb_schema_migrate (db, version - 1, version, NULL, NULL, &message) != SQLITE_OK
+              || read_objects (db, &made[version]) != SQLITE_OK)
+            g_error ("Could not make the case file's schema, version %u: %s", version,
+                     message != NULL ? message : sqlite3_errmsg (db));
+        }
+      sqlite3_close (db);
+
+      g_once_init_leave (&expected, made);
+    }
+
+  return expected;
+}
+
+/**
+ * dlb_schema_compare:
+ * @db: an open case file
+ * @version: its user_version
+ * @difference: (out): how it differs from what @version must hold
+ * @type: (out) (optional): the first object that differs: "table",
+ *   "index", "view" or "trigger"
+ * @name: (out) (optional): its name
+ *
+ * Compares the file's schema, object by object and word by word, with
+ * the one the steps up to @version make. Reads sqlite_schema only:
+ * nothing the file holds runs.
+ *
+ * Returns: a SQLite result code
+ */
+int
+dlb_schema_compare (sqlite3              *db,
+                    guint                 version,
+                    DlbSchemaDifference  *difference,
+                    char                **type,
+                    char                **name)
+{
+  GArray *expected;
+  g_autoptr(GArray) actual = NULL;
+  guint i = 0, j = 0;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
+  g_return_val_if_fail (version >= 1 && version <= DLB_SCHEMA_VERSION, SQLITE_MISUSE);
+  g_return_val_if_fail (difference != NULL, SQLITE_MISUSE);
+
+  expected = expected_objects ()[version];
+  rc = read_objects (db, &actual);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  *difference = DLB_SCHEMA_SAME;
+  while (i < expected->len || j < actual->len)
+    {
+      Object *want = i < expected->len ? &g_array_index (expected, Object, i) : NULL;
+      Object *have = j < actual->len ? &g_array_index (actual, Object, j) : NULL;
+      int order;
+      Object *at;
+
+      if (want != NULL && have != NULL)
+        {
+          order = g_strcmp0 (want->type, have->type);
+          if (order == 0)
+            order = g_strcmp0 (want->name, have->name);
+        }
+      else
+        order = want != NULL ? -1 : 1;
+
+      if (order == 0 && g_str_equal (want->text, have->text))
+        {
+          i++, j++;
+          continue;
+        }
+
+      *difference = order == 0 ? DLB_SCHEMA_CHANGED : order < 0 ? DLB_SCHEMA_MISSING : DLB_SCHEMA_EXTRA;
+      at = order <= 0 ? want : have;
+      if (type != NULL)
+        *type = g_strdup (at->type);
+      if (name != NULL)
+        *name = g_strdup (at->name);
+      break;
     }
 
   return SQLITE_OK;

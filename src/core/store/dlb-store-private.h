@@ -21,4 +21,13 @@ gboolean _dlb_store_set_sqlite_error (GError     **error,
                                       sqlite3     *db,
                                       const char  *action);
 
+/* How long one statement may run before it is stopped; for the tests,
+ * which cannot wait for the real limit. */
+void     _dlb_store_set_statement_limit (gint64       usec);
+
+/* Lets the triggers a file holds run on @self's connection, which a case
+ * file opened for editing never does; the tests add one to make a change
+ * fail as a full disk would. */
+void     _dlb_store_allow_file_triggers (DlbStore    *self);
+
 G_END_DECLS

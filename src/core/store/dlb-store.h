@@ -27,7 +27,13 @@ typedef enum
   DLB_STORE_ERROR_DISK_FULL,
   DLB_STORE_ERROR_IO,
   DLB_STORE_ERROR_INVALID,     /* rows that break the model's rules */
+  DLB_STORE_ERROR_TOO_SLOW,    /* a statement ran past its time and was stopped */
+  DLB_STORE_ERROR_CHANGED,     /* the content does not match the checksum the file keeps */
 } DlbStoreError;
+
+/* The checksum a case file keeps of its case: the case's fingerprint, the
+ * SHA-256 of its canonical JSON, in hex. */
+typedef char *(*DlbStoreChecksumFunc) (DlbCase *c);
 
 typedef enum
 {
@@ -40,6 +46,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (DlbStore, dlb_store, DLB, STORE, GObject)
 
 GQuark      dlb_store_error_quark    (void);
+void        dlb_store_set_checksum_func (DlbStoreChecksumFunc func);
 
 DlbStore   *dlb_store_open           (const char         *path,
                                       DlbStoreOpenFlags   flags,
@@ -55,6 +62,7 @@ DlbCase    *dlb_store_get_case       (DlbStore           *self);
 const char *dlb_store_get_path       (DlbStore           *self);
 gboolean    dlb_store_get_read_only  (DlbStore           *self);
 const char *dlb_store_get_identity   (DlbStore           *self);
+const GError *dlb_store_get_damage   (DlbStore           *self);
 gboolean    dlb_store_save_copy      (DlbStore           *self,
                                       const char         *path,
                                       GError            **error);
