@@ -150,7 +150,27 @@ def read_only_folder(d):
     return ["--example", "--export-pdf", target], [], target
 
 
+def edited_case_file(d, name, sql):
+    path = os.path.join(d, name)
+    shutil.copy(example_case(d), path)
+    db = sqlite3.connect(path)
+    db.execute(sql)
+    db.commit()
+    db.close()
+    return [path, "--export-pdf", os.path.join(d, "out.pdf")], [path], os.path.join(d, "out.pdf")
+
+
+def hostile_schema(d):
+    return edited_case_file(d, "view.deliberate", "CREATE VIEW spin AS SELECT 1")
+
+
+def changed_outside(d):
+    return edited_case_file(d, "changed.deliberate", "UPDATE stakeholder SET name = 'Someone else' WHERE rowid = 1")
+
+
 MAKERS = {
+    "hostile-schema": hostile_schema,
+    "changed-outside": changed_outside,
     "malformed-json": malformed_json,
     "json-not-a-case": json_not_a_case,
     "text-named-case": text_named_case,

@@ -128,6 +128,9 @@ dlb_fuzz_case_file (const guint8 *data,
   DlbStore *store;
   gsize length;
 
+  /* The store checks a case file's content against the checksum it
+   * keeps, computed as the program computes it. */
+  dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
   remove_case_file (path);
   write_all (path, data, size);
 
