@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_ENV := GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILD)/data \
 	DELIBERATE_LOCALEDIR=$(CURDIR)/$(BUILD)/po
 
-.PHONY: all deps build run test bench sanitize fuzz clean update-po
+.PHONY: all deps build run test bench sanitize fuzz crash-test clean update-po
 
 all: build
 
@@ -59,6 +59,11 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp DLB_TEST_REQUIRE_DISPLAY=1 \
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C build-sanitize --print-errorlogs --num-processes 2 --timeout-multiplier 4
+
+# The crash-safety test at full length: the editor killed 200 times,
+# each export 50 times (make test kills the editor 30 times, each export 10).
+crash-test: build
+	DLB_CRASH_KILLS=200 DLB_CRASH_EXPORT_KILLS=50 meson test -C $(BUILD) crash-safety --verbose --timeout-multiplier 4
 
 # The libFuzzer harnesses of tests/fuzz, built with clang and the
 # sanitizers in their own folder, each run for FUZZ_TIME seconds. What

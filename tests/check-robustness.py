@@ -28,7 +28,12 @@ import tempfile
 EXE = None
 
 
-def run(args, timeout=60):
+# No hostile input may hold the program up for more than 10 s; a build
+# with the sanitizers, several times slower, says so in DLB_SLOWDOWN.
+TIMEOUT = 10 * float(os.environ.get("DLB_SLOWDOWN", "1"))
+
+
+def run(args, timeout=TIMEOUT):
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en")
     try:
         p = subprocess.run([EXE] + args, capture_output=True, text=True, timeout=timeout, env=env)
@@ -168,7 +173,98 @@ def changed_outside(d):
     return edited_case_file(d, "changed.deliberate", "UPDATE stakeholder SET name = 'Someone else' WHERE rowid = 1")
 
 
+def out_pdf(d):
+    return os.path.join(d, "out.pdf")
+
+
+def named_pipe(d):
+    path = os.path.join(d, "pipe.deliberate")
+    os.mkfifo(path)
+    return [path, "--export-pdf", out_pdf(d)], [], out_pdf(d)
+
+
+def folder_as_case(d):
+    path = os.path.join(d, "folder.deliberate")
+    os.mkdir(path)
+    return [path, "--export-pdf", out_pdf(d)], [path], out_pdf(d)
+
+
+def device(d):
+    return ["/dev/zero", "--export-pdf", out_pdf(d)], [], out_pdf(d)
+
+
+def link_loop(d):
+    path = os.path.join(d, "loop.deliberate")
+    os.symlink("loop.deliberate", path)
+    return [path, "--export-pdf", out_pdf(d)], [], out_pdf(d)
+
+
+def deep_nesting(d):
+    # The nesting comes after a quoted string that looks like nesting.
+    data = '{"title": "[[[{", "stakeholders": ' + "[" * 100000 + "]" * 100000 + "}"
+    path = write(d, "deep.json", data.encode())
+    return [path, "--export-pdf", out_pdf(d)], [path], out_pdf(d)
+
+
+def huge_json(d):
+    data = '{"title": "' + "x" * (17 * 1024 * 1024) + '"}'
+    path = write(d, "huge.json", data.encode())
+    return [path, "--export-pdf", out_pdf(d)], [path], out_pdf(d)
+
+
+def flipped_bytes(d):
+    # Bytes changed inside a stakeholder's name, where SQLite sees nothing
+    # wrong: only the checksum the case keeps can tell.
+    path = os.path.join(d, "flipped.deliberate")
+    with open(example_case(d), "rb") as f:
+        data = bytearray(f.read())
+    at = data.find(b"American Civil Liberties")
+    assert at > 0
+    data[at:at + 8] = b"Amerikan"
+    write(d, "flipped.deliberate", bytes(data))
+    return [path, "--export-pdf", out_pdf(d)], [path], out_pdf(d)
+
+
+def wal_beside(d):
+    # A write-ahead log left beside the case by a program that stopped:
+    # a read neither replays nor removes it.
+    path = os.path.join(d, "logged.deliberate")
+    shutil.copy(example_case(d), path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("CREATE TABLE scratch (x)")
+    db.commit()
+    shutil.copy(path + "-wal", path + ".kept-wal")
+    db.close()
+    shutil.move(path + ".kept-wal", path + "-wal")
+    return [path, "--export-pdf", out_pdf(d)], [path, path + "-wal"], out_pdf(d)
+
+
+def full_disk(d):
+    # A file system with no room: a small tmpfs, which only root can mount.
+    if os.geteuid() != 0:
+        return None
+    mount = os.path.join(d, "full")
+    os.mkdir(mount)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount], check=True)
+    FULL_MOUNTS.append(mount)
+    return ["--example", "--export-pdf", os.path.join(mount, "memo.pdf")], [], os.path.join(mount, "memo.pdf")
+
+
+FULL_MOUNTS = []
+
+
 MAKERS = {
+    "named-pipe": named_pipe,
+    "folder-as-case": folder_as_case,
+    "device": device,
+    "link-loop": link_loop,
+    "deep-nesting": deep_nesting,
+    "huge-json": huge_json,
+    "flipped-bytes": flipped_bytes,
+    "wal-beside": wal_beside,
+    "full-disk": full_disk,
     "hostile-schema": hostile_schema,
     "changed-outside": changed_outside,
     "malformed-json": malformed_json,
@@ -216,11 +312,15 @@ def check_row(row, folder, tests):
         return ["has no maker in check-robustness.py"]
     d = os.path.join(folder, row["id"])
     os.mkdir(d)
-    args, inputs, output = maker(d)
+    made = maker(d)
+    if made is None:
+        print(f"{row['id']}: cannot be made by this user; not checked here")
+        return problems
+    args, inputs, output = made
     before = {p: digest(p) for p in inputs}
     status, stderr = run(args)
     if status is None:
-        return ["the command did not finish within 60 s"]
+        return [f"the command did not finish within {TIMEOUT:g} s"]
     want = int(row["exit"]) if row["exit"].isdigit() else None
     if want is None or status != want:
         problems.append(f"exit status {status}, the table says {row['exit']}")
@@ -230,7 +330,9 @@ def check_row(row, folder, tests):
     for p in inputs:
         if digest(p) != before[p]:
             problems.append(f"{os.path.basename(p)} was changed")
-    if output is not None and os.path.exists(output):
+    if want == 0 and output is not None and not os.path.exists(output):
+        problems.append(f"{os.path.basename(output)} was not written")
+    if want != 0 and output is not None and os.path.exists(output):
         problems.append(f"{os.path.basename(output)} was left")
     if output is not None and os.path.isdir(os.path.dirname(output)):
         stray = [n for n in os.listdir(os.path.dirname(output))
@@ -247,7 +349,11 @@ def main(argv):
         return 2
     EXE, doc = argv[0], argv[1]
     with open(argv[2], encoding="utf-8") as f:
-        tests = set(re.findall(r"test\('([a-z0-9-]+)'", f.read()))
+        build = f.read()
+    # test('name', ...) and the entries of the tables that the loops of
+    # tests/meson.build register ('name': [...], or 'name', in a list).
+    tests = set(re.findall(r"test\('([a-z0-9-]+)'", build))
+    tests |= set(re.findall(r"^\s*'([a-z0-9-]+)'\s*(?::\s*\[|,)", build, re.M))
     rows = parse_table(doc)
     failed = False
     seen = set()
@@ -265,6 +371,8 @@ def main(argv):
             failed = True
             print(f"{name}: made here but missing from the table")
     finally:
+        for mount in FULL_MOUNTS:
+            subprocess.run(["umount", mount])
         for root, dirs, _ in os.walk(folder):
             for name in dirs:
                 os.chmod(os.path.join(root, name), 0o755)

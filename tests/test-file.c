@@ -9,6 +9,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -70,6 +71,88 @@ test_write_atomic (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "second");
   g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  remove_all (dir);
+}
+
+/* The pid of a process that has ended. */
+static int
+ended_pid (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "true", NULL };
+  GPid pid = 0;
+  int status;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return pid;
+}
+
+static void
+touch (const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "partial", -1, NULL));
+}
+
+static gboolean
+exists (const char *dir,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_stale_temps (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "memo.pdf", NULL);
+  g_autofree char *dead = g_strdup_printf (".memo.pdf.%d-a1B2c3.part", ended_pid ());
+  g_autofree char *dead_journal = g_strconcat (dead, "-journal", NULL);
+  g_autofree char *alive = g_strdup_printf (".memo.pdf.%d-a1B2c3.part", (int) getppid ());
+  g_autofree char *other = g_strdup_printf (".other.pdf.%d-a1B2c3.part", ended_pid ());
+  g_autoptr(GError) error = NULL;
+
+  /* What a killed export left, the write of a process still running, a
+   * killed write to another file and a file that only looks similar. */
+  touch (dir, dead);
+  touch (dir, dead_journal);
+  touch (dir, alive);
+  touch (dir, other);
+  touch (dir, ".memo.pdf.notes");
+
+  g_assert_true (dlb_file_write_atomic (path, "memo", 4, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (exists (dir, dead));
+  g_assert_false (exists (dir, dead_journal));
+  g_assert_true (exists (dir, alive));
+  g_assert_true (exists (dir, other));
+  g_assert_true (exists (dir, ".memo.pdf.notes"));
+  g_assert_true (exists (dir, "memo.pdf"));
+  g_assert_cmpuint (count_entries (dir), ==, 4);
+
+  /* A named temporary file has the shape the clean-up knows. */
+  {
+    int fd = -1;
+    g_autofree char *temp = dlb_file_create_temp (path, &fd, &error);
+    g_autofree char *base = g_path_get_basename (temp);
+    g_autofree char *prefix = g_strdup_printf (".memo.pdf.%d-", (int) getpid ());
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (base, prefix));
+    g_assert_true (g_str_has_suffix (base, ".part"));
+    dlb_file_discard_temp (temp, fd);
+  }
 
   remove_all (dir);
 }
@@ -262,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/core/file/write-atomic", test_write_atomic);
   g_test_add_func ("/core/file/write-fails-cleanly", test_write_fails_cleanly);
+  g_test_add_func ("/core/file/stale-temps", test_stale_temps);
   g_test_add_func ("/core/file/kind-for-path", test_kind_for_path);
   g_test_add_func ("/core/file/names", test_names);
   g_test_add_func ("/core/file/unused-path", test_unused_path);

@@ -2242,51 +2242,6 @@ dlb_document_get_boxes (DlbDocument *self,
 
 /* PDF */
 
-typedef struct
-{
-  int            fd;
-  GOutputStream *stream;
-  GCancellable  *cancellable;
-  GError        *error;
-} Sink;
-
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  Sink *sink = closure;
-
-  if (sink->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  if (sink->stream != NULL)
-    {
-      if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
-        return CAIRO_STATUS_WRITE_ERROR;
-      return CAIRO_STATUS_SUCCESS;
-    }
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = errno;
-          g_set_error (&sink->error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       /* Translators: %s is the system's reason, e.g. "No space left on device" */
-                       _("Could not write the PDF: %s"), g_strerror (saved));
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static cairo_status_t
 memory_write (void                *closure,
               const unsigned char *data,
@@ -2318,11 +2273,11 @@ pdf_date (gint64 seconds)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gboolean
-write_pdf (DlbDocument      *self,
-           const DlbPdfInfo *info,
-           Sink             *sink,
-           GError          **error)
+/* The document as a complete, tagged PDF, or NULL with @error set. */
+static GBytes *
+make_pdf (DlbDocument      *self,
+          const DlbPdfInfo *info,
+          GError          **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -2335,7 +2290,7 @@ write_pdf (DlbDocument      *self,
   g_auto(GStrv) alts = NULL;
 
   if (!dlb_document_check (self, error))
-    return FALSE;
+    return NULL;
 
   /* Drawn into memory first, then completed as a tagged PDF (language,
    * figure descriptions, artifacts) and only then written out. */
@@ -2411,7 +2366,7 @@ write_pdf (DlbDocument      *self,
                    /* Translators: %s is a technical reason from the drawing library */
                    _("The PDF could not be made: %s. Nothing was written."),
                    cairo_status_to_string (status));
-      return FALSE;
+      return NULL;
     }
 
   alts = dlb_document_dup_alt_texts (self);
@@ -2424,28 +2379,7 @@ write_pdf (DlbDocument      *self,
                                     : C_("pdf-language", "en"),
                                     (const char * const *) alts, error);
   }
-  if (tagged == NULL)
-    return FALSE;
-  {
-    gsize n;
-    const unsigned char *data = g_bytes_get_data (tagged, &n);
-
-    /* One write of at most a few megabytes, in pieces cairo's size type holds. */
-    while (n > 0 && sink->error == NULL)
-      {
-        unsigned int piece = (unsigned int) MIN (n, 1u << 20);
-
-        sink_write (sink, data, piece);
-        data += piece;
-        n -= piece;
-      }
-  }
-  if (sink->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&sink->error));
-      return FALSE;
-    }
-  return TRUE;
+  return g_steal_pointer (&tagged);
 }
 
 gboolean
@@ -2455,13 +2389,19 @@ dlb_document_write_pdf_stream (DlbDocument      *self,
                                GCancellable     *cancellable,
                                GError          **error)
 {
-  Sink sink = { -1, stream, cancellable, NULL };
+  g_autoptr(GBytes) pdf = NULL;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (DLB_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_pdf (self, info, &sink, error);
+  pdf = make_pdf (self, info, error);
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &length);
+  return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
 }
 
 gboolean
@@ -2470,21 +2410,19 @@ dlb_document_write_pdf (DlbDocument      *self,
                         const DlbPdfInfo *info,
                         GError          **error)
 {
-  g_autofree char *tmp = NULL;
-  Sink sink = { -1, NULL, NULL, NULL };
+  g_autoptr(GBytes) pdf = NULL;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (DLB_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  tmp = dlb_file_create_temp (path, &sink.fd, error);
-  if (tmp == NULL)
+  /* Made whole in memory, then written in one atomic step: a failure or
+   * a kill leaves no part of a PDF at @path. */
+  pdf = make_pdf (self, info, error);
+  if (pdf == NULL)
     return FALSE;
-
-  if (!write_pdf (self, info, &sink, error))
-    {
-      dlb_file_discard_temp (tmp, sink.fd);
-      return FALSE;
-    }
-  return dlb_file_commit_temp (tmp, sink.fd, path, error);
+  data = g_bytes_get_data (pdf, &length);
+  return dlb_file_write_atomic (path, data, length, error);
 }

@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,6 +260,24 @@ dlb_file_display_name (const char *path)
   return name;
 }
 
+/* Temporary files ----------------------------------------------------------
+ *
+ * A file is written whole or not at all: into a temporary file in the
+ * same folder, then moved into place in one step. Where the system can,
+ * the temporary file has no name until it is complete (O_TMPFILE), so a
+ * write that is killed leaves nothing behind. A named one, which SQLite
+ * needs, is called ".NAME.PID-XXXXXX.part": the next write to NAME removes
+ * those whose process is gone. */
+
+#define TEMP_SUFFIX ".part"
+
+char *
+dlb_file_dup_disk_full_message (const char *action)
+{
+  /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
+  return g_strdup_printf (_("%s: the disk is full. Free some space and try again."), action);
+}
+
 static void
 set_write_error (GError     **error,
                  const char  *path,
@@ -266,10 +285,94 @@ set_write_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               /* Translators: %s is a file name, then the system's reason */
-               _("Could not write “%s”: %s. Choose a folder you can write to."),
-               display, g_strerror (saved_errno));
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* Translators: %s is a file name */
+      g_autofree char *action = g_strdup_printf (_("Could not write “%s”"), name);
+      g_autofree char *message = dlb_file_dup_disk_full_message (action);
+
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, message);
+    }
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 /* Translators: %s is a file name, then the system's reason */
+                 _("Could not write “%s”: %s. Choose a folder you can write to."),
+                 display, g_strerror (saved_errno));
+}
+
+/* Whether @name in the folder of a file called @base is one of the named
+ * temporary files of a write to it (or one of SQLite's files beside
+ * such a temporary file), and which process made it. */
+static gboolean
+parse_temp_name (const char *name,
+                 const char *base,
+                 pid_t      *pid)
+{
+  static const char * const sides[] = { "", "-journal", "-wal", "-shm" };
+  gsize base_len = strlen (base);
+  const char *p;
+  char *end;
+  guint64 value;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_len) != 0 || name[1 + base_len] != '.')
+    return FALSE;
+  p = name + 2 + base_len;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  value = g_ascii_strtoull (p, &end, 10);
+  if (*end != '-' || value == 0 || value > G_MAXINT)
+    return FALSE;
+  p = end + 1;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (p[i]))
+      return FALSE;
+  p += 6;
+  if (!g_str_has_prefix (p, TEMP_SUFFIX))
+    return FALSE;
+  p += strlen (TEMP_SUFFIX);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    if (strcmp (p, sides[i]) == 0)
+      {
+        *pid = (pid_t) value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+process_is_gone (pid_t pid)
+{
+  return pid != getpid () && kill (pid, 0) != 0 && errno == ESRCH;
+}
+
+guint
+dlb_file_remove_stale_temps (const char *path)
+{
+  g_autofree char *dir_name = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  dir_name = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  dir = g_dir_open (dir_name, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      pid_t pid;
+
+      if (parse_temp_name (name, base, &pid) && process_is_gone (pid))
+        {
+          g_autofree char *stale = g_build_filename (dir_name, name, NULL);
+
+          if (g_unlink (stale) == 0)
+            removed++;
+        }
+    }
+  return removed;
 }
 
 char *
@@ -286,9 +389,11 @@ dlb_file_create_temp (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (fd != NULL, NULL);
 
+  dlb_file_remove_stale_temps (path);
+
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  template = g_strdup_printf (".%s.XXXXXX", base);
+  template = g_strdup_printf (".%s.%d-XXXXXX" TEMP_SUFFIX, base, (int) getpid ());
   temp = g_build_filename (dir, template, NULL);
   *fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
   if (*fd < 0)
@@ -308,6 +413,21 @@ dlb_file_create_temp (const char  *path,
   return temp;
 }
 
+/* The folder's own record of a rename or a new link reaches the disk
+ * too; a file system that cannot say so is no reason to fail. */
+static void
+sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
 gboolean
 dlb_file_commit_temp (const char  *temp,
                       int          fd,
@@ -317,7 +437,18 @@ dlb_file_commit_temp (const char  *temp,
   g_return_val_if_fail (temp != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (fd >= 0 && (fsync (fd) != 0 || close (fd) != 0))
+  if (fd < 0)
+    {
+      /* Written by someone else (SQLite): flushed here. */
+      fd = g_open (temp, O_RDWR | O_CLOEXEC, 0);
+      if (fd < 0)
+        {
+          set_write_error (error, path, errno);
+          g_unlink (temp);
+          return FALSE;
+        }
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
     {
       int saved = errno;
 
@@ -333,6 +464,7 @@ dlb_file_commit_temp (const char  *temp,
       set_write_error (error, path, saved);
       return FALSE;
     }
+  sync_folder_of (path);
   return TRUE;
 }
 
@@ -347,6 +479,135 @@ dlb_file_discard_temp (const char *temp,
   g_unlink (temp);
 }
 
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           int         *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          *saved_errno = written < 0 ? errno : EIO;
+          return FALSE;
+        }
+      data += written;
+      length -= (gsize) written;
+    }
+  return TRUE;
+}
+
+/* Gives the complete unnamed file @fd the name @path, replacing what is
+ * there. FALSE with errno set when it cannot be linked at all (no /proc,
+ * or a file system that does not allow it), so that the caller writes a
+ * named temporary file instead. */
+static gboolean
+link_unnamed (int         fd,
+              const char *path,
+              gboolean   *linked_named)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  *linked_named = FALSE;
+
+  /* Nothing there yet: the link is the whole write. */
+  if (linkat (AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+    return TRUE;
+  if (errno != EEXIST)
+    return FALSE;
+
+  /* Replacing a file takes a rename, from a name that lives only for the
+   * moment between the link and the rename. */
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      /* Six hexadecimal digits, the shape parse_temp_name knows. */
+      g_autofree char *name = g_strdup_printf (".%s.%d-%06x" TEMP_SUFFIX, base, (int) getpid (),
+                                               g_random_int_range (0, 0x1000000));
+      g_autofree char *temp = g_build_filename (dir, name, NULL);
+
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) != 0)
+        {
+          if (errno == EEXIST)
+            continue;
+          return FALSE;
+        }
+      *linked_named = TRUE;
+      if (g_rename (temp, path) != 0)
+        {
+          int saved = errno;
+
+          g_unlink (temp);
+          errno = saved;
+          return FALSE;
+        }
+      return TRUE;
+    }
+  errno = EEXIST;
+  return FALSE;
+}
+
+static gboolean
+write_unnamed (const char  *path,
+               const char  *data,
+               gsize        length,
+               gboolean    *tried,
+               GError     **error)
+{
+#ifdef O_TMPFILE
+  g_autofree char *dir = g_path_get_dirname (path);
+  gboolean linked_named;
+  int saved = 0;
+  int fd;
+
+  do
+    fd = g_open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      /* A kernel or a file system without unnamed files: a named one. */
+      if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)
+        return FALSE;
+      *tried = TRUE;
+      set_write_error (error, path, errno);
+      return FALSE;
+    }
+
+  *tried = TRUE;
+  if (!write_all (fd, data, length, &saved) || fsync (fd) != 0)
+    {
+      if (saved == 0)
+        saved = errno;
+      close (fd);
+      set_write_error (error, path, saved);
+      return FALSE;
+    }
+  if (!link_unnamed (fd, path, &linked_named))
+    {
+      saved = errno;
+      close (fd);
+      if (linked_named || saved == ENOSPC || saved == EDQUOT || saved == EACCES || saved == EROFS)
+        {
+          set_write_error (error, path, saved);
+          return FALSE;
+        }
+      *tried = FALSE;
+      return FALSE;
+    }
+  close (fd);
+  sync_folder_of (path);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 gboolean
 dlb_file_write_atomic (const char  *path,
                        const void  *data,
@@ -354,32 +615,29 @@ dlb_file_write_atomic (const char  *path,
                        GError     **error)
 {
   g_autofree char *temp = NULL;
-  const char *p = data;
+  gboolean tried = FALSE;
+  int saved = 0;
   int fd = -1;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dlb_file_remove_stale_temps (path);
+
+  if (write_unnamed (path, data, length, &tried, error))
+    return TRUE;
+  if (tried)
+    return FALSE;
 
   temp = dlb_file_create_temp (path, &fd, error);
   if (temp == NULL)
     return FALSE;
-
-  while (length > 0)
+  if (!write_all (fd, data, length, &saved))
     {
-      gssize written = write (fd, p, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved = errno;
-
-          dlb_file_discard_temp (temp, fd);
-          set_write_error (error, path, saved);
-          return FALSE;
-        }
-      p += written;
-      length -= (gsize) written;
+      dlb_file_discard_temp (temp, fd);
+      set_write_error (error, path, saved);
+      return FALSE;
     }
 
   return dlb_file_commit_temp (temp, fd, path, error);

@@ -54,14 +54,28 @@ char        *dlb_file_unused_path     (const char  *folder,
  * ".deliberate", in the file system's encoding made displayable. */
 char        *dlb_file_display_name    (const char  *path);
 
-/* Atomic writes (errors in G_FILE_ERROR, naming the file): a temporary file beside @path (so that a rename replaces
- * @path in one step), readable as any document the user saves. Returns
- * its path, and its descriptor in @fd; NULL with @error on failure. */
+/* Atomic writes (errors in G_FILE_ERROR, naming the file; a full disk
+ * says so). A file being written is never seen half done at its final
+ * place, and a write that is killed leaves either nothing there or the
+ * complete old file. */
+
+/* The whole of @data to @path: in an unnamed temporary file in the same
+ * folder, linked into place when complete, or where the file system has
+ * no unnamed files, in a named one renamed over @path. */
+gboolean     dlb_file_write_atomic    (const char  *path,
+                                       const void  *data,
+                                       gsize        length,
+                                       GError     **error);
+
+/* For writers that need a name, such as SQLite: a temporary file
+ * ".NAME.PID-XXXXXX.part" beside @path (so that a rename replaces @path
+ * in one step), readable as any document the user saves. Returns its
+ * path, and its descriptor in @fd; NULL with @error on failure. */
 char        *dlb_file_create_temp     (const char  *path,
                                        int         *fd,
                                        GError     **error);
-/* Flushes and closes @fd (unless it is -1: already closed), then renames
- * @temp over @path; on failure @temp is removed. */
+/* Flushes @fd (or, when it is -1, the file @temp names) to the disk,
+ * closes it and renames @temp over @path; on failure @temp is removed. */
 gboolean     dlb_file_commit_temp     (const char  *temp,
                                        int          fd,
                                        const char  *path,
@@ -69,10 +83,13 @@ gboolean     dlb_file_commit_temp     (const char  *temp,
 /* Closes @fd (unless -1) and removes @temp: the write is abandoned. */
 void         dlb_file_discard_temp    (const char  *temp,
                                        int          fd);
-/* The whole of @data to @path, atomically. */
-gboolean     dlb_file_write_atomic    (const char  *path,
-                                       const void  *data,
-                                       gsize        length,
-                                       GError     **error);
+/* "@action: the disk is full…": what every write that ran out of space
+ * says, @action being what failed ("Could not write “Ring.deliberate”"). */
+char        *dlb_file_dup_disk_full_message (const char *action);
+/* Removes the temporary files (and SQLite's files beside them) that
+ * writes to @path left when their process was killed; those of running
+ * processes stay. Every write above calls it first. Returns how many
+ * files it removed. */
+guint        dlb_file_remove_stale_temps (const char *path);
 
 G_END_DECLS

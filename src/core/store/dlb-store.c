@@ -186,9 +186,11 @@ _dlb_store_set_sqlite_error (GError     **error,
                    action);
       break;
     case SQLITE_FULL:
-      /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
-      g_set_error (error, DLB_STORE_ERROR, DLB_STORE_ERROR_DISK_FULL,
-                   _("%s: the disk is full. Free some space and try again."), action);
+      {
+        g_autofree char *message = dlb_file_dup_disk_full_message (action);
+
+        g_set_error_literal (error, DLB_STORE_ERROR, DLB_STORE_ERROR_DISK_FULL, message);
+      }
       break;
     case SQLITE_READONLY:
       /* Translators: %s is what failed, e.g. “Could not add stakeholder” */
