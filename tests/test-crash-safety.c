@@ -285,7 +285,28 @@ test_edits_killed (DlbTestFolder *folder,
   guint kills = env_count ("DLB_CRASH_KILLS", 30);
   guint reached = 0, acknowledged_total = 0, killed_in_transaction = 0;
 
+  gint64 first_edit;
+
   write_example (path);
+
+  /* How long the editor takes here to open the case and make its first
+   * edit (much longer with the sanitizers): the kills fall from before
+   * that until well into a run of edits. */
+  {
+    g_autoptr(GString) pending = g_string_new (NULL);
+    gint64 start = g_get_monotonic_time ();
+    guint ack = 0;
+    int out = -1;
+    GPid pid = spawn (argv, &out);
+
+    while (ack == 0 && g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
+      if (!read_acks (out, pending, &ack, g_get_monotonic_time () + 10000))
+        break;
+    first_edit = g_get_monotonic_time () - start;
+    kill_and_reap (pid);
+    close (out);
+    g_assert_cmpuint (ack, >, 0);
+  }
 
   for (guint k = 0; k < kills; k++)
     {
@@ -297,8 +318,7 @@ test_edits_killed (DlbTestFolder *folder,
       guint ack = 0, found;
       int out = -1;
       GPid pid;
-      /* From before the case is open to well into a run of edits. */
-      gint64 delay = g_random_int_range (0, 120000);
+      gint64 delay = g_random_int_range (0, (gint32) MIN (first_edit * 2 + 50000, G_MAXINT32));
 
       pid = spawn (argv, &out);
       read_acks (out, pending, &ack, g_get_monotonic_time () + delay);

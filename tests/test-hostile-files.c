@@ -288,15 +288,16 @@ test_read_leaves_side_files (Fixture       *fixture,
   dlb_test_exec_raw (db, "UPDATE journal SET time = '2026-01-01T00:00:00Z' WHERE id = 1");
   {
     g_autofree char *log = g_strconcat (pending, "-wal", NULL);
+    g_autofree char *copy = fixture_path (fixture, "pending-copy.deliberate");
     g_autofree char *log_copy = fixture_path (fixture, "pending-copy.deliberate-wal");
 
-    copy_file (pending, fixture_path (fixture, "pending-copy.deliberate"));
+    copy_file (pending, copy);
     copy_file (log, log_copy);
+    sqlite3_close (db);
+    g_unlink (pending);
+    g_rename (copy, pending);
+    g_rename (log_copy, pending_log);
   }
-  sqlite3_close (db);
-  g_unlink (pending);
-  g_rename (fixture_path (fixture, "pending-copy.deliberate"), pending);
-  g_rename (fixture_path (fixture, "pending-copy.deliberate-wal"), pending_log);
   g_assert_true (g_file_test (pending_log, G_FILE_TEST_EXISTS));
   assert_read_leaves_folder (fixture, pending, DLB_STORE_ERROR_IN_USE);
 
