@@ -55,7 +55,7 @@ sanitize: deps
 	[ -f build-sanitize/build.ninja ] || \
 	  meson setup build-sanitize -Dwerror=true -Db_sanitize=address,undefined
 	ninja -C build-sanitize
-	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DLB_TEST_REQUIRE_DISPLAY=1 \
 	  xvfb-run -a -s "-screen 0 1280x800x24" \
 	  meson test -C build-sanitize --print-errorlogs --num-processes 2 --timeout-multiplier 4

@@ -420,7 +420,7 @@ test_toast_undo (Fixture       *f,
   DlbFindingsPage *page = DLB_FINDINGS_PAGE (dlb_window_get_page (f->window, "findings"));
   DlbCollectionView *view = dlb_findings_page_get_sources_view (page);
   DlbCase *kase = fixture_case (f);
-  g_autofree char *ids[3] = { NULL, };
+  g_auto(GStrv) ids = g_new0 (char *, 4);
   GPtrArray *toasts = dlb_collection_view_get_toasts (view);
   guint n = n_of (f, DLB_KIND_SOURCE);
 
