@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "dlb-about.h"
 #include "dlb-application.h"
 #include "dlb-collection-view.h"
 #include "dlb-example.h"
@@ -795,6 +796,45 @@ test_window_keeps_size_and_page (void)
   g_settings_reset (settings, "last-page");
 }
 
+/* A development build says so on every window: libadwaita stripes the
+ * header bar of a window with the "devel" class. */
+static void
+test_window_marks_profile (void)
+{
+  g_autofree char *path = make_example_file ("profile.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  DlbWindow *window = open_window (path, &store);
+
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
+/* The About window tells what the newest release brings, as the metainfo
+ * words it, and in Spanish for a Spanish speaker. */
+static void
+test_about_release_notes (void)
+{
+  GtkWidget *about = dlb_about_window_new (NULL);
+  const char *notes = adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about));
+
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (notes, "<p>"));
+  g_assert_nonnull (strstr (notes, "<li>"));
+  g_assert_null (strstr (notes, "memorando"));
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  g_setenv ("LANGUAGE", "es", TRUE);
+  about = dlb_about_window_new (NULL);
+  notes = adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about));
+  g_assert_true (g_str_has_prefix (notes, "<p>"));
+  g_assert_nonnull (strstr (notes, "memorando"));
+  gtk_window_destroy (GTK_WINDOW (about));
+  g_unsetenv ("LANGUAGE");
+  spin_main_loop ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -868,6 +908,8 @@ main (int   argc,
   g_test_add_func ("/app/window/one-background-analysis-per-edit", test_one_background_analysis_per_edit);
   g_test_add_func ("/app/window/lists-follow-the-case", test_lists_follow_the_case);
   g_test_add_func ("/app/window/keeps-size-and-page", test_window_keeps_size_and_page);
+  g_test_add_func ("/app/window/marks-profile", test_window_marks_profile);
+  g_test_add_func ("/app/about/release-notes", test_about_release_notes);
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);
   g_test_add_func ("/app/application/new-case-dialog", test_new_case_dialog);
 

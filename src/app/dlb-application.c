@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "dlb-application.h"
+#include "dlb-about.h"
 #include "dlb-cli.h"
 #include "dlb-example.h"
 #include "dlb-file.h"
@@ -559,32 +560,8 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   DlbApplication *self = user_data;
-  static const char *developers[] = { "The Deliberate authors", NULL };
-  static const char *built_with[] = {
-    "GTK https://gtk.org",
-    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
-    "SQLite https://sqlite.org",
-    "JSON-GLib https://gitlab.gnome.org/GNOME/json-glib",
-    "Cairo https://cairographics.org",
-    NULL
-  };
-  GtkWidget *about = adw_about_window_new ();
+  GtkWidget *about = dlb_about_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
-  gtk_window_set_transient_for (GTK_WINDOW (about),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
-  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Deliberate"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
-  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
-  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Deliberate authors"));
-  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
-  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-                                 _("Decide whether a city agency should enter a technology partnership, "
-                                   "and defend the decision in a memo regenerated from the evidence."));
-  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), "© 2026 The Deliberate authors");
-  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
-  /* Translators: put your names here, one a line */
-  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
-  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"), built_with);
   gtk_window_present (GTK_WINDOW (about));
 }
 

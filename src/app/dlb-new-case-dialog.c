@@ -45,10 +45,22 @@ dlb_new_case_default_folder (void)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
-  if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
-    documents = g_get_home_dir ();
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
 
-  return g_file_new_for_path (documents);
+  /* A Flatpak sandbox without file-system access has no documents folder,
+   * and its home folder is not the user's: a case saved there would be
+   * lost. The app's own data folder, where the copies of the example go,
+   * is kept; the file chooser reaches any other. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *data = g_build_filename (g_get_user_data_dir (), "deliberate", NULL);
+
+      if (g_mkdir_with_parents (data, 0700) == 0)
+        return g_file_new_for_path (data);
+    }
+
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 static char *

@@ -28,7 +28,8 @@ GFile      *dlb_new_case_dialog_get_folder   (DlbNewCaseDialog *self);
 const char *dlb_new_case_dialog_get_template (DlbNewCaseDialog *self);
 gboolean    dlb_new_case_dialog_create       (DlbNewCaseDialog *self);
 
-/* Where new cases go unless the user chooses: the Documents folder. */
+/* Where new cases go unless the user chooses: the Documents folder, or
+ * the app's data folder in a Flatpak sandbox that cannot see it. */
 GFile      *dlb_new_case_default_folder      (void);
 
 G_END_DECLS

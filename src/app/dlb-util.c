@@ -127,6 +127,17 @@ dlb_show_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
+void
+dlb_apply_profile (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  /* libadwaita stripes the header bar of a window with this class, so a
+   * development build is never mistaken for the stable app. */
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+}
+
 GSettings *
 dlb_settings_new (void)
 {

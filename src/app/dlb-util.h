@@ -22,6 +22,10 @@ const char *dlb_css_class_for_status (DlbFindingStatus  status);
 char       *dlb_format_relative_time (GDateTime        *time,
                                       GDateTime        *now);
 
+/* Marks @window as the development build's (the "devel" style class),
+ * when this is the development build. */
+void        dlb_apply_profile        (GtkWindow        *window);
+
 /* The application's settings, or NULL (with a warning) when the schema is
  * not installed, so a missing schema never aborts the program. */
 GSettings  *dlb_settings_new         (void);

@@ -14,6 +14,7 @@
 #include "dlb-welcome-window.h"
 
 #include "dlb-file.h"
+#include "dlb-util.h"
 
 #define MAX_RECENT 8
 
@@ -165,6 +166,7 @@ static void
 dlb_welcome_window_init (DlbWelcomeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_apply_profile (GTK_WINDOW (self));
 
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
   self->recent_changed_id = g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

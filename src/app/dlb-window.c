@@ -533,6 +533,7 @@ static void
 dlb_window_init (DlbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_apply_profile (GTK_WINDOW (self));
   self->settings = dlb_settings_new ();
 
   /* Before the focused widget: a text field that is not being edited
