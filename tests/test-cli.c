@@ -1041,6 +1041,63 @@ test_spanish (Fixture       *fixture,
   g_assert_cmpstr (english, !=, spanish);
 }
 
+/* JSON that does not parse is described in Deliberate's own words, in
+ * the user's language, never in the JSON library's (which a Spanish
+ * sentence would quote in English). */
+static void
+test_json_syntax_in_own_words (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct
+  {
+    const char *json;
+    const char *english;
+    const char *spanish;
+  } cases[] = {
+    { "{\"title\": \"x\",}", "Line 1, column 14: a comma comes before a closing bracket or brace; remove it",
+      "Línea 1, columna 14: " },
+    { "{\"title\" \"x\"}", "Line 1, column 8: a colon is missing after a member’s name", "Línea 1, columna 8: " },
+    { "{\"a\": 1 \"b\": 2}", "Line 1, column 7: a comma is missing between two values", "Línea 1, columna 7: " },
+    { "{\"title\": \"x\"",
+      "Line 1, column 13: the file ends before the case does: a bracket, a brace or a quote is not closed",
+      "Línea 1, columna 13: " },
+    { "[1, 2", "Line 1, column 5: the file ends before the case does: a bracket, a brace or a quote is not closed",
+      "Línea 1, columna 5: " },
+    { "{\"a\": [1,,2]}", "Line 1, column 10: unexpected character “,”", "Línea 1, columna 10: " },
+  };
+  /* Words of json-glib's messages, in English and in its translations,
+   * and the `quotes' it puts around what it stopped at. */
+  static const char * const foreign[] = { "Parse error", "`", "expected end", "expected valid",
+                                          "unexpected number", "string constant", "análisis", "esperaba", NULL };
+  g_autofree char *input = path_in (fixture, "broken.json");
+  g_autofree char *output = path_in (fixture, "out.json");
+  const char *args[] = { "--export-json", output, input, NULL };
+  g_auto (GStrv) envp = g_get_environ ();
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "es", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *english = NULL;
+      g_autofree char *spanish = NULL;
+      g_autofree char *want = g_strdup_printf ("deliberate: %s: %s\n", input, cases[i].english);
+
+      write_file (input, cases[i].json, -1);
+      g_assert_cmpint (run (args, NULL, &english), ==, 1);
+      g_assert_cmpstr (english, ==, want);
+
+      g_assert_cmpint (run_in (args, envp, NULL, &spanish), ==, 1);
+      g_assert_nonnull (strstr (spanish, cases[i].spanish));
+      /* What is wrong, after "Line 1, column N: ", is in Spanish too. */
+      g_assert_null (strstr (spanish, strchr (cases[i].english + strlen ("Line 1, column "), ':') + 2));
+      for (guint j = 0; foreign[j] != NULL; j++)
+        if (strstr (spanish, foreign[j]) != NULL || strstr (english, foreign[j]) != NULL)
+          g_error ("“%s” gives “%s”, which quotes the JSON library", cases[i].json, spanish);
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* The text of the memo of the case @json_text, made as a user makes it:
  * the JSON turned into a case file, and the case file into a PDF. */
 static char *
@@ -1494,6 +1551,8 @@ main (int   argc,
   g_test_add ("/cli/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
   g_test_add ("/cli/verify/errors", Fixture, NULL, fixture_set_up, test_verify_errors, fixture_tear_down);
   g_test_add ("/cli/spanish", Fixture, NULL, fixture_set_up, test_spanish, fixture_tear_down);
+  g_test_add ("/cli/json-syntax-in-own-words", Fixture, NULL, fixture_set_up, test_json_syntax_in_own_words,
+              fixture_tear_down);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
   g_test_add ("/cli/reads-leave-folder", Fixture, NULL, fixture_set_up, test_reads_leave_folder, fixture_tear_down);
   g_test_add ("/cli/changed-case", Fixture, NULL, fixture_set_up, test_changed_case, fixture_tear_down);

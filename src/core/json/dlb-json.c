@@ -698,34 +698,124 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* json-glib says "<data>:3:2: Parse error: unexpected …"; people read
- * "Line 3, column 2: unexpected …". */
+/* Whether the text ends inside a string, a comment, a list or an
+ * object: what a file cut off in the middle does. */
+static gboolean
+ends_open (const char *data,
+           gsize       length)
+{
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+          if (i >= length)
+            return TRUE;
+        }
+      else if (c == '/' && i + 1 < length && data[i + 1] == '*')
+        {
+          const char *close = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          if (close == NULL)
+            return TRUE;
+          i = close - data + 1;
+        }
+      else if (c == '/' && i + 1 < length && data[i + 1] == '/')
+        {
+          while (i < length && data[i] != '\n')
+            i++;
+        }
+      else if (c == '[' || c == '{')
+        depth++;
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return depth > 0;
+}
+
+/* The character at @line and @column (as json-glib counts them, from 1),
+ * or NULL past the end. */
+static const char *
+char_at (const char *data,
+         gsize       length,
+         int         line,
+         int         column)
+{
+  const char *p = data, *end = data + length;
+
+  for (int l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  for (int c = 1; c < column && p < end && *p != '\n'; c++)
+    p = g_utf8_next_char (p);
+  return p < end ? p : NULL;
+}
+
+/* What the parser stopped at, in the words of the message, never in
+ * json-glib's own (which may be in another language than the rest):
+ * the text the scanner let through is a valid sequence of values, so what
+ * is left is how they are put together. */
+static char *
+describe_parse_error (const GError *parse_error,
+                      const char   *data,
+                      gsize         length,
+                      const char   *at)
+{
+  if (ends_open (data, length))
+    return g_strdup (_("the file ends before the case does: a bracket, a brace or a quote is not closed"));
+
+  if (parse_error->domain == JSON_PARSER_ERROR)
+    switch (parse_error->code)
+      {
+      case JSON_PARSER_ERROR_TRAILING_COMMA:
+        return g_strdup (_("a comma comes before a closing bracket or brace; remove it"));
+      case JSON_PARSER_ERROR_MISSING_COMMA:
+        return g_strdup (_("a comma is missing between two values"));
+      case JSON_PARSER_ERROR_MISSING_COLON:
+        return g_strdup (_("a colon is missing after a member’s name"));
+      default:
+        break;
+      }
+
+  if (at != NULL && g_ascii_ispunct (*at))
+    /* Translators: %s is the character, or its code such as U+000C */
+    return g_strdup_printf (_("unexpected character “%s”"), (char[]) { *at, '\0' });
+
+  return g_strdup (_("this is not valid JSON: check the brackets, braces, commas and quotes up to here"));
+}
+
+/* json-glib says "<data>:3:2: Parse error: …"; people read "Line 3,
+ * column 2:" and what is wrong there. */
 static void
 set_parse_error (GError       **error,
-                 const GError  *parse_error)
+                 const GError  *parse_error,
+                 const char    *data,
+                 gsize          length)
 {
-  /* json-glib quotes the token it stopped at cut to a number of bytes,
-   * which can split a character in two. */
-  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
-  const char *message = valid;
-  int line, column, consumed = 0;
+  const char *message = parse_error->message;
+  g_autofree char *detail = NULL;
+  int line, column;
 
   if (g_str_has_prefix (message, "<data>:")
-      && sscanf (message + strlen ("<data>:"), "%d:%d: %n", &line, &column, &consumed) == 2
-      && consumed > 0)
+      && sscanf (message + strlen ("<data>:"), "%d:%d:", &line, &column) == 2)
     {
-      const char *detail = message + strlen ("<data>:") + consumed;
-
-      if (g_str_has_prefix (detail, "Parse error: "))
-        detail += strlen ("Parse error: ");
+      detail = describe_parse_error (parse_error, data, length, char_at (data, length, line, column));
+      /* Translators: where in the file, then what is wrong there */
       g_set_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX,
                    _("Line %d, column %d: %s"), line, column, detail);
       return;
     }
 
-  /* Translators: %s is the JSON parser's own explanation */
+  detail = describe_parse_error (parse_error, data, length, NULL);
+  /* Translators: %s says what is wrong in the JSON */
   g_set_error (error, DLB_JSON_ERROR, DLB_JSON_ERROR_SYNTAX,
-               _("The file is not valid JSON: %s"), message);
+               _("The file is not valid JSON: %s"), detail);
 }
 
 static JsonParser *
@@ -756,7 +846,7 @@ parse (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      set_parse_error (error, parse_error);
+      set_parse_error (error, parse_error, data, length);
       return NULL;
     }
 
