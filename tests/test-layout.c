@@ -466,6 +466,84 @@ test_other_charts (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+count_pixels (cairo_surface_t *surface,
+              guint32          rgb)
+{
+  const unsigned char *data;
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      if ((*(const guint32 *) (data + y * stride + x * 4) & 0xffffff) == rgb)
+        n++;
+  return n;
+}
+
+/* On a dark screen the charts draw every print colour as its dark-style
+ * counterpart: the leading option's bar, the ink of the labels and the
+ * heat map's grounds; the memo keeps the print colours. */
+static void
+test_dark_charts (void)
+{
+  DlbBar bars[2] = {
+    { "Decline the partnership", 6.8, TRUE, FALSE },
+    { "Partner with conditions", 5.9, FALSE, FALSE },
+  };
+  DlbHeatItem items[2] = { { "R1", 5, 5, TRUE }, { "O1", 1, 1, FALSE } };
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 460, 240);
+      cairo_t *cr = cairo_create (surface);
+      guint32 ground = dark ? 0x2d2d2d : 0xffffff;
+
+      dlb_chart_set_dark (cr, dark);
+      g_assert_cmpint (dlb_chart_get_dark (cr), ==, dark);
+      g_assert_cmphex (dlb_chart_colour (cr, 0xffffff), ==, ground);
+      cairo_set_source_rgb (cr, ((ground >> 16) & 0xff) / 255.0, ((ground >> 8) & 0xff) / 255.0,
+                            (ground & 0xff) / 255.0);
+      cairo_paint (cr);
+      dlb_chart_draw_bars (cr, 460, 120, bars, 2);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      /* The leading bar, in the colour of its style and not the other. */
+      g_assert_cmpuint (count_pixels (surface, dark ? 0x78aeed : 0x1d4e89), >, 500);
+      g_assert_cmpuint (count_pixels (surface, dark ? 0x1d4e89 : 0x78aeed), ==, 0);
+      /* No dark ink on the dark card. */
+      if (dark)
+        g_assert_cmpuint (count_pixels (surface, 0x1f2933), ==, 0);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      dlb_chart_draw_heat_map (cr, 460, 240, items, 2);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      /* A low rating's cell is near the card's own colour. */
+      {
+        const unsigned char *data;
+        guint32 pixel;
+        double px, py, pw, ph;
+        int grey;
+
+        dlb_chart_heat_map_cell_area (460, 240, FALSE, 1, 1, &px, &py, &pw, &ph);
+        cairo_surface_flush (surface);
+        data = cairo_image_surface_get_data (surface);
+        pixel = *(const guint32 *) (data + (int) (py + 2) * cairo_image_surface_get_stride (surface)
+                                    + (int) (px + 2) * 4);
+        grey = (int) ((pixel >> 8) & 0xff);
+        if (dark)
+          g_assert_cmpint (grey, <, 0x50);
+        else
+          g_assert_cmpint (grey, >, 0xe0);
+      }
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Pointing at the charts: every marker's own position hits its own cell,
  * a drag past the plot's edge stays on the edge, and every heat-map cell's
  * centre hits that cell. */
@@ -701,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/layout/long-document", test_long_document);
   g_test_add_func ("/layout/table", test_table);
   g_test_add_func ("/layout/pdf", test_pdf);
+  g_test_add_func ("/layout/dark-charts", test_dark_charts);
   g_test_add_func ("/layout/page-out-of-range", test_page_out_of_range);
   g_test_add_func ("/layout/column-keeps-words", test_column_keeps_words);
   g_test_add_func ("/layout/unfit-table", test_unfit_table);

@@ -11,11 +11,14 @@
 
 #include <math.h>
 
-#include "dlb-chart-view.h"
+#include <adwaita.h>
 
-/* A chart drawn by the same Cairo code as the memo. The charts use fixed
- * print colours, so the view lays them on a paper-white card in both the
- * light and the dark style, like a figure. Screen readers get the chart's
+#include "dlb-chart-view.h"
+#include "dlb-charts.h"
+
+/* A chart drawn by the same Cairo code as the memo, on a card: in the
+ * print colours in the light style, and in their dark counterparts on a
+ * dark card in the dark style, redrawn when the style changes. Screen readers get the chart's
  * sentences as the accessible description; the view takes keyboard focus
  * so that they can be reached without a pointer. */
 struct _DlbChartView
@@ -71,17 +74,25 @@ dlb_chart_view_snapshot (GtkWidget   *widget,
   DlbChartView *self = DLB_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  gboolean dark;
+  guint32 paper;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  dlb_chart_set_dark (cr, dark);
+  paper = dlb_chart_colour (cr, 0xffffff);
 
   rounded_rectangle (cr, 0.5, 0.5, width - 1, height - 1, RADIUS);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, ((paper >> 16) & 0xff) / 255.0, ((paper >> 8) & 0xff) / 255.0, (paper & 0xff) / 255.0);
   cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  if (dark)
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.1);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
@@ -304,6 +315,8 @@ dlb_chart_view_init (DlbChartView *self)
   self->content_height = 220;
   self->zoom = 1.5;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);

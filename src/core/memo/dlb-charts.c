@@ -123,12 +123,86 @@ show_text (cairo_t      *cr,
   g_object_unref (layout);
 }
 
+/* Colours ------------------------------------------------------------------
+ *
+ * The charts are written with their print colours. On a dark screen each
+ * one is drawn as its counterpart below: paper becomes a dark card, ink
+ * becomes light, and the hues take libadwaita's dark-style shades, so
+ * that every pair of colours that meet keeps its contrast. */
+
+static const cairo_user_data_key_t dark_key;
+
+static const struct
+{
+  guint32 light;
+  guint32 dark;
+} dark_colours[] = {
+  { 0xffffff, 0x2d2d2d },  /* paper, and text on a strong bar */
+  { 0x1f2933, 0xf2f2f2 },  /* ink */
+  { 0x3d4551, 0xd6d6d6 },
+  { 0x4b5563, 0xc4c4c4 },
+  { 0x5b6573, 0xb4b4b4 },
+  { 0x6b7280, 0xa4a4a4 },  /* neutral stance, muted text */
+  { 0x7b8794, 0x949494 },  /* axes */
+  { 0x9aa3ad, 0x7a7a7a },
+  { 0xc4ccd6, 0x5a5a5a },  /* grid lines */
+  { 0xd0d5dc, 0x505050 },
+  { 0xdde3ea, 0x3c3c3c },  /* quadrant grounds */
+  { 0xeef1f5, 0x363636 },
+  { 0xf8f9fb, 0x323232 },
+  { 0xe6edf5, 0x2f3c4c },  /* the highlighted band */
+  { 0x1d4e89, 0x78aeed },  /* the leading option, the first series */
+  { 0x9db4cf, 0x4d6a8c },  /* the other options */
+  { 0xb23a2e, 0xff7b63 },  /* against, ruled out, risks */
+  { 0x2b7a4b, 0x8ff0a4 },  /* in favour */
+  { 0x8a5a00, 0xf8c85c },
+  { 0x6a3d9a, 0xdc8add },
+};
+
+void
+dlb_chart_set_dark (cairo_t  *cr,
+                    gboolean  dark)
+{
+  g_return_if_fail (cr != NULL);
+
+  cairo_set_user_data (cr, &dark_key, dark ? GINT_TO_POINTER (1) : NULL, NULL);
+}
+
+gboolean
+dlb_chart_get_dark (cairo_t *cr)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  return cairo_get_user_data (cr, &dark_key) != NULL;
+}
+
+guint32
+dlb_chart_colour (cairo_t *cr,
+                  guint32  hex)
+{
+  if (!dlb_chart_get_dark (cr))
+    return hex;
+  for (guint i = 0; i < G_N_ELEMENTS (dark_colours); i++)
+    if (dark_colours[i].light == hex)
+      return dark_colours[i].dark;
+  return hex;
+}
+
+static void
+rgba (cairo_t *cr,
+      guint32  hex,
+      double   alpha)
+{
+  hex = dlb_chart_colour (cr, hex);
+  cairo_set_source_rgba (cr, ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                         (hex & 0xff) / 255.0, alpha);
+}
+
 static void
 rgb (cairo_t *cr,
      guint32  hex)
 {
-  cairo_set_source_rgb (cr, ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
-                        (hex & 0xff) / 255.0);
+  rgba (cr, hex, 1);
 }
 
 /* Markers: shape tells the series apart without colour. */
@@ -595,7 +669,7 @@ dlb_chart_draw_grid (cairo_t            *cr,
    * hide them. */
   for (int q = 0; q < 4; q++)
     {
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      rgba (cr, 0xffffff, 0.85);
       cairo_rectangle (cr, quads[q].x - 1.5, quads[q].y - 0.5, quads[q].w + 3, quads[q].h + 1);
       cairo_fill (cr);
       rgb (cr, 0x4b5563);
@@ -731,12 +805,20 @@ heat_colour (cairo_t  *cr,
              gboolean  risk,
              int       score)
 {
-  /* From light to dark with the rating: colour and grey level agree. */
+  /* From the paper to a strong colour with the rating: colour and grey
+   * level agree. On a dark screen the strong end is the bright one. */
+  gboolean on_dark = dlb_chart_get_dark (cr);
   double t = CLAMP ((score - 1) / 24.0, 0, 1);
   double light[3] = { 0.97, 0.96, 0.95 };
+  double light_on_dark[3] = { 0.2, 0.2, 0.2 };
   double dark_risk[3] = { 0.58, 0.13, 0.15 };
   double dark_opp[3] = { 0.11, 0.30, 0.54 };
-  const double *dark = risk ? dark_risk : dark_opp;
+  double bright_risk[3] = { 1.0, 0.52, 0.45 };
+  double bright_opp[3] = { 0.50, 0.72, 0.95 };
+  const double *dark = on_dark ? (risk ? bright_risk : bright_opp) : (risk ? dark_risk : dark_opp);
+
+  if (on_dark)
+    memcpy (light, light_on_dark, sizeof light);
 
   t = pow (t, 0.8);
   cairo_set_source_rgb (cr, light[0] + (dark[0] - light[0]) * t, light[1] + (dark[1] - light[1]) * t,

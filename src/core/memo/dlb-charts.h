@@ -22,6 +22,15 @@ G_BEGIN_DECLS
  * colour, so that they read in grayscale print. */
 
 /* Stakeholder power/interest grid. */
+/* The charts draw in their print colours unless @cr is marked for a
+ * dark screen, where each colour takes its dark-style counterpart. */
+void     dlb_chart_set_dark           (cairo_t            *cr,
+                                       gboolean            dark);
+gboolean dlb_chart_get_dark           (cairo_t            *cr);
+/* The colour (0xRRGGBB) the charts use on @cr for their print colour @hex. */
+guint32  dlb_chart_colour             (cairo_t            *cr,
+                                       guint32             hex);
+
 typedef struct
 {
   const char *label;
