@@ -20,6 +20,7 @@
 #include "dlb-matrix-page.h"
 #include "dlb-memo-page.h"
 #include "dlb-new-case-dialog.h"
+#include "dlb-preferences-window.h"
 #include "dlb-template.h"
 #include "dlb-util.h"
 #include "dlb-overview-page.h"
@@ -859,6 +860,102 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every preference is its GSettings key, both ways: a change of the key
+ * made elsewhere shows in the window, a change in the window reaches the
+ * key. */
+static void
+test_preferences_follow_settings (void)
+{
+  static const struct {
+    const char *key;
+    const char *title;
+    const char *nicks[5];
+  } enums[] = {
+    { "paper-size", "Paper Size", { "auto", "letter", "a4", NULL } },
+    { "weighting-method", "Weighting Method", { "direct", "ranking", "ahp", "swing", NULL } },
+  };
+  static const struct {
+    const char *key;
+    const char *title;
+  } texts[] = {
+    { "memo-author", "Author" },
+    { "memo-office", "Office" },
+  };
+  g_autoptr(GSettings) settings = dlb_settings_new ();
+  GtkWidget *window = dlb_preferences_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *row = find_row (window, ADW_TYPE_ENTRY_ROW, texts[i].title);
+      g_autofree char *value = NULL;
+
+      g_assert_nonnull (row);
+      g_settings_set_string (settings, texts[i].key, "Ines Park");
+      spin_main_loop ();
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ines Park");
+
+      gtk_editable_set_text (GTK_EDITABLE (row), "Office of Records");
+      spin_main_loop ();
+      value = g_settings_get_string (settings, texts[i].key);
+      g_assert_cmpstr (value, ==, "Office of Records");
+      g_settings_reset (settings, texts[i].key);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
+    {
+      GtkWidget *row = find_row (window, ADW_TYPE_COMBO_ROW, enums[i].title);
+
+      g_assert_nonnull (row);
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+      for (guint n = 0; enums[i].nicks[n] != NULL; n++)
+        {
+          g_settings_set_string (settings, enums[i].key, enums[i].nicks[n]);
+          spin_main_loop ();
+          g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, n);
+        }
+
+      for (guint n = 0; enums[i].nicks[n] != NULL; n++)
+        {
+          g_autofree char *value = NULL;
+
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), n);
+          spin_main_loop ();
+          value = g_settings_get_string (settings, enums[i].key);
+          g_assert_cmpstr (value, ==, enums[i].nicks[n]);
+        }
+      g_settings_reset (settings, enums[i].key);
+      spin_main_loop ();
+      g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_no_display (void)
 {
@@ -912,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/app/about/release-notes", test_about_release_notes);
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);
   g_test_add_func ("/app/application/new-case-dialog", test_new_case_dialog);
+  g_test_add_func ("/app/preferences/follow-settings", test_preferences_follow_settings);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -31,7 +31,47 @@ struct _DlbPreferencesWindow
 G_DEFINE_FINAL_TYPE (DlbPreferencesWindow, dlb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The combo rows list an enum key's choices in the schema's order, so a
- * row's position names the key's value by its place in the schema's range. */
+ * row's position names the key's value by its place in the schema's range.
+ * The binding goes both ways: a change of the key from elsewhere (another
+ * window, dconf) moves the row too. */
+static gboolean
+enum_to_position (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  GVariant *nicks = user_data;
+  const char *current = g_variant_get_string (variant, NULL);
+
+  for (gsize i = 0; i < g_variant_n_children (nicks); i++)
+    {
+      const char *nick;
+
+      g_variant_get_child (nicks, i, "&s", &nick);
+      if (g_str_equal (nick, current))
+        {
+          g_value_set_uint (value, (guint) i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GVariant *
+position_to_enum (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  GVariant *nicks = user_data;
+  guint selected = g_value_get_uint (value);
+  const char *nick;
+
+  if (selected >= g_variant_n_children (nicks))
+    return NULL;
+
+  g_variant_get_child (nicks, selected, "&s", &nick);
+  return g_variant_new_string (nick);
+}
+
 static void
 bind_enum (DlbPreferencesWindow *self,
            AdwComboRow          *row,
@@ -40,43 +80,18 @@ bind_enum (DlbPreferencesWindow *self,
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettingsSchemaKey) schema_key = NULL;
   g_autoptr(GVariant) range = NULL;
-  g_autoptr(GVariant) values = NULL;
-  g_autofree char *current = g_settings_get_string (self->settings, key);
+  GVariant *values = NULL;
   const char *type;
 
   g_object_get (self->settings, "settings-schema", &schema, NULL);
   schema_key = g_settings_schema_get_key (schema, key);
   range = g_settings_schema_key_get_range (schema_key);
   g_variant_get (range, "(&sv)", &type, &values);
+  g_assert (g_str_equal (type, "enum"));
 
-  for (gsize i = 0; i < g_variant_n_children (values); i++)
-    {
-      const char *nick;
-
-      g_variant_get_child (values, i, "&s", &nick);
-      if (g_str_equal (nick, current))
-        adw_combo_row_set_selected (row, (guint) i);
-    }
-
-  g_object_set_data_full (G_OBJECT (row), "key", g_strdup (key), g_free);
-  g_object_set_data_full (G_OBJECT (row), "nicks", g_variant_ref (values), (GDestroyNotify) g_variant_unref);
-}
-
-static void
-on_enum_selected (AdwComboRow          *row,
-                  GParamSpec           *pspec,
-                  DlbPreferencesWindow *self)
-{
-  GVariant *nicks = g_object_get_data (G_OBJECT (row), "nicks");
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
-  guint selected = adw_combo_row_get_selected (row);
-  const char *nick;
-
-  if (self->settings == NULL || nicks == NULL || selected >= g_variant_n_children (nicks))
-    return;
-
-  g_variant_get_child (nicks, selected, "&s", &nick);
-  g_settings_set_string (self->settings, key, nick);
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                enum_to_position, position_to_enum,
+                                values, (GDestroyNotify) g_variant_unref);
 }
 
 static void
@@ -121,8 +136,6 @@ dlb_preferences_window_init (DlbPreferencesWindow *self)
   g_settings_bind (self->settings, "memo-office", self->office_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_enum (self, self->paper_row, "paper-size");
   bind_enum (self, self->weighting_row, "weighting-method");
-  g_signal_connect (self->paper_row, "notify::selected", G_CALLBACK (on_enum_selected), self);
-  g_signal_connect (self->weighting_row, "notify::selected", G_CALLBACK (on_enum_selected), self);
 }
 
 GtkWidget *
