@@ -15,7 +15,9 @@
 #include "dlb-application.h"
 #include "dlb-collection-view.h"
 #include "dlb-example.h"
+#include "dlb-entity-editor.h"
 #include "dlb-findings-page.h"
+#include "dlb-history-window.h"
 #include "dlb-items-page.h"
 #include "dlb-matrix-page.h"
 #include "dlb-memo-page.h"
@@ -24,9 +26,11 @@
 #include "dlb-template.h"
 #include "dlb-util.h"
 #include "dlb-overview-page.h"
+#include "dlb-score-editor.h"
 #include "dlb-stakeholders-page.h"
 #include "dlb-store.h"
 #include "dlb-test-util.h"
+#include "dlb-weights-dialog.h"
 #include "dlb-window.h"
 
 /* The case window, opened on a case file made from the built-in example:
@@ -956,6 +960,293 @@ test_preferences_follow_settings (void)
   spin_main_loop ();
 }
 
+/* The keypad's keys do what their twins on the main keyboard do, and the
+ * shortcuts window shows the twin. */
+static guint
+main_keyboard_twin (guint keyval)
+{
+  static const guint twins[][2] = {
+    { GDK_KEY_KP_Up, GDK_KEY_Up },
+    { GDK_KEY_KP_Down, GDK_KEY_Down },
+    { GDK_KEY_KP_Left, GDK_KEY_Left },
+    { GDK_KEY_KP_Right, GDK_KEY_Right },
+    { GDK_KEY_KP_Page_Up, GDK_KEY_Page_Up },
+    { GDK_KEY_KP_Page_Down, GDK_KEY_Page_Down },
+    { GDK_KEY_KP_Home, GDK_KEY_Home },
+    { GDK_KEY_KP_End, GDK_KEY_End },
+    { GDK_KEY_KP_Enter, GDK_KEY_Return },
+    { GDK_KEY_ISO_Enter, GDK_KEY_Return },
+    { GDK_KEY_KP_Space, GDK_KEY_space },
+    { GDK_KEY_KP_Add, GDK_KEY_plus },
+    { GDK_KEY_KP_Subtract, GDK_KEY_minus },
+    { GDK_KEY_KP_0, GDK_KEY_0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (twins); i++)
+    if (twins[i][0] == keyval)
+      return twins[i][1];
+  return gdk_keyval_to_lower (keyval);
+}
+
+static char *
+normalise_accelerator (guint           keyval,
+                       GdkModifierType modifiers)
+{
+  return gtk_accelerator_name (main_keyboard_twin (keyval), modifiers & gtk_accelerator_get_default_mod_mask ());
+}
+
+static char *
+parse_accelerator (const char *accelerator)
+{
+  guint keyval = 0;
+  GdkModifierType modifiers = 0;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+  return normalise_accelerator (keyval, modifiers);
+}
+
+/* A GtkShortcutsShortcut's accelerator is a list of alternatives. */
+static void
+collect_shown (GtkWidget  *widget,
+               GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) alternatives = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      alternatives = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; alternatives[i] != NULL; i++)
+        if (alternatives[i][0] != '\0')
+          g_hash_table_add (shown, parse_accelerator (alternatives[i]));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, shown);
+}
+
+/* The first owner found is the one named when the key is missing. */
+static void
+add_bound (GHashTable *bound,
+           char       *accelerator,
+           const char *owner)
+{
+  if (g_hash_table_contains (bound, accelerator))
+    g_free (accelerator);
+  else
+    g_hash_table_insert (bound, accelerator, g_strdup (owner));
+}
+
+static void
+collect_trigger (GtkShortcutTrigger *trigger,
+                 const char         *owner,
+                 GHashTable         *bound)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    add_bound (bound,
+               normalise_accelerator (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
+               owner);
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      collect_trigger (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), owner, bound);
+      collect_trigger (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), owner, bound);
+    }
+}
+
+static GtkEventController *
+find_class_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* A class's bindings include its parent's, the very same objects: those
+ * of GTK's or libadwaita's class that a widget of Deliberate's derives
+ * from (a window's Tab and its inspector keys). */
+static GPtrArray *
+inherited_shortcuts (GtkWidget *widget)
+{
+  GPtrArray *shortcuts = g_ptr_array_new_with_free_func (g_object_unref);
+  GType parent = G_OBJECT_TYPE (widget);
+  GtkWidget *instance;
+  GtkEventController *controller;
+
+  while (g_str_has_prefix (g_type_name (parent), "Dlb"))
+    parent = g_type_parent (parent);
+  if (G_TYPE_IS_ABSTRACT (parent))
+    return shortcuts;
+
+  instance = g_object_ref_sink (g_object_new (parent, NULL));
+  controller = find_class_shortcuts (instance);
+  for (guint i = 0; controller != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+    g_ptr_array_add (shortcuts, g_list_model_get_item (G_LIST_MODEL (controller), i));
+  if (GTK_IS_WINDOW (instance))
+    gtk_window_destroy (GTK_WINDOW (instance));
+  g_object_unref (instance);
+  return shortcuts;
+}
+
+/* GTK's and libadwaita's widgets bring keys of their own (a text field's
+ * Ctrl+A, a list's Ctrl+Home) that are theirs to document; Deliberate's
+ * are the class bindings of its own widgets and the controllers it adds,
+ * which GTK leaves unnamed (the menus' accelerators among them). */
+static gboolean
+is_ours (GtkWidget          *widget,
+         GtkEventController *controller)
+{
+  if (gtk_event_controller_get_name (controller) == NULL)
+    return TRUE;
+  return g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Dlb") &&
+         g_strcmp0 (gtk_event_controller_get_name (controller), "gtk-widget-class-shortcuts") == 0;
+}
+
+static void
+collect_bound (GtkWidget  *widget,
+               GHashTable *bound)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GPtrArray) inherited = NULL;
+  const char *owner = G_OBJECT_TYPE_NAME (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      const char * const *keys = dlb_key_controller_get_keys (controller);
+
+      if (keys != NULL)
+        for (guint k = 0; keys[k] != NULL; k++)
+          add_bound (bound, parse_accelerator (keys[k]), owner);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) && is_ours (widget, controller))
+        for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+            g_autofree char *description = g_strdup_printf ("%s %s %s", owner,
+                                                            gtk_event_controller_get_name (controller),
+                                                            G_OBJECT_TYPE_NAME (gtk_shortcut_get_action (shortcut)));
+
+            if (inherited == NULL && gtk_event_controller_get_name (controller) != NULL)
+              inherited = inherited_shortcuts (widget);
+            if (inherited != NULL && g_ptr_array_find (inherited, shortcut, NULL))
+              continue;
+
+            collect_trigger (gtk_shortcut_get_trigger (shortcut), description, bound);
+          }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bound (child, bound);
+}
+
+/* The shortcuts window lists every key Deliberate binds: the
+ * application's accelerators, the bindings of its windows, pages and
+ * dialogs, and the keys its charts handle themselves (named beside their
+ * handlers, dlb_key_controller_new()). */
+static void
+test_shortcuts_window_lists_every_shortcut (void)
+{
+  g_autoptr(DlbApplication) app = dlb_application_new ();
+  g_autofree char *path = make_example_file ("shortcuts.deliberate");
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  GtkShortcutsWindow *overlay;
+  GtkWidget *window;
+  GtkWidget *others[6] = { NULL, };
+  DlbCase *kase;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* An application starts up once a process, and the new-case test has
+   * started one already. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kase = dlb_store_get_case (store);
+  window = GTK_WIDGET (dlb_window_new (GTK_APPLICATION (app), store));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (window);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  collect_shown (GTK_WIDGET (overlay), shown);
+
+  /* The application's accelerators. */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint a = 0; accels[a] != NULL; a++)
+        add_bound (bound, parse_accelerator (accels[a]), actions[i]);
+    }
+
+  /* The keys the window, its pages and the dialogs bind themselves. */
+  {
+    g_autoptr(DlbEntity) option = g_list_model_get_item (dlb_case_get_options (kase), 0);
+    GtkWidget *matrix = dlb_window_get_page (DLB_WINDOW (window), "matrix");
+
+    others[0] = dlb_history_window_new (GTK_WINDOW (window), store);
+    others[1] = dlb_new_case_dialog_new (GTK_APPLICATION (app), GTK_WINDOW (window), DLB_TEMPLATE_SURVEILLANCE);
+    others[2] = GTK_WIDGET (dlb_weights_dialog_new (kase, DLB_WEIGHTS_DIALOG_RANKING));
+    {
+      g_autoptr(DlbEntity) criterion = g_list_model_get_item (dlb_case_get_criteria (kase), 0);
+
+      others[3] = GTK_WIDGET (dlb_score_editor_new (kase, dlb_entity_get_id (option), dlb_entity_get_id (criterion)));
+    }
+    others[4] = GTK_WIDGET (dlb_entity_editor_window_new (window, kase, option, "Option", NULL));
+    g_assert_true (gtk_widget_activate_action (matrix, "matrix.edit", "s", dlb_entity_get_id (option)));
+    spin_main_loop ();
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window) &&
+          g_strcmp0 (gtk_window_get_title (l->data), "Option") == 0 && l->data != others[4])
+        others[5] = l->data;
+    g_assert_nonnull (others[5]);
+  }
+  collect_bound (window, bound);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    collect_bound (others[i], bound);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (shown, key))
+        g_string_append_printf (missing, " %s (%s)", (char *) key, (char *) value);
+    }
+  if (missing->len > 0)
+    g_error ("the shortcuts window leaves out:%s", missing->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    gtk_window_destroy (GTK_WINDOW (others[i]));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_no_display (void)
 {
@@ -1010,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/app/application/new-case-path", test_new_case_path);
   g_test_add_func ("/app/application/new-case-dialog", test_new_case_dialog);
   g_test_add_func ("/app/preferences/follow-settings", test_preferences_follow_settings);
+  g_test_add_func ("/app/shortcuts/window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -440,6 +440,11 @@ on_heat_map_released (GtkGestureClick *gesture,
   show_cell (self, risk, likelihood, impact);
 }
 
+/* The keys on_heat_map_key_pressed() takes. */
+static const char * const heat_map_keys[] = {
+  "Left", "Right", "Up", "Down", "Return", "space", NULL
+};
+
 static gboolean
 on_heat_map_key_pressed (GtkEventControllerKey *controller,
                          guint                  keyval,
@@ -664,7 +669,7 @@ dlb_items_page_init (DlbItemsPage *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_heat_map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->heat_map), GTK_EVENT_CONTROLLER (click));
-  key = gtk_event_controller_key_new ();
+  key = dlb_key_controller_new (heat_map_keys);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_heat_map_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->heat_map), key);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->heat_map), "pointer");

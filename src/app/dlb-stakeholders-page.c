@@ -573,6 +573,12 @@ select_point (DlbStakeholdersPage *self,
     gtk_list_box_select_row (list, row);
 }
 
+/* The keys on_chart_key_pressed() takes. */
+static const char * const chart_keys[] = {
+  "Escape", "Page_Up", "Page_Down", "Home", "End", "Return", "space",
+  "Left", "Right", "Up", "Down", NULL
+};
+
 static gboolean
 on_chart_key_pressed (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -813,7 +819,7 @@ dlb_stakeholders_page_init (DlbStakeholdersPage *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_chart_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self->chart), motion);
-  key = gtk_event_controller_key_new ();
+  key = dlb_key_controller_new (chart_keys);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_chart_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->chart), key);
   g_signal_connect (self->chart, "query-tooltip", G_CALLBACK (on_chart_query_tooltip), self);

@@ -199,3 +199,24 @@ dlb_scale_scroll_when_focused (GtkWidget *scale)
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scale_scroll), NULL);
   gtk_widget_add_controller (scale, scroll);
 }
+
+#define HANDLED_KEYS "dlb-handled-keys"
+
+GtkEventController *
+dlb_key_controller_new (const char * const *keys)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  g_return_val_if_fail (keys != NULL, controller);
+
+  g_object_set_data (G_OBJECT (controller), HANDLED_KEYS, (gpointer) keys);
+  return controller;
+}
+
+const char * const *
+dlb_key_controller_get_keys (GtkEventController *controller)
+{
+  g_return_val_if_fail (GTK_IS_EVENT_CONTROLLER (controller), NULL);
+
+  return g_object_get_data (G_OBJECT (controller), HANDLED_KEYS);
+}

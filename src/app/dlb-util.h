@@ -48,4 +48,12 @@ void        dlb_show_toast           (GtkWidget        *widget,
  * it scrolls the page the scale is on. */
 void        dlb_scale_scroll_when_focused (GtkWidget *scale);
 
+/* A key controller for a widget that handles its keys itself in
+ * "key-pressed": @keys (accelerators, NULL-terminated, static) names the
+ * keys its handler takes, keypad twins aside, so that the shortcuts
+ * window can be checked against them. */
+GtkEventController *dlb_key_controller_new      (const char * const *keys);
+/* The keys @controller was made with, or NULL for another controller. */
+const char * const *dlb_key_controller_get_keys (GtkEventController *controller);
+
 G_END_DECLS
