@@ -29,130 +29,11 @@
 #include "dlb-json.h"
 #include "dlb-memo.h"
 
+#include "bench-cases.h"
+
 #define RUNS 5
 #define PAIRS 21
 #define BOUND_S 120
-
-static const char *words[] = {
-  "footage", "residents", "retention", "consent", "warrant", "oversight", "sharing",
-  "police", "neighbors", "privacy", "audit", "request", "contract", "community",
-};
-
-static char *
-text (guint seed,
-      guint n)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, "%s%s", i > 0 ? " " : "", words[(seed * 31 + i * 7) % G_N_ELEMENTS (words)]);
-  g_string_append_c (s, '.');
-  return g_string_free (s, FALSE);
-}
-
-static void
-append (DlbCase  *c,
-        gpointer  entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dlb_case_append (c, DLB_ENTITY (entity), &error))
-    g_error ("%s", error->message);
-  g_object_unref (entity);
-}
-
-static DlbCase *
-generate (guint n_stakeholders,
-          guint n_findings,
-          guint n_items)
-{
-  DlbCase *c = dlb_case_new ();
-  const char *options[] = { "proposed", "conditional", "decline" };
-  guint n_sources = 10 + n_findings / 4;
-
-  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_TITLE, "Generated partnership case");
-  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_TO, "Chief Information Office");
-  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_FROM, "Benchmark");
-  _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_MEMO_DATE, "2019-12-02");
-  {
-    g_autofree char *a = text (1, 120);
-    g_autofree char *b = text (2, 90);
-    g_autofree char *background = g_strconcat (a, "\n\n", b, NULL);
-    _dlb_entity_set_string (DLB_ENTITY (c), DLB_CASE_BACKGROUND, background);
-  }
-
-  for (guint i = 0; i < n_sources; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("s%u", i);
-      g_autofree char *label = g_strdup_printf ("Source %u", i + 1);
-      g_autofree char *citation = text (i, 25);
-      g_autofree char *url = g_strdup_printf ("https://example.org/source/%u", i + 1);
-      append (c, g_object_new (DLB_TYPE_SOURCE, "id", id, "label", label, "citation", citation, "url", url, NULL));
-    }
-  for (guint i = 0; i < n_stakeholders; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("h%u", i);
-      g_autofree char *name = g_strdup_printf ("Stakeholder group %u", i + 1);
-      g_autofree char *role = text (i, 18);
-      g_autofree char *concern = text (i + 3, 45);
-      append (c, g_object_new (DLB_TYPE_STAKEHOLDER, "id", id, "name", name, "role", role, "concern", concern,
-                               "power", 1 + (int) (i % 5), "interest", 1 + (int) ((i / 5) % 5),
-                               "stance", (int) (i % 5) - 2, NULL));
-    }
-  for (guint i = 0; i < n_findings; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("f%u", i);
-      g_autofree char *title = g_strdup_printf ("Finding %u on %s", i + 1, words[i % G_N_ELEMENTS (words)]);
-      g_autofree char *detail = text (i + 5, 50);
-      g_autofree char *condition = text (i + 9, 20);
-      g_autofree char *source = g_strdup_printf ("s%u", i % n_sources);
-      const char *sources[] = { source, NULL };
-      DlbFinding *f = g_object_new (DLB_TYPE_FINDING, "id", id, "title", title, "detail", detail,
-                                    "condition", condition, "severity", 1 + (int) (i % 4),
-                                    "likelihood", 1 + (int) ((i / 4) % 4), NULL);
-      _dlb_entity_set_strv (DLB_ENTITY (f), DLB_FINDING_SOURCES, sources);
-      append (c, f);
-    }
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("i%u", i);
-      g_autofree char *title = g_strdup_printf ("Item %u", i + 1);
-      g_autofree char *detail = text (i + 11, 40);
-      DlbItem *item = g_object_new (DLB_TYPE_ITEM, "id", id, "title", title, "detail", detail,
-                                    "likelihood", 1 + (int) (i % 5), "impact", 1 + (int) ((i / 5) % 5), NULL);
-      _dlb_entity_set_enum (DLB_ENTITY (item), DLB_ITEM_KIND, i % 2 ? DLB_ITEM_RISK : DLB_ITEM_OPPORTUNITY);
-      append (c, item);
-    }
-  for (guint k = 0; k < 9; k++)
-    {
-      g_autofree char *id = g_strdup_printf ("c%u", k);
-      g_autofree char *name = g_strdup_printf ("Criterion %u", k + 1);
-      append (c, g_object_new (DLB_TYPE_CRITERION, "id", id, "name", name, "weight", 5.0 + k * 2, NULL));
-    }
-  for (guint o = 0; o < 3; o++)
-    append (c, g_object_new (DLB_TYPE_OPTION, "id", options[o], "name", options[o], NULL));
-  for (guint o = 0; o < 3; o++)
-    for (guint k = 0; k < 9; k++)
-      {
-        g_autofree char *crit = g_strdup_printf ("c%u", k);
-        DlbScore *s = dlb_score_new (options[o], crit);
-        double v = (double) ((o * 3 + k * 5) % 11);
-
-        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_VALUE, v);
-        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_LOW, MAX (v - 1, 0));
-        _dlb_entity_set_double (DLB_ENTITY (s), DLB_SCORE_HIGH, MIN (v + 1, 10));
-        append (c, s);
-      }
-  return c;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
 typedef struct
 {
@@ -238,15 +119,6 @@ run_in_time (const char * const *argv,
   return ms;
 }
 
-/* Sorts @times in place. */
-static double
-median (double *times,
-        int     n)
-{
-  qsort (times, n, sizeof (double), compare_double);
-  return times[n / 2];
-}
-
 static void
 write_case (DlbCase    *c,
             const char *path)
@@ -270,7 +142,7 @@ measure_process (const char *json,
   for (int run = 0; run < RUNS; run++)
     times[run] = run_in_time (argv, NULL);
 
-  return median (times, RUNS);
+  return dlb_bench_median (times, RUNS);
 }
 
 static int
@@ -298,7 +170,7 @@ measure (const char *name,
         g_error ("%s", error->message);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  in_process = median (times, RUNS);
+  in_process = dlb_bench_median (times, RUNS);
   g_print ("memo %-28s %4d pages  median %8.1f ms  (%.2f ms/page)\n", name, pages, in_process,
            in_process / MAX (pages, 1));
 
@@ -340,7 +212,7 @@ print_times (const char *what,
              int         n,
              int         pages)
 {
-  double m = median (times, n);
+  double m = dlb_bench_median (times, n);
 
   g_print ("     %-38s min %8.1f ms  median %8.1f ms  (%d pages)\n", what, times[0], m, pages);
 }
@@ -397,10 +269,10 @@ compare_with_floor (const char *dir,
   g_print ("whole process, %d alternating pairs after one warm-up each:\n", PAIRS);
   print_times ("deliberate --example --export-pdf", memo, PAIRS, memo_pages);
   print_times ("memo floor (Cairo and Pango only)", bare, PAIRS, floor_pages);
-  ratio = median (memo, PAIRS) / median (bare, PAIRS);
-  pair_ratio = median (ratios, PAIRS);
-  memo_cpu_ms = median (memo_cpu, PAIRS);
-  bare_cpu_ms = median (bare_cpu, PAIRS);
+  ratio = dlb_bench_median (memo, PAIRS) / dlb_bench_median (bare, PAIRS);
+  pair_ratio = dlb_bench_median (ratios, PAIRS);
+  memo_cpu_ms = dlb_bench_median (memo_cpu, PAIRS);
+  bare_cpu_ms = dlb_bench_median (bare_cpu, PAIRS);
   g_print ("     processor time (user + system)         median %8.1f ms against %.1f ms: ratio %.2f\n",
            memo_cpu_ms, bare_cpu_ms, memo_cpu_ms / bare_cpu_ms);
   /* On a busy machine the ratio pair by pair and that of the minimums
@@ -428,7 +300,7 @@ check_linear (const char *dir)
   const char *exe = g_getenv ("DELIBERATE_EXE");
   g_autofree char *pdf = g_build_filename (dir, "memo.pdf", NULL);
   g_autofree char *json = g_build_filename (dir, "generated-20x.json", NULL);
-  g_autoptr(DlbCase) c = generate (11 * 20, 8 * 20, 8 * 20);
+  g_autoptr(DlbCase) c = dlb_bench_generate_case (11 * 20, 8 * 20, 8 * 20);
   const char *start_argv[] = { exe, "--version", NULL };
   const char *example_argv[] = { exe, "--example", "--export-pdf", pdf, NULL };
   const char *scaled_argv[] = { exe, "--export-pdf", pdf, json, NULL };
@@ -444,9 +316,9 @@ check_linear (const char *dir)
       example[run] = run_in_time (example_argv, NULL);
       scaled[run] = run_in_time (scaled_argv, NULL);
     }
-  start_ms = median (start, RUNS);
-  example_ms = median (example, RUNS);
-  scaled_ms = median (scaled, RUNS);
+  start_ms = dlb_bench_median (start, RUNS);
+  example_ms = dlb_bench_median (example, RUNS);
+  scaled_ms = dlb_bench_median (scaled, RUNS);
   bound = 20 * example_ms + start_ms;
   g_print ("whole process, %d rounds after one warm-up each:\n", RUNS);
   g_print ("     start-up (deliberate --version)  median %8.1f ms\n", start_ms);
@@ -513,11 +385,11 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
       g_autofree char *name = g_strdup_printf ("generated-%ux", scales[i]);
-      g_autoptr(DlbCase) c = generate (11 * scales[i], 8 * scales[i], 8 * scales[i]);
+      g_autoptr(DlbCase) c = dlb_bench_generate_case (11 * scales[i], 8 * scales[i], 8 * scales[i]);
       measure (name, c, keep_dir);
     }
   {
-    g_autoptr(DlbCase) large = generate (200, 160, 160);
+    g_autoptr(DlbCase) large = dlb_bench_generate_case (200, 160, 160);
     measure ("large", large, keep_dir);
   }
 
