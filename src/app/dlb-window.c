@@ -42,6 +42,22 @@ struct _DlbWindow
 
 G_DEFINE_FINAL_TYPE (DlbWindow, dlb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The case's pages, by their names in dlb-window.ui. A page is built when
+ * it is first shown, so that a window maps as soon as the page it opens
+ * on is ready: the others cost nothing until the reader goes to them. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} pages[] = {
+  { "overview", dlb_overview_page_get_type },
+  { "stakeholders", dlb_stakeholders_page_get_type },
+  { "findings", dlb_findings_page_get_type },
+  { "items", dlb_items_page_get_type },
+  { "matrix", dlb_matrix_page_get_type },
+  { "memo", dlb_memo_page_get_type },
+};
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -363,11 +379,38 @@ export_json_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The page of @name, built into its holder in the stack if it is not
+ * there yet; NULL for a name that is not a page. */
+static GtkWidget *
+ensure_page (DlbWindow  *self,
+             const char *name)
+{
+  GtkWidget *holder = adw_view_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page;
+
+  if (holder == NULL)
+    return NULL;
+  if ((page = adw_bin_get_child (ADW_BIN (holder))) != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      {
+        page = g_object_new (pages[i].get_type (), "store", self->store, NULL);
+        adw_bin_set_child (ADW_BIN (holder), page);
+        return page;
+      }
+
+  g_return_val_if_reached (NULL);
+}
+
 static void
 on_page_changed (DlbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+  if (name != NULL)
+    ensure_page (self, name);
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
 }
@@ -413,6 +456,8 @@ dlb_window_constructed (GObject *object)
         adw_view_stack_set_visible_child_name (self->stack, page);
     }
 
+  /* The page the window opens on; the stack may not have told yet. */
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->stack));
   update_actions (self);
 }
 
@@ -495,14 +540,6 @@ dlb_window_class_init (DlbWindowClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The pages of dlb-window.ui. */
-  g_type_ensure (DLB_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (DLB_TYPE_STAKEHOLDERS_PAGE);
-  g_type_ensure (DLB_TYPE_FINDINGS_PAGE);
-  g_type_ensure (DLB_TYPE_ITEMS_PAGE);
-  g_type_ensure (DLB_TYPE_MATRIX_PAGE);
-  g_type_ensure (DLB_TYPE_MEMO_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_title);
@@ -577,7 +614,8 @@ dlb_window_get_store (DlbWindow *self)
 }
 
 /* A page of the case, by its name in dlb-window.ui: "overview",
- * "stakeholders", "findings", "items", "matrix", "memo". */
+ * "stakeholders", "findings", "items", "matrix", "memo"; built now if it
+ * has not been shown yet. */
 GtkWidget *
 dlb_window_get_page (DlbWindow  *self,
                      const char *name)
@@ -585,7 +623,21 @@ dlb_window_get_page (DlbWindow  *self,
   g_return_val_if_fail (DLB_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
+}
+
+/* Whether the page of @name has been built (it is built when first shown). */
+gboolean
+dlb_window_has_page (DlbWindow  *self,
+                     const char *name)
+{
+  GtkWidget *holder;
+
+  g_return_val_if_fail (DLB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  holder = adw_view_stack_get_child_by_name (self->stack, name);
+  return holder != NULL && adw_bin_get_child (ADW_BIN (holder)) != NULL;
 }
 
 void

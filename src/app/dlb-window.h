@@ -22,6 +22,8 @@ DlbWindow *dlb_window_new       (GtkApplication *application,
 DlbStore  *dlb_window_get_store (DlbWindow      *self);
 GtkWidget *dlb_window_get_page  (DlbWindow      *self,
                                  const char     *name);
+gboolean   dlb_window_has_page  (DlbWindow      *self,
+                                 const char     *name);
 void       dlb_window_add_toast (DlbWindow      *self,
                                  AdwToast       *toast);
 

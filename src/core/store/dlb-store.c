@@ -3224,6 +3224,14 @@ open_connection (const char  *path,
   *out = conn_new (db);
 
   rc = harden (*out, mode);
+  /* A new file is a temporary one until it is whole: it reaches the disk
+   * once, flushed as a whole, before it takes its name
+   * (dlb_file_commit_temp), and an interrupted one is thrown away. Syncs
+   * and a journal file at every step of its making would only slow it. */
+  if (rc == SQLITE_OK && mode == OPEN_NEW)
+    rc = conn_exec (*out, "PRAGMA journal_mode = MEMORY");
+  if (rc == SQLITE_OK && mode == OPEN_NEW)
+    rc = conn_exec (*out, "PRAGMA synchronous = OFF");
   if (rc != SQLITE_OK)
     {
       _dlb_store_set_sqlite_error (error, rc, db, action);
