@@ -149,6 +149,8 @@ fixture_open (Fixture *fixture,
   adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   gtk_window_present (fixture->window);
   wait_for (is_mapped, fixture->page);
+  /* The page fills in once the case's first analysis is in. */
+  spin_main_loop ();
 }
 
 static void

@@ -133,6 +133,105 @@ show_page (DlbWindow  *window,
   g_assert_true (gtk_widget_get_mapped (page));
 }
 
+/* Whether @page shows that its figures are on their way (its stack on
+ * the "pending" child, whatever a crossfade still draws). */
+static gboolean
+shows_pending (GtkWidget *page)
+{
+  GtkWidget *status = dlb_test_find_named (page, "pending-status");
+  GtkWidget *stack = gtk_widget_get_ancestor (status, GTK_TYPE_STACK);
+
+  return gtk_widget_get_mapped (page) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "pending") == 0;
+}
+
+/* The same figures, option by option, in two results. */
+static void
+assert_same_totals (DlbResult *got,
+                    DlbResult *want)
+{
+  g_assert_nonnull (got);
+  g_assert_cmpuint (dlb_result_get_n_options (got), ==, dlb_result_get_n_options (want));
+  for (guint i = 0; i < dlb_result_get_n_options (want); i++)
+    g_assert_cmpfloat_with_epsilon (dlb_result_get_total (got, i), dlb_result_get_total (want, i), 1e-12);
+  g_assert_cmpint (dlb_result_get_winner (got), ==, dlb_result_get_winner (want));
+}
+
+/* A window shown before the first analysis of its case is in: each page
+ * says the figures are on its way, none shows a blank or a made-up one,
+ * and nothing is analysed on the spot. When the analysis comes, every
+ * page fills in with the figures an analysis of its own gives. */
+static void
+test_pages_fill_in_when_analysis_comes (void)
+{
+  g_autofree char *path = make_example_file ("pending.deliberate");
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlbAnalysis) own = NULL;
+  g_autoptr(DlbRecommendation) expected = NULL;
+  g_autofree char *summary = NULL;
+  DlbAnalysis *analysis;
+  DlbResult *want;
+  DlbWindow *window;
+  GtkWidget *overview, *matrix, *memo;
+  DlbCase *kase;
+
+  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  kase = dlb_store_get_case (store);
+  analysis = dlb_analysis_for_case (kase);
+  dlb_analysis_set_held (analysis, TRUE);
+
+  window = dlb_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  overview = dlb_window_get_page (window, "overview");
+  show_page (window, "overview");
+  g_assert_true (gtk_widget_get_mapped (dlb_test_find_named (overview, "recommendation-pending")));
+  g_assert_false (gtk_widget_get_visible (dlb_test_find_named (overview, "recommendation")));
+
+  matrix = dlb_window_get_page (window, "matrix");
+  show_page (window, "matrix");
+  g_assert_true (shows_pending (matrix));
+  g_assert_null (dlb_matrix_page_get_result (DLB_MATRIX_PAGE (matrix)));
+
+  memo = dlb_window_get_page (window, "memo");
+  show_page (window, "memo");
+  g_assert_true (shows_pending (memo));
+  g_assert_null (dlb_memo_page_get_document (DLB_MEMO_PAGE (memo)));
+  g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, 0);
+
+  dlb_analysis_set_held (analysis, FALSE);
+  dlb_test_wait_for_analysis (kase);
+  spin_main_loop ();
+  g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, 1);
+
+  own = dlb_analysis_new (kase, NULL);
+  want = dlb_analysis_update_sync (own);
+  expected = dlb_recommendation_new (kase, want);
+  summary = dlb_recommendation_dup_summary (expected, FALSE);
+
+  /* The memo, on screen, is written as soon as the analysis is in. */
+  g_assert_false (shows_pending (memo));
+  g_assert_nonnull (dlb_memo_page_get_document (DLB_MEMO_PAGE (memo)));
+  assert_same_totals (dlb_memo_page_get_result (DLB_MEMO_PAGE (memo)), want);
+
+  /* The pages left behind catch up when shown again. */
+  show_page (window, "matrix");
+  g_assert_false (shows_pending (matrix));
+  assert_same_totals (dlb_matrix_page_get_result (DLB_MATRIX_PAGE (matrix)), want);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dlb_test_find_named (matrix, "summary"))), summary));
+
+  show_page (window, "overview");
+  g_assert_false (gtk_widget_get_visible (dlb_test_find_named (overview, "recommendation-pending")));
+  g_assert_true (gtk_widget_get_mapped (dlb_test_find_named (overview, "recommendation")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dlb_test_find_named (overview, "recommendation"))), summary));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_pages_show_every_row (void)
 {
@@ -1287,6 +1386,7 @@ main (int   argc,
   dlb_test_load_style_sheet ();
 
   g_test_add_func ("/app/window/pages-show-every-row", test_pages_show_every_row);
+  g_test_add_func ("/app/window/pages-fill-in-when-analysis-comes", test_pages_fill_in_when_analysis_comes);
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);
   g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
   g_test_add_func ("/app/window/case-details", test_case_details);

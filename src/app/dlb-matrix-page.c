@@ -393,7 +393,13 @@ _dlb_matrix_page_update_page (DlbMatrixPage *self)
 
   _dlb_matrix_page_update_actions (self);
 
-  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL || self->result == NULL)
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL && self->result == NULL)
+    {
+      /* The case's first analysis is on its way (analysis_changed). */
+      gtk_stack_set_visible_child_name (self->stack, "pending");
+      return;
+    }
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
     {
       adw_status_page_set_description (self->empty_status, _("Open a case to compare its options."));
       gtk_stack_set_visible_child_name (self->stack, "empty");

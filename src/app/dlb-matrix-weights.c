@@ -83,13 +83,9 @@ _dlb_matrix_page_analyze (DlbMatrixPage *self)
   if (!previewing && self->perspective == NULL)
     {
       DlbAnalysis *analysis = dlb_analysis_for_case (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
-      DlbResult *current = dlb_analysis_get_result (analysis);
-
-      /* The page is never shown blank: a case just opened is analysed
-       * at once. */
-      if (current == NULL)
-        current = dlb_analysis_update_sync (analysis);
-      g_set_object (&self->result, current);
+      /* Until a case just opened has its first result, the page says it
+       * is on its way; it comes in through "notify::result". */
+      g_set_object (&self->result, dlb_analysis_get_result (analysis));
       self->reduced_draws = FALSE;
       _dlb_matrix_page_update_page (self);
       return;

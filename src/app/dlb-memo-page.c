@@ -148,13 +148,31 @@ set_document (DlbMemoPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+/* Writes the memo from the case. With @now, at once, waiting for the
+ * analysis if it is still on its way (for an export or a print); without,
+ * only once the case has been analysed. */
 static void
-rebuild (DlbMemoPage *self)
+rebuild (DlbMemoPage *self,
+         gboolean     now)
 {
   g_autoptr(DlbDocument) doc = NULL;
   g_autoptr(DlbResult) result = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  /* A case just opened has its first analysis on its way: the memo is
+   * written when it comes (on_analysis_changed), and the page says so
+   * meanwhile. */
+  if (!now && self->analysis != NULL && dlb_analysis_get_result (self->analysis) == NULL)
+    {
+      self->stale = TRUE;
+      g_clear_object (&self->doc);
+      g_clear_object (&self->result);
+      dlb_memo_view_set_document (self->view, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "pending");
+      update_page_label (self);
+      return;
+    }
   self->stale = FALSE;
 
   if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
@@ -171,7 +189,7 @@ rebuild_idle (gpointer user_data)
   DlbMemoPage *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild (self);
+  rebuild (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -189,7 +207,7 @@ dlb_memo_page_update (DlbMemoPage *self)
   g_return_if_fail (DLB_IS_MEMO_PAGE (self));
 
   if (self->stale)
-    rebuild (self);
+    rebuild (self, TRUE);
 }
 
 /* Navigation and zoom */
@@ -368,7 +386,7 @@ dlb_memo_page_export (DlbMemoPage  *self,
       g_autofree char *now = dlb_json_dup_fingerprint (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
 
       if (!g_str_equal (now, dlb_memo_get_stamp (self->doc)->fingerprint))
-        rebuild (self);
+        rebuild (self, TRUE);
     }
   if (self->doc == NULL)
     {
@@ -669,7 +687,7 @@ dlb_memo_page_map (GtkWidget *widget)
   /* Before the first frame: the reader never sees an outdated memo, nor
    * blank pages, when they come to the page. */
   if (self->stale)
-    rebuild (self);
+    rebuild (self, FALSE);
 }
 
 static void

@@ -45,6 +45,7 @@ struct _DlbOverviewPage
   GtkLabel      *title_label;
   GtkLabel      *question_label;
   GtkLabel      *recommendation_label;
+  GtkWidget     *recommendation_pending;
   GtkButton     *edit_button;
   GtkFlowBox    *counts_box;
   AdwActionRow  *to_row;
@@ -165,9 +166,10 @@ refresh_recommendation (DlbOverviewPage *self)
   g_autofree char *line = NULL;
 
   /* The first analysis of a case just opened is on its way. */
+  gtk_widget_set_visible (GTK_WIDGET (self->recommendation_pending), rec == NULL);
   if (rec == NULL)
     {
-      gtk_label_set_text (self->recommendation_label, _("Analysing the case…"));
+      gtk_label_set_text (self->recommendation_label, "");
       return;
     }
 
@@ -338,6 +340,7 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_pending);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, to_row);

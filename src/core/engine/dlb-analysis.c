@@ -29,6 +29,7 @@ struct _DlbAnalysis
   GCancellable      *cancellable;
   guint              idle_id;
   guint              n_runs;
+  gboolean           held;
 };
 
 G_DEFINE_FINAL_TYPE (DlbAnalysis, dlb_analysis, G_TYPE_OBJECT)
@@ -158,7 +159,7 @@ start_run (gpointer data)
   Run *run;
 
   self->idle_id = 0;
-  if (self->kase == NULL || !dlb_analysis_get_busy (self))
+  if (self->kase == NULL || self->held || !dlb_analysis_get_busy (self))
     return G_SOURCE_REMOVE;
 
   g_cancellable_cancel (self->cancellable);
@@ -395,4 +396,19 @@ dlb_analysis_get_n_runs (DlbAnalysis *self)
 {
   g_return_val_if_fail (DLB_IS_ANALYSIS (self), 0);
   return self->n_runs;
+}
+
+/* Holds back the runs in the background while @held, and starts the one
+ * due when let go: how a test looks at what a window shows before the
+ * analysis of a case just opened is in. dlb_analysis_update_sync() is not
+ * held back. */
+void
+dlb_analysis_set_held (DlbAnalysis *self,
+                       gboolean     held)
+{
+  g_return_if_fail (DLB_IS_ANALYSIS (self));
+
+  self->held = held;
+  if (!held && self->idle_id == 0 && dlb_analysis_get_busy (self))
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_run, self, NULL);
 }

@@ -44,5 +44,7 @@ gboolean           dlb_analysis_get_busy           (DlbAnalysis            *self
 DlbResult         *dlb_analysis_update_sync        (DlbAnalysis            *self);
 /* How many analyses have been started (for tests and benchmarks). */
 guint              dlb_analysis_get_n_runs         (DlbAnalysis            *self);
+void               dlb_analysis_set_held           (DlbAnalysis            *self,
+                                                    gboolean                held);
 
 G_END_DECLS
