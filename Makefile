@@ -9,7 +9,7 @@ DEBIAN_PACKAGES := build-essential meson ninja-build pkg-config gettext \
 	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
 	libjson-glib-dev libsqlite3-dev libcairo2-dev libpango1.0-dev \
 	appstream desktop-file-utils xvfb xauth xdotool imagemagick \
-	poppler-utils libxml2-utils fonts-cantarell fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji dbus \
+	poppler-utils libxml2-utils librsvg2-bin fonts-cantarell fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji dbus \
 	at-spi2-core python3-pyatspi python3-pikepdf gtk-4-examples
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

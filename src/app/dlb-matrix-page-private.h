@@ -71,6 +71,7 @@ struct _DlbMatrixPage
   GtkWidget         parent_instance;
 
   GtkStack         *stack;
+  GtkSpinner       *pending_spinner;
   AdwStatusPage    *empty_status;
   GtkGrid          *score_grid;
   GtkButton        *method_button;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dlb-matrix-page-private.h"
+#include "dlb-util.h"
 
 /* DlbMatrixColumns: two columns side by side, or stacked when narrow. */
 
@@ -573,6 +574,7 @@ dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-matrix-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, pending_spinner);
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, score_grid);
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, method_button);
@@ -607,6 +609,7 @@ static void
 dlb_matrix_page_init (DlbMatrixPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_spinner_show_after_delay (self->pending_spinner);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

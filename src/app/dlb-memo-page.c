@@ -29,6 +29,7 @@ struct _DlbMemoPage
 
   AdwToastOverlay    *toast_overlay;
   GtkStack           *stack;
+  GtkSpinner         *pending_spinner;
   GtkEntry           *page_entry;
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
@@ -792,6 +793,7 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-memo-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, pending_spinner);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_entry);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
@@ -832,6 +834,7 @@ dlb_memo_page_init (DlbMemoPage *self)
   g_autoptr(GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_spinner_show_after_delay (self->pending_spinner);
 
   /* The case's own settings for its memo: whether it ends with the
    * history, and whether it prints the case's notes. */

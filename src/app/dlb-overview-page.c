@@ -46,6 +46,7 @@ struct _DlbOverviewPage
   GtkLabel      *question_label;
   GtkLabel      *recommendation_label;
   GtkWidget     *recommendation_pending;
+  GtkSpinner    *pending_spinner;
   GtkButton     *edit_button;
   GtkFlowBox    *counts_box;
   AdwActionRow  *to_row;
@@ -341,6 +342,7 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_label);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, recommendation_pending);
+  gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, pending_spinner);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, DlbOverviewPage, to_row);
@@ -356,6 +358,7 @@ static void
 dlb_overview_page_init (DlbOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_spinner_show_after_delay (self->pending_spinner);
 
   for (guint i = 0; i < N_COUNTS; i++)
     {

@@ -220,3 +220,50 @@ dlb_key_controller_get_keys (GtkEventController *controller)
 
   return g_object_get_data (G_OBJECT (controller), HANDLED_KEYS);
 }
+
+/* A spinner for a wait that is often too short to notice: it takes its
+ * place at once, so that nothing moves when it appears, but is drawn only
+ * once the wait has gone on for SPINNER_DELAY_MS each time it is shown. */
+#define SPINNER_DELAY_MS 400
+
+static gboolean
+on_spinner_delay (gpointer data)
+{
+  GtkWidget *spinner = data;
+
+  g_object_set_data (G_OBJECT (spinner), "dlb-spinner-delay", NULL);
+  gtk_widget_set_opacity (spinner, 1.0);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_spinner_unmap (GtkWidget *spinner)
+{
+  guint id = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (spinner), "dlb-spinner-delay"));
+
+  if (id != 0)
+    g_source_remove (id);
+  gtk_spinner_stop (GTK_SPINNER (spinner));
+  gtk_widget_set_opacity (spinner, 0.0);
+}
+
+static void
+on_spinner_map (GtkWidget *spinner)
+{
+  guint id;
+
+  on_spinner_unmap (spinner);
+  id = g_timeout_add (SPINNER_DELAY_MS, on_spinner_delay, spinner);
+  g_object_set_data (G_OBJECT (spinner), "dlb-spinner-delay", GUINT_TO_POINTER (id));
+}
+
+void
+dlb_spinner_show_after_delay (GtkSpinner *spinner)
+{
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
+
+  gtk_widget_set_opacity (GTK_WIDGET (spinner), 0.0);
+  g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap), NULL);
+}

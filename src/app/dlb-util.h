@@ -41,6 +41,7 @@ GtkWidget  *dlb_choice_dialog_new    (GtkWindow        *parent,
                                       const char       *suggested_label);
 
 /* Shows a message in the nearest toast overlay above widget. */
+void        dlb_spinner_show_after_delay (GtkSpinner   *spinner);
 void        dlb_show_toast           (GtkWidget        *widget,
                                       const char       *message);
 

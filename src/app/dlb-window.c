@@ -10,7 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#if HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 
+#include "dlb-analysis.h"
 #include "dlb-file.h"
 #include "dlb-findings-page.h"
 #include "dlb-history-window.h"
@@ -38,6 +42,7 @@ struct _DlbWindow
   gulong                title_id;
   gulong                can_undo_id;
   gulong                can_redo_id;
+  gulong                analysed_id;
 };
 
 G_DEFINE_FINAL_TYPE (DlbWindow, dlb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,6 +135,29 @@ on_first_map (DlbWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opening a case reads its whole file and analyses it; what that leaves
+ * freed goes back to the system once the window is up and the figures
+ * are in, rather than staying with the process while the case is open. */
+static gboolean
+return_freed_memory (gpointer data)
+{
+#if HAVE_MALLOC_TRIM
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_analysis (DlbAnalysis *analysis,
+                   GParamSpec  *pspec,
+                   DlbWindow   *self)
+{
+  if (dlb_analysis_get_busy (analysis))
+    return;
+  g_clear_signal_handler (&self->analysed_id, analysis);
+  g_idle_add_full (G_PRIORITY_LOW, return_freed_memory, NULL, NULL);
+}
+
 static void
 dlb_window_set_store (DlbWindow *self,
                       DlbStore  *store)
@@ -146,6 +174,8 @@ dlb_window_set_store (DlbWindow *self,
                                                G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   self->can_redo_id = g_signal_connect_object (store, "notify::can-redo",
                                                G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  self->analysed_id = g_signal_connect_object (dlb_analysis_for_case (dlb_store_get_case (store)), "notify::busy",
+                                               G_CALLBACK (on_first_analysis), self, 0);
   update_title (self);
   update_actions (self);
 
@@ -474,7 +504,10 @@ dlb_window_dispose (GObject *object)
   if (self->store != NULL)
     {
       if (dlb_store_get_case (self->store) != NULL)
-        g_clear_signal_handler (&self->title_id, dlb_store_get_case (self->store));
+        {
+          g_clear_signal_handler (&self->title_id, dlb_store_get_case (self->store));
+          g_clear_signal_handler (&self->analysed_id, dlb_analysis_for_case (dlb_store_get_case (self->store)));
+        }
       g_clear_signal_handler (&self->can_undo_id, self->store);
       g_clear_signal_handler (&self->can_redo_id, self->store);
       dlb_store_close (self->store);
