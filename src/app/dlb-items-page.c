@@ -104,8 +104,7 @@ update_row (GtkWidget *row)
   gtk_label_set_text (w->levels, levels);
   gtk_widget_set_tooltip_text (GTK_WIDGET (w->rating), _("Likelihood × impact"));
 
-  /* Translators: how a screen reader announces an opportunity or a risk: title, then likelihood and impact */
-  accessible = g_strdup_printf (_("%s. %s"), dlb_item_get_title (item), levels);
+  accessible = dlb_sentence_for_item (item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
