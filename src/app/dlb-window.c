@@ -363,6 +363,20 @@ export_json_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Alt+1…6, as GNOME applications switch the views of a view switcher:
+ * the parameter is a page's name in dlb-window.ui. */
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 on_page_changed (DlbWindow *self)
 {
@@ -516,6 +530,7 @@ dlb_window_class_init (DlbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 
   /* Bubble-phase shortcuts: a text field's own undo comes first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -576,8 +591,18 @@ dlb_window_get_store (DlbWindow *self)
   return self->store;
 }
 
-/* A page of the case, by its name in dlb-window.ui: "overview",
- * "stakeholders", "findings", "items", "matrix", "memo". */
+const char * const *
+dlb_window_get_page_names (void)
+{
+  static const char * const names[] = {
+    "overview", "stakeholders", "findings", "items", "matrix", "memo", NULL
+  };
+
+  return names;
+}
+
+/* A page of the case, by its name in dlb-window.ui: one of
+ * dlb_window_get_page_names(). */
 GtkWidget *
 dlb_window_get_page (DlbWindow  *self,
                      const char *name)

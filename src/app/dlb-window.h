@@ -22,6 +22,8 @@ DlbWindow *dlb_window_new       (GtkApplication *application,
 DlbStore  *dlb_window_get_store (DlbWindow      *self);
 GtkWidget *dlb_window_get_page  (DlbWindow      *self,
                                  const char     *name);
+/* The pages' names, in the order of the view switcher; NULL-terminated. */
+const char * const *dlb_window_get_page_names (void);
 void       dlb_window_add_toast (DlbWindow      *self,
                                  AdwToast       *toast);
 
