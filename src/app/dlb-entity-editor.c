@@ -850,17 +850,14 @@ build_row (DlbEntityEditor *self,
       break;
 
     case DLB_FIELD_REF_LIST:
-      fr->ids = g_ptr_array_new_with_free_func (g_free);
-      fr->checks = g_ptr_array_new ();
-      fr->row = fr->control = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
-      break;
-
     case DLB_FIELD_WEIGHTS:
       fr->ids = g_ptr_array_new_with_free_func (g_free);
       fr->checks = g_ptr_array_new ();
       fr->row = fr->control = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+      /* libadwaita 1.2 names the header inside, not the row a screen
+       * reader lists. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fr->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       break;
 
     case DLB_FIELD_PAIRS:
