@@ -187,6 +187,8 @@ static const ControlKind control_kinds[] = {
   { "AdwEntryRow", "entry", { GTK_ACCESSIBLE_ROLE_TEXT_BOX } },
   { "AdwComboRow", "drop-down", { GTK_ACCESSIBLE_ROLE_COMBO_BOX } },
   { "GtkListBoxRow", "list row", { GTK_ACCESSIBLE_ROLE_LIST_ITEM, GTK_ACCESSIBLE_ROLE_BUTTON } },
+  /* A list view's rows, and the choice a combo row shows. */
+  { "GtkListItemWidget", "list item", { GTK_ACCESSIBLE_ROLE_LIST_ITEM } },
   { "GtkCheckButton", "check box", { GTK_ACCESSIBLE_ROLE_CHECKBOX, GTK_ACCESSIBLE_ROLE_RADIO } },
   { "GtkMenuButton", "menu button", { GTK_ACCESSIBLE_ROLE_BUTTON } },
   { "GtkButton", "button", { GTK_ACCESSIBLE_ROLE_BUTTON, GTK_ACCESSIBLE_ROLE_TAB } },
@@ -223,9 +225,15 @@ is_part_of_control (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
+  GtkWidget *drop_down = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+
   if (parent == NULL)
     return FALSE;
   if (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent))
+    return TRUE;
+  /* The choice a drop-down's button shows, outside the drop-down's list. */
+  if (drop_down != NULL && (popover == NULL || !gtk_widget_is_ancestor (popover, drop_down)))
     return TRUE;
   return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_NONE;
 }

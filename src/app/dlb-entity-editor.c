@@ -838,6 +838,7 @@ build_row (DlbEntityEditor *self,
         fr->row = fr->control = adw_combo_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
         adw_combo_row_set_model (ADW_COMBO_ROW (fr->row), G_LIST_MODEL (names));
+        dlb_name_choices (fr->row);
         g_signal_connect (fr->row, "notify::selected", G_CALLBACK (on_combo_selected), fr);
       }
       break;
@@ -846,6 +847,7 @@ build_row (DlbEntityEditor *self,
       fr->ids = g_ptr_array_new_with_free_func (g_free);
       fr->row = fr->control = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+      dlb_name_choices (fr->row);
       g_signal_connect (fr->row, "notify::selected", G_CALLBACK (on_combo_selected), fr);
       break;
 

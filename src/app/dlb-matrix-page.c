@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dlb-matrix-page-private.h"
+#include "dlb-util.h"
 
 /* DlbMatrixColumns: two columns side by side, or stacked when narrow. */
 
@@ -601,6 +602,9 @@ static void
 dlb_matrix_page_init (DlbMatrixPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_name_choices (GTK_WIDGET (self->method_dropdown));
+  dlb_name_choices (GTK_WIDGET (self->perspective_dropdown));
+  dlb_name_choices (GTK_WIDGET (self->criterion_dropdown));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
