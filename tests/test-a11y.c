@@ -181,6 +181,8 @@ typedef struct
   const char        *type_name;
   const char        *what;
   GtkAccessibleRole  roles[3];
+  /* A picture of figures says them in words too. */
+  gboolean           described;
 } ControlKind;
 
 static const ControlKind control_kinds[] = {
@@ -200,8 +202,8 @@ static const ControlKind control_kinds[] = {
   { "GtkTextView", "text view", { GTK_ACCESSIBLE_ROLE_TEXT_BOX } },
   { "GtkSwitch", "switch", { GTK_ACCESSIBLE_ROLE_SWITCH } },
   { "GtkScale", "slider", { GTK_ACCESSIBLE_ROLE_SLIDER } },
-  { "DlbChartView", "chart", { GTK_ACCESSIBLE_ROLE_IMG } },
-  { "DlbMemoView", "memo page", { GTK_ACCESSIBLE_ROLE_IMG, GTK_ACCESSIBLE_ROLE_GROUP } },
+  { "DlbChartView", "chart", { GTK_ACCESSIBLE_ROLE_IMG }, TRUE },
+  { "DlbMemoView", "memo page", { GTK_ACCESSIBLE_ROLE_IMG, GTK_ACCESSIBLE_ROLE_GROUP }, TRUE },
 };
 
 static const ControlKind *
@@ -225,11 +227,13 @@ is_part_of_control (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  GtkWidget *drop_down = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
-  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  GtkWidget *drop_down;
+  GtkWidget *popover;
 
   if (parent == NULL)
     return FALSE;
+  drop_down = gtk_widget_get_ancestor (parent, GTK_TYPE_DROP_DOWN);
+  popover = gtk_widget_get_ancestor (parent, GTK_TYPE_POPOVER);
   if (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent))
     return TRUE;
   /* The choice a drop-down's button shows, outside the drop-down's list. */
@@ -283,6 +287,17 @@ has_name (GtkWidget *widget,
   return FALSE;
 }
 
+static gboolean
+has_description (GtkWidget *widget)
+{
+  g_autofree char *differs = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+    return FALSE;
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  return differs != NULL;
+}
+
 typedef struct
 {
   GPtrArray *labels;
@@ -323,6 +338,9 @@ survey_controls (GtkWidget  *widget,
                                   gtk_widget_get_name (widget), value != NULL ? value->value_nick : "?");
           g_type_class_unref (roles);
         }
+      if (kind->described && !has_description (widget))
+        g_string_append_printf (survey->problems, "\n  %s: a %s (%s, %s) does not say what it shows",
+                                page, kind->what, G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
       if (!has_name (widget, survey->labels))
         g_string_append_printf (survey->problems, "\n  %s: a %s (%s, %s, in %s) has no accessible name",
                                 page, kind->what, G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
