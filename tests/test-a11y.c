@@ -300,9 +300,9 @@ has_description (GtkWidget *widget)
 
 typedef struct
 {
-  GPtrArray *labels;
-  GString   *problems;
-  guint      n_checked;
+  GPtrArray  *labels;
+  GString    *problems;
+  guint       n_checked;
   GHashTable *kinds;
 } Survey;
 
@@ -324,6 +324,8 @@ survey_controls (GtkWidget  *widget,
       GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
       gboolean role_ok = FALSE;
 
+      /* The unused places of the list are 0, which is also the role
+       * "alert": only the first place may mean it. */
       for (guint r = 0; r < G_N_ELEMENTS (kind->roles); r++)
         role_ok |= kind->roles[r] == role && (r == 0 || role != 0);
       survey->n_checked++;
