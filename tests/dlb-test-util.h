@@ -7,7 +7,8 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <stdlib.h>
+#include <adwaita.h>
 
 #include "dlb-analysis.h"
 #include "dlb-json.h"
@@ -113,6 +114,43 @@ dlb_test_load_style_sheet (void)
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* Runs what the main loop has ready, as after a person's gesture. */
+static inline void
+dlb_test_spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static inline void
+dlb_test_skip_without_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run to test the window");
+}
+
+/* GTK and libadwaita for a widget test, with the application's style
+ * sheet. Without a display, FALSE, and the only test left is one that
+ * says why it skips; where DLB_TEST_REQUIRE_DISPLAY is set (make test)
+ * the program fails instead. */
+static inline gboolean
+dlb_test_init_widgets (const char *program,
+                       const char *skip_path)
+{
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
+        {
+          g_printerr ("%s: no display, but DLB_TEST_REQUIRE_DISPLAY is set: run it under xvfb-run\n", program);
+          exit (1);
+        }
+      g_test_add_func (skip_path, dlb_test_skip_without_display);
+      return FALSE;
+    }
+  adw_init ();
+  dlb_test_load_style_sheet ();
+  return TRUE;
 }
 
 /* Lets the main loop run until the case's shared analysis follows its

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dlb-entity-private.h"
+#include "dlb-labels.h"
 #include "dlb-model.h"
 
 /* A backend that records what reaches it and can be told to fail. */
@@ -542,6 +543,49 @@ test_properties_read_only (void)
   g_assert_null (dlb_case_get_title (c));
 }
 
+/* A list row reads as one sentence, with the words the row shows. */
+static void
+test_row_sentences (void)
+{
+  g_autoptr(DlbStakeholder) s = g_object_new (DLB_TYPE_STAKEHOLDER, "name", "Chicago residents",
+                                              "group", DLB_GROUP_RESIDENTS, "power", 3, "interest", 5,
+                                              "stance", 0, NULL);
+  g_autoptr(DlbStakeholder) aclu = g_object_new (DLB_TYPE_STAKEHOLDER, "name", "Illinois ACLU",
+                                                 "group", DLB_GROUP_CIVIL_SOCIETY, "power", 2, "interest", 4,
+                                                 "stance", -2, NULL);
+  g_autoptr(DlbFinding) open = g_object_new (DLB_TYPE_FINDING, "title", "Footage without a warrant",
+                                             "severity", 3, "likelihood", 2, NULL);
+  g_autoptr(DlbFinding) conditional = g_object_new (DLB_TYPE_FINDING, "title", "Retention",
+                                                    "status", DLB_FINDING_CONDITION_REQUIRED,
+                                                    "severity", 4, "likelihood", 1,
+                                                    "condition", "Delete after 30 days", NULL);
+  g_autoptr(DlbItem) risk = g_object_new (DLB_TYPE_ITEM, "kind", DLB_ITEM_RISK, "title", "Lawsuits",
+                                          "likelihood", 4, "impact", 3, NULL);
+  g_autoptr(DlbItem) opportunity = dlb_item_new (DLB_ITEM_OPPORTUNITY, "Faster leads");
+  g_autoptr(DlbCriterion) privacy = dlb_criterion_new ("Privacy", 20);
+  g_autoptr(DlbCriterion) equity = g_object_new (DLB_TYPE_CRITERION, "name", "Racial equity", "weight", 25.0,
+                                                 "minimum", 5.0, NULL);
+  g_autofree char *s1 = dlb_sentence_for_stakeholder (s);
+  g_autofree char *s2 = dlb_sentence_for_stakeholder (aclu);
+  g_autofree char *f1 = dlb_sentence_for_finding (open, 1);
+  g_autofree char *f2 = dlb_sentence_for_finding (conditional, 7);
+  g_autofree char *i1 = dlb_sentence_for_item (risk);
+  g_autofree char *i2 = dlb_sentence_for_item (opportunity);
+  g_autofree char *c1 = dlb_sentence_for_criterion (privacy, 0.2);
+  g_autofree char *c2 = dlb_sentence_for_criterion (equity, 0.375);
+
+  g_assert_cmpstr (s1, ==, "Chicago residents, Residents, power 3, interest 5, Neutral");
+  g_assert_cmpstr (s2, ==, "Illinois ACLU, Civil society, power 2, interest 4, Strongly opposes");
+  g_assert_cmpstr (f1, ==, "Finding 1, Footage without a warrant: Open, severity Significant, likelihood Limited");
+  g_assert_cmpstr (f2, ==, "Finding 7, Retention: Condition required, severity Maximum, likelihood Negligible. "
+                           "Condition: Delete after 30 days");
+  g_assert_cmpstr (i1, ==, "Risk: Lawsuits, likelihood 4 of 5, impact 3 of 5");
+  g_assert_cmpstr (i2, ==, "Opportunity: Faster leads, likelihood 3 of 5, impact 3 of 5");
+  g_assert_cmpstr (c1, ==, "Privacy, weight 20\u00a0%");
+  g_assert_cmpstr (c2, ==, "Racial equity, weight 38\u00a0%, options scoring below 5 are ruled out");
+
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +593,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/model/defaults", test_defaults);
+  g_test_add_func ("/core/labels/row-sentences", test_row_sentences);
   g_test_add_func ("/core/model/lookup", test_lookup);
   g_test_add_func ("/core/model/set-field-validates", test_set_field_validates);
   g_test_add_func ("/core/model/references-checked", test_references_checked);

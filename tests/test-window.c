@@ -174,6 +174,7 @@ test_pages_fill_in_when_analysis_comes (void)
   DlbResult *want;
   DlbWindow *window;
   GtkWidget *overview, *matrix, *memo;
+  const char *shown;
   DlbCase *kase;
 
   store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
@@ -185,6 +186,12 @@ test_pages_fill_in_when_analysis_comes (void)
   window = dlb_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
+
+  /* The window maps with the page it opens on, and no other, built. */
+  shown = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (dlb_window_get_visible_page (window),
+                                                                                         ADW_TYPE_VIEW_STACK)));
+  for (const char * const *name = dlb_window_get_page_names (); *name != NULL; name++)
+    g_assert_cmpint (dlb_window_has_page (window, *name), ==, g_str_equal (*name, shown));
 
   overview = dlb_window_get_page (window, "overview");
   show_page (window, "overview");

@@ -613,6 +613,7 @@ dlb_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  const char * const *pages = dlb_window_get_page_names ();
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (dlb_application_parent_class)->startup (application);
@@ -631,6 +632,16 @@ dlb_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
   gtk_application_set_accels_for_action (app, "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (app, "window.close", close_accels);
+
+  /* Alt+1…6: the window's pages, in the order of its view switcher. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (app, detailed, accels);
+    }
 }
 
 static void

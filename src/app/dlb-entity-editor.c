@@ -838,6 +838,7 @@ build_row (DlbEntityEditor *self,
         fr->row = fr->control = adw_combo_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
         adw_combo_row_set_model (ADW_COMBO_ROW (fr->row), G_LIST_MODEL (names));
+        dlb_name_choices (fr->row);
         g_signal_connect (fr->row, "notify::selected", G_CALLBACK (on_combo_selected), fr);
       }
       break;
@@ -846,21 +847,19 @@ build_row (DlbEntityEditor *self,
       fr->ids = g_ptr_array_new_with_free_func (g_free);
       fr->row = fr->control = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+      dlb_name_choices (fr->row);
       g_signal_connect (fr->row, "notify::selected", G_CALLBACK (on_combo_selected), fr);
       break;
 
     case DLB_FIELD_REF_LIST:
-      fr->ids = g_ptr_array_new_with_free_func (g_free);
-      fr->checks = g_ptr_array_new ();
-      fr->row = fr->control = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
-      break;
-
     case DLB_FIELD_WEIGHTS:
       fr->ids = g_ptr_array_new_with_free_func (g_free);
       fr->checks = g_ptr_array_new ();
       fr->row = fr->control = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
+      /* libadwaita 1.2 names the header inside, not the row a screen
+       * reader lists. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fr->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       break;
 
     case DLB_FIELD_PAIRS:

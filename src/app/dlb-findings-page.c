@@ -132,9 +132,7 @@ update_row (GtkWidget *row)
   gtk_label_set_text (w->sources, sources_line ? sources_line : "");
   gtk_widget_set_visible (GTK_WIDGET (w->sources), sources_line != NULL);
 
-  /* Translators: how a screen reader announces a finding: number, title, status, severity and likelihood */
-  accessible = g_strdup_printf (_("Finding %s: %s. %s. %s"), number, dlb_finding_get_title (f),
-                                dlb_label_for_status (status), levels);
+  accessible = dlb_sentence_for_finding (f, position + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 

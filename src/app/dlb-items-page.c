@@ -104,8 +104,7 @@ update_row (GtkWidget *row)
   gtk_label_set_text (w->levels, levels);
   gtk_widget_set_tooltip_text (GTK_WIDGET (w->rating), _("Likelihood × impact"));
 
-  /* Translators: how a screen reader announces an opportunity or a risk: title, then likelihood and impact */
-  accessible = g_strdup_printf (_("%s. %s"), dlb_item_get_title (item), levels);
+  accessible = dlb_sentence_for_item (item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -313,7 +312,9 @@ create_cell_row (DlbItem    *item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *number = gtk_label_new (code);
   GtkWidget *title = gtk_label_new (dlb_item_get_title (item));
-  g_autofree char *accessible = g_strdup_printf ("%s %s", code, dlb_item_get_title (item));
+  g_autofree char *sentence = dlb_sentence_for_item (item);
+  /* The code the heat map draws in the cell, then what the item's row says. */
+  g_autofree char *accessible = g_strdup_printf ("%s %s", code, sentence);
 
   gtk_widget_add_css_class (number, "item-code");
   gtk_widget_add_css_class (number, "numeric");

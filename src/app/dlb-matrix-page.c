@@ -610,6 +610,9 @@ dlb_matrix_page_init (DlbMatrixPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_spinner_show_after_delay (self->pending_spinner);
+  dlb_name_choices (GTK_WIDGET (self->method_dropdown));
+  dlb_name_choices (GTK_WIDGET (self->perspective_dropdown));
+  dlb_name_choices (GTK_WIDGET (self->criterion_dropdown));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->preview = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -365,11 +365,14 @@ _dlb_matrix_page_update_weight_rows (DlbMatrixPage *self)
       double weight = index >= 0 ? dlb_result_get_weight (self->result, (guint) index) : 0;
       g_autofree char *percent = _dlb_matrix_page_format_percent (weight);
       double *preview = g_hash_table_lookup (self->preview, row->criterion_id);
+      g_autofree char *sentence = NULL;
 
       if (criterion == NULL)
         continue;
 
       gtk_label_set_text (GTK_LABEL (row->percent_label), percent);
+      sentence = dlb_sentence_for_criterion (DLB_CRITERION (criterion), weight);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
 
       if (dlb_criterion_has_minimum (DLB_CRITERION (criterion)))
         {

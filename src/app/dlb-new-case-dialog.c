@@ -15,6 +15,7 @@
 #include "dlb-file.h"
 #include "dlb-new-case-dialog.h"
 #include "dlb-template.h"
+#include "dlb-util.h"
 
 /* New Case: a title, what the case starts from (nothing, or the
  * surveillance-technology template) and the folder its file goes in. The
@@ -256,6 +257,7 @@ dlb_new_case_dialog_init (DlbNewCaseDialog *self)
   self->start_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row), _("Start From"));
   adw_combo_row_set_model (self->start_row, G_LIST_MODEL (starts));
+  dlb_name_choices (GTK_WIDGET (self->start_row));
   g_object_unref (starts);
   g_signal_connect_swapped (self->start_row, "notify::selected", G_CALLBACK (update), self);
   adw_preferences_group_add (self->group, GTK_WIDGET (self->start_row));

@@ -124,6 +124,8 @@ static void
 dlb_preferences_window_init (DlbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlb_name_choices (GTK_WIDGET (self->paper_row));
+  dlb_name_choices (GTK_WIDGET (self->weighting_row));
 
   self->settings = dlb_settings_new ();
   if (self->settings == NULL)

@@ -133,10 +133,7 @@ update_row (GtkWidget *row)
   else if (stance > 0)
     gtk_widget_add_css_class (GTK_WIDGET (w->stance), "stance-for");
 
-  /* Translators: how a screen reader announces a stakeholder row: name, group, power, interest, stance */
-  accessible = g_strdup_printf (_("%s, %s, %s, %s, %s"), dlb_stakeholder_get_name (s),
-                                dlb_label_for_group (dlb_stakeholder_get_group (s)),
-                                power, interest, dlb_label_for_stance (stance));
+  accessible = dlb_sentence_for_stakeholder (s);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 

@@ -267,3 +267,81 @@ dlb_spinner_show_after_delay (GtkSpinner *spinner)
   g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map), NULL);
   g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap), NULL);
 }
+
+static void
+choice_selected_changed (GtkListItem *item,
+                         GParamSpec  *pspec,
+                         GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+choice_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  with_check)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (with_check)
+    {
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_box_append (GTK_BOX (box), check);
+      g_signal_connect_object (item, "notify::selected", G_CALLBACK (choice_selected_changed), check, 0);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+choice_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_widget_get_parent (box);
+  gpointer object = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object) : "";
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (gtk_widget_get_last_child (box) != label)
+    choice_selected_changed (item, NULL, gtk_widget_get_last_child (box));
+  /* The row a screen reader lists is the list's own, around the child:
+   * GTK 4.8 has no list item API to name it. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean with_check)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup), GINT_TO_POINTER (with_check));
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind), NULL);
+  return factory;
+}
+
+void
+dlb_name_choices (GtkWidget *chooser)
+{
+  g_autoptr(GtkListItemFactory) list_factory = choice_factory_new (TRUE);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (chooser) || ADW_IS_COMBO_ROW (chooser));
+
+  if (GTK_IS_DROP_DOWN (chooser))
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (chooser), list_factory);
+  else
+    {
+      /* A combo row shows the choice made in an item of its own. */
+      g_autoptr(GtkListItemFactory) factory = choice_factory_new (FALSE);
+
+      adw_combo_row_set_factory (ADW_COMBO_ROW (chooser), factory);
+      adw_combo_row_set_list_factory (ADW_COMBO_ROW (chooser), list_factory);
+    }
+}

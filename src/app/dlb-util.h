@@ -49,6 +49,11 @@ void        dlb_show_toast           (GtkWidget        *widget,
  * it scrolls the page the scale is on. */
 void        dlb_scale_scroll_when_focused (GtkWidget *scale);
 
+/* The choices in the list of @chooser, a GtkDropDown or an AdwComboRow
+ * of strings, each named for a screen reader (GTK 4.8 leaves them
+ * unnamed), the chosen one checked as GTK's own list checks it. */
+void        dlb_name_choices              (GtkWidget *chooser);
+
 /* A key controller for a widget that handles its keys itself in
  * "key-pressed": @keys (accelerators, NULL-terminated, static) names the
  * keys its handler takes, keypad twins aside, so that the shortcuts

@@ -434,6 +434,20 @@ ensure_page (DlbWindow  *self,
   g_return_val_if_reached (NULL);
 }
 
+/* Alt+1…6, as GNOME applications switch the views of a view switcher:
+ * the parameter is a page's name in dlb-window.ui. */
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlbWindow *self = DLB_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 on_page_changed (DlbWindow *self)
 {
@@ -586,6 +600,7 @@ dlb_window_class_init (DlbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 
   /* Bubble-phase shortcuts: a text field's own undo comes first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -646,9 +661,20 @@ dlb_window_get_store (DlbWindow *self)
   return self->store;
 }
 
-/* A page of the case, by its name in dlb-window.ui: "overview",
- * "stakeholders", "findings", "items", "matrix", "memo"; built now if it
- * has not been shown yet. */
+/* The pages' names, in the order of the view switcher. */
+const char * const *
+dlb_window_get_page_names (void)
+{
+  static const char *names[G_N_ELEMENTS (pages) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      names[i] = pages[i].name;
+  return names;
+}
+
+/* A page of the case, by its name in dlb-window.ui (one of
+ * dlb_window_get_page_names()); built now if it has not been shown yet. */
 GtkWidget *
 dlb_window_get_page (DlbWindow  *self,
                      const char *name)
@@ -657,6 +683,18 @@ dlb_window_get_page (DlbWindow  *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   return ensure_page (self, name);
+}
+
+/* The page on screen (or that will be when the window shows). */
+GtkWidget *
+dlb_window_get_visible_page (DlbWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (DLB_IS_WINDOW (self), NULL);
+
+  name = adw_view_stack_get_visible_child_name (self->stack);
+  return name != NULL ? ensure_page (self, name) : NULL;
 }
 
 /* Whether the page of @name has been built (it is built when first shown). */

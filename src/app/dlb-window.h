@@ -24,6 +24,9 @@ GtkWidget *dlb_window_get_page  (DlbWindow      *self,
                                  const char     *name);
 gboolean   dlb_window_has_page  (DlbWindow      *self,
                                  const char     *name);
+GtkWidget *dlb_window_get_visible_page (DlbWindow *self);
+/* The pages' names, in the order of the view switcher; NULL-terminated. */
+const char * const *dlb_window_get_page_names (void);
 void       dlb_window_add_toast (DlbWindow      *self,
                                  AdwToast       *toast);
 

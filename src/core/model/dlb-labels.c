@@ -12,8 +12,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dlb-criterion.h"
 #include "dlb-entity.h"
 #include "dlb-finding.h"
+#include "dlb-item.h"
+#include "dlb-stakeholder.h"
 #include "dlb-enums.h"
 #include "dlb-labels.h"
 
@@ -242,4 +245,85 @@ dlb_format_percent (double fraction)
   /* Translators: a whole percentage, e.g. "38 %"; the space is a no-break
    * space, so the number never ends a line without its sign */
   return g_strdup_printf (C_("percent", "%.0f\u00a0%%"), fraction * 100);
+}
+
+char *
+dlb_sentence_for_stakeholder (DlbStakeholder *stakeholder)
+{
+  g_return_val_if_fail (DLB_IS_STAKEHOLDER (stakeholder), NULL);
+
+  /* Translators: how a screen reader reads a stakeholder: name, group,
+   * power 1–5, interest 1–5, stance, e.g. "Chicago residents, Residents,
+   * power 3, interest 5, Neutral" */
+  return g_strdup_printf (_("%s, %s, power %d, interest %d, %s"),
+                          dlb_stakeholder_get_name (stakeholder),
+                          dlb_label_for_group (dlb_stakeholder_get_group (stakeholder)),
+                          dlb_stakeholder_get_power (stakeholder),
+                          dlb_stakeholder_get_interest (stakeholder),
+                          dlb_label_for_stance (dlb_stakeholder_get_stance (stakeholder)));
+}
+
+char *
+dlb_sentence_for_finding (DlbFinding *finding,
+                          guint       number)
+{
+  const char *condition;
+
+  g_return_val_if_fail (DLB_IS_FINDING (finding), NULL);
+
+  condition = dlb_finding_get_condition (finding);
+  if (condition != NULL && *condition)
+    /* Translators: how a screen reader reads a finding: its number, title,
+     * status, severity and likelihood (each Negligible, Limited,
+     * Significant or Maximum), then the contract condition that would
+     * resolve it */
+    return g_strdup_printf (_("Finding %u, %s: %s, severity %s, likelihood %s. Condition: %s"),
+                            number, dlb_finding_get_title (finding),
+                            dlb_label_for_status (dlb_finding_get_status (finding)),
+                            dlb_label_for_level (dlb_finding_get_severity (finding)),
+                            dlb_label_for_level (dlb_finding_get_likelihood (finding)),
+                            condition);
+  /* Translators: how a screen reader reads a finding: its number, title,
+   * status, severity and likelihood (each Negligible, Limited,
+   * Significant or Maximum) */
+  return g_strdup_printf (_("Finding %u, %s: %s, severity %s, likelihood %s"),
+                          number, dlb_finding_get_title (finding),
+                          dlb_label_for_status (dlb_finding_get_status (finding)),
+                          dlb_label_for_level (dlb_finding_get_severity (finding)),
+                          dlb_label_for_level (dlb_finding_get_likelihood (finding)));
+}
+
+char *
+dlb_sentence_for_item (DlbItem *item)
+{
+  g_return_val_if_fail (DLB_IS_ITEM (item), NULL);
+
+  /* Translators: how a screen reader reads an opportunity or a risk: its
+   * kind, title, likelihood and impact, each on a 1–5 scale */
+  return g_strdup_printf (_("%s: %s, likelihood %d of 5, impact %d of 5"),
+                          dlb_label_for_item_kind (dlb_item_get_kind (item)),
+                          dlb_item_get_title (item),
+                          dlb_item_get_likelihood (item),
+                          dlb_item_get_impact (item));
+}
+
+char *
+dlb_sentence_for_criterion (DlbCriterion *criterion,
+                            double        weight)
+{
+  g_autofree char *percent = NULL;
+
+  g_return_val_if_fail (DLB_IS_CRITERION (criterion), NULL);
+
+  percent = dlb_format_percent (weight);
+  if (dlb_criterion_has_minimum (criterion))
+    /* Translators: how a screen reader reads a criterion: its name, its
+     * share of the weight ("25 %"), and the minimum score below which an
+     * option is ruled out */
+    return g_strdup_printf (_("%s, weight %s, options scoring below %g are ruled out"),
+                            dlb_criterion_get_name (criterion), percent,
+                            dlb_criterion_get_minimum (criterion));
+  /* Translators: how a screen reader reads a criterion: its name and its
+   * share of the weight ("25 %") */
+  return g_strdup_printf (_("%s, weight %s"), dlb_criterion_get_name (criterion), percent);
 }

@@ -51,4 +51,17 @@ char       *dlb_findings_dup_unresolved_detail (const guint   counts[DLB_N_FINDI
 const char *dlb_label_for_enum_value       (GType             enum_type,
                                             int               value);
 
+/* What a screen reader says for a row of a list, one sentence with
+ * everything the row shows: "Chicago residents, Residents, power 3,
+ * interest 5, Neutral". */
+char       *dlb_sentence_for_stakeholder   (DlbStakeholder   *stakeholder);
+/* @number counts from 1, as the findings are numbered in the memo. */
+char       *dlb_sentence_for_finding       (DlbFinding       *finding,
+                                            guint             number);
+char       *dlb_sentence_for_item          (DlbItem          *item);
+/* @weight is the criterion's share of the total weight, 0-1, as the
+ * analysis gives it. */
+char       *dlb_sentence_for_criterion     (DlbCriterion     *criterion,
+                                            double            weight);
+
 G_END_DECLS
