@@ -85,6 +85,14 @@ dlb_test_init_store (void)
   dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
 }
 
+/* Runs what the main loop has pending, without waiting for more. */
+static inline void
+dlb_test_spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The widget below @root (or @root) whose name is @name, or NULL. */
 static inline GtkWidget *
 dlb_test_find_named (GtkWidget  *root,
