@@ -488,6 +488,57 @@ on_print_done (GtkPrintOperation       *operation,
   update_actions (self);
 }
 
+typedef struct
+{
+  DlbCase  *kase;
+  DlbStore *store;
+  gboolean  brief;
+} PrintedMemo;
+
+static void
+printed_memo_free (gpointer data)
+{
+  PrintedMemo *memo = data;
+
+  g_clear_object (&memo->kase);
+  g_clear_object (&memo->store);
+  g_free (memo);
+}
+
+static DlbDocument *
+lay_out_printed_memo (double   page_width,
+                      double   page_height,
+                      gpointer user_data)
+{
+  PrintedMemo *memo = user_data;
+
+  return dlb_memo_export_build_for_page (memo->kase, memo->store, memo->brief, page_width, page_height);
+}
+
+/* What Print… runs: the memo as shown, laid out again for the paper the
+ * print dialog ends with. NULL when no memo is shown. */
+GtkPrintOperation *
+dlb_memo_page_new_print_operation (DlbMemoPage *self)
+{
+  DlbCase *kase;
+  PrintedMemo *memo;
+
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  dlb_memo_page_update (self);
+  kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  if (self->doc == NULL || kase == NULL)
+    return NULL;
+
+  memo = g_new0 (PrintedMemo, 1);
+  memo->kase = g_object_ref (kase);
+  if (dlb_case_page_get_store (DLB_CASE_PAGE (self)) != NULL)
+    memo->store = g_object_ref (dlb_case_page_get_store (DLB_CASE_PAGE (self)));
+  memo->brief = dlb_memo_page_get_brief (self);
+  return dlb_memo_print_operation_new (self->doc, dlb_case_get_title (kase),
+                                       lay_out_printed_memo, memo, printed_memo_free);
+}
+
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -500,11 +551,10 @@ print_activated (GtkWidget  *widget,
 
   if (self->print_operation != NULL)
     return;
-  dlb_memo_page_update (self);
-  if (self->doc == NULL)
+  operation = dlb_memo_page_new_print_operation (self);
+  if (operation == NULL)
     return;
 
-  operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (dlb_case_page_get_case (DLB_CASE_PAGE (self))));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
   gtk_print_operation_set_current_page (operation, dlb_memo_view_get_page (self->view));
