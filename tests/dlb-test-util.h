@@ -111,6 +111,24 @@ dlb_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The first widget of @type below @root (or @root), or NULL. */
+static inline GtkWidget *
+dlb_test_find_of_type (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dlb_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The application's style sheet, which the application loads itself and
  * a window or page on its own does not. */
 static inline void

@@ -592,6 +592,142 @@ test_print_repaginates (void)
   spin_main_loop ();
 }
 
+/* How many times @word occurs in @text, ignoring case. */
+static guint
+count_occurrences (const char *text,
+                   const char *word)
+{
+  g_autofree char *folded = g_utf8_strdown (text, -1);
+  g_autofree char *needle = g_utf8_strdown (word, -1);
+  guint n = 0;
+
+  for (const char *at = strstr (folded, needle); at != NULL; at = strstr (at + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+static gboolean
+has_no_matches_label (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (data)), "No matches") == 0;
+}
+
+static gboolean
+has_matches (gpointer data)
+{
+  return dlb_memo_view_get_n_matches (DLB_MEMO_VIEW (data)) > 0;
+}
+
+/* Find (Ctrl+F): typing a word finds it wherever the memo's text has it,
+ * as many times as the PDF has it; Enter and Ctrl+G go on to the next
+ * match and the preview follows it to its page; Escape closes the bar and
+ * ends the search. */
+static void
+test_find (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("deliberate-find-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  DlbMemoView *view;
+  GtkWidget *bar, *entry, *label;
+  const DlbTextMatch *match;
+  int n, start_page, current;
+
+  g_assert_no_error (error);
+  page = show_page (kase, 900, &window);
+  view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  bar = dlb_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_BAR);
+  entry = dlb_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  label = dlb_test_find_named (GTK_WIDGET (page), "memo-search-count");
+  g_assert_nonnull (bar);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+
+  /* What the PDF's own text says. */
+  path = g_build_filename (dir, "memo.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  text = run_tool (TRUE, FALSE, path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find", NULL));
+  spin_main_loop ();
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Markey");
+  g_assert_true (wait_for (has_matches, view));
+
+  n = dlb_memo_view_get_n_matches (view);
+  g_test_message ("“Markey” %d times in the preview", n);
+  g_assert_cmpint (n, >, 1);
+  if (text != NULL)
+    g_assert_cmpint (n, ==, (int) count_occurrences (text, "Markey"));
+  current = dlb_memo_view_get_current_match (view);
+  g_assert_cmpint (current, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("1 of %d", n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  }
+  match = dlb_memo_view_get_match (view, current);
+  g_assert_nonnull (match);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, match->page);
+  g_assert_cmpfloat (match->width, >, 0);
+  g_assert_cmpfloat (match->x + match->width, <=, dlb_document_get_page_width (dlb_memo_view_get_document (view)));
+  start_page = match->page;
+
+  /* Enter, then Ctrl+G, until a match on another page is shown. */
+  g_signal_emit_by_name (entry, "activate");
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, 1);
+  for (current = 1; dlb_memo_view_get_match (view, current)->page == start_page; current++)
+    {
+      g_assert_cmpint (current + 1, <, n);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-next", NULL));
+      spin_main_loop ();
+      g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, current + 1);
+    }
+  match = dlb_memo_view_get_match (view, current);
+  g_assert_cmpint (match->page, !=, start_page);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, match->page);
+  {
+    g_autofree char *expected = g_strdup_printf ("%d of %d", current + 1, n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  }
+
+  /* Back one, and round from the first to the last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-previous", NULL));
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, current - 1);
+  while (dlb_memo_view_get_current_match (view) > 0)
+    dlb_memo_view_find_next (view, TRUE);
+  dlb_memo_view_find_next (view, TRUE);
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, n - 1);
+
+  /* A word the memo does not have. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Markeyzz");
+  g_assert_true (wait_for (has_no_matches_label, label));
+  g_assert_cmpint (dlb_memo_view_get_n_matches (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-next", NULL);
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, -1);
+
+  /* Escape closes the bar and ends the search. */
+  g_signal_emit_by_name (entry, "stop-search");
+  spin_main_loop ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_null (dlb_memo_view_get_search (view));
+  g_assert_cmpint (dlb_memo_view_get_n_matches (view), ==, 0);
+
+  remove_dir (dir);
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
 static void
 test_follows_the_case (void)
 {
@@ -1192,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/same-pages", test_same_pages);
   g_test_add_func ("/app/memo-page/export-and-print", test_export_and_print);
   g_test_add_func ("/app/memo-page/print-repaginates", test_print_repaginates);
+  g_test_add_func ("/app/memo-page/find", test_find);
   g_test_add_func ("/app/memo-page/follows-the-case", test_follows_the_case);
   g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
   g_test_add_func ("/app/memo-page/narrow", test_narrow);
