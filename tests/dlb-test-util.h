@@ -86,6 +86,14 @@ dlb_test_init_store (void)
   dlb_store_set_checksum_func (dlb_json_dup_fingerprint);
 }
 
+/* Runs what the main loop has pending, without waiting for more. */
+static inline void
+dlb_test_spin_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The widget below @root (or @root) whose name is @name, or NULL. */
 static inline GtkWidget *
 dlb_test_find_named (GtkWidget  *root,
@@ -104,6 +112,24 @@ dlb_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The first widget of @type below @root (or @root), or NULL. */
+static inline GtkWidget *
+dlb_test_find_of_type (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dlb_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The application's style sheet, which the application loads itself and
  * a window or page on its own does not. */
 static inline void
@@ -114,14 +140,6 @@ dlb_test_load_style_sheet (void)
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-/* Runs what the main loop has ready, as after a person's gesture. */
-static inline void
-dlb_test_spin_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static inline void

@@ -770,6 +770,50 @@ test_complete_tags_refuses (void)
   }
 }
 
+/* Find sees the text as drawn: every occurrence, whatever its case, on
+ * the page it is drawn on, inside the printable area, one line each. */
+static void
+test_find_text (void)
+{
+  g_autoptr(DlbDocument) doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) none = NULL;
+  double x, y, width, height;
+  guint on_second = 0;
+
+  dlb_document_add_heading (doc, 1, "Oversight of the <i>camera</i> network", NULL);
+  dlb_document_add_paragraph (doc, "A CAMERA on every porch; a camera in every street.");
+  dlb_document_add_page_break (doc);
+  dlb_document_add_paragraph (doc, "Nothing here but cameras, cam-\nera and Kamera.");
+  g_assert_cmpint (dlb_document_get_n_pages (doc), ==, 2);
+  dlb_document_get_text_area (doc, &x, &y, &width, &height);
+
+  matches = dlb_document_find_text (doc, "camera");
+  g_assert_cmpuint (matches->len, ==, 4);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const DlbTextMatch *m = &g_array_index (matches, DlbTextMatch, i);
+
+      g_assert_cmpint (m->page, ==, i < 3 ? 0 : 1);
+      on_second += m->page == 1;
+      g_assert_cmpfloat (m->x, >=, x - 0.01);
+      g_assert_cmpfloat (m->x + m->width, <=, x + width + 0.01);
+      g_assert_cmpfloat (m->y, >=, y - 0.01);
+      g_assert_cmpfloat (m->y + m->height, <=, y + height + 0.01);
+      /* About six letters wide, one line tall. */
+      g_assert_cmpfloat (m->width, >, 15);
+      g_assert_cmpfloat (m->width, <, 80);
+      g_assert_cmpfloat (m->height, >, 5);
+      g_assert_cmpfloat (m->height, <, 40);
+    }
+  g_assert_cmpuint (on_second, ==, 1);
+  /* In reading order: the heading's above the paragraph's. */
+  g_assert_cmpfloat (g_array_index (matches, DlbTextMatch, 0).y, <, g_array_index (matches, DlbTextMatch, 1).y);
+
+  none = dlb_document_find_text (doc, "");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +822,7 @@ main (int   argc,
 
   g_test_add_func ("/layout/long-document", test_long_document);
   g_test_add_func ("/layout/table", test_table);
+  g_test_add_func ("/layout/find-text", test_find_text);
   g_test_add_func ("/layout/pdf", test_pdf);
   g_test_add_func ("/layout/dark-charts", test_dark_charts);
   g_test_add_func ("/layout/page-out-of-range", test_page_out_of_range);

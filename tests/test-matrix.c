@@ -729,23 +729,6 @@ test_add_option (Fixture       *fixture,
   close_windows_titled ("Option");
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 window_titled (const char *title)
 {
@@ -784,8 +767,8 @@ test_criterion_gate (Fixture       *fixture,
   dialog = window_titled ("Criterion");
   g_assert_nonnull (dialog);
 
-  gate = find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
-  minimum = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
+  gate = dlb_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
+  minimum = GTK_SPIN_BUTTON (dlb_test_find_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
   gtk_spin_button_set_value (minimum, 4.5);
   gtk_switch_set_active (GTK_SWITCH (gate), TRUE);
   spin_main_loop ();

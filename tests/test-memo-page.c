@@ -12,9 +12,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dlb-analysis.h"
 #include "dlb-cli.h"
 #include "dlb-example.h"
 #include "dlb-json.h"
+#include "dlb-memo.h"
 #include "dlb-memo-export.h"
 #include "dlb-memo-page.h"
 #include "dlb-memo-view.h"
@@ -319,6 +321,25 @@ assert_pdf (const char *path,
     g_assert_cmpint (counted, ==, n_pages);
 }
 
+/* Runs @operation as Print… would, without a printer or a dialog: into a
+ * PDF file at @path, on the operation's default page setup. */
+static void
+print_to_file (GtkPrintOperation *operation,
+               const char        *path,
+               GtkWindow         *window)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, window, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (dlb_memo_print_operation_check (operation, result, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_export_and_print (void)
 {
@@ -332,7 +353,6 @@ test_export_and_print (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) missing_file = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
   GtkWindow *window = NULL;
   DlbMemoPage *page;
   DlbDocument *doc;
@@ -375,7 +395,7 @@ test_export_and_print (void)
   /* Print… draws with the same function, on the memo's paper, one printed
    * page per memo page. */
   print_path = g_build_filename (dir, "printed.pdf", NULL);
-  operation = dlb_memo_print_operation_new (doc, dlb_case_get_title (kase));
+  operation = dlb_memo_print_operation_new (doc, dlb_case_get_title (kase), NULL, NULL, NULL);
   {
     GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (operation);
 
@@ -391,13 +411,7 @@ test_export_and_print (void)
     g_object_get (operation, "n-pages", &n_printed, NULL);
     g_assert_cmpint (n_printed, ==, n_pages);
   }
-  gtk_print_operation_set_export_filename (operation, print_path);
-  gtk_print_operation_set_allow_async (operation, FALSE);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, window, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_true (dlb_memo_print_operation_check (operation, result, &error));
-  g_assert_no_error (error);
+  print_to_file (operation, print_path, window);
   assert_pdf (print_path, n_pages);
 
   /* The printed page carries the memo's text where the memo has it: the
@@ -457,6 +471,261 @@ recommendation_text (DlbMemoPage *page)
   end = strstr (start, "\nBackground\n");
   g_assert_nonnull (end);
   return g_strndup (start, (gsize) (end - start));
+}
+
+/* The example's memo as the core paginates it for pages of @width x
+ * @height points. */
+static DlbDocument *
+paginate_for (DlbCase *kase,
+              double   width,
+              double   height)
+{
+  DlbResult *result = dlb_analysis_update_sync (dlb_analysis_for_case (kase));
+  g_autoptr(GError) error = NULL;
+  DlbMemoOptions options;
+  DlbDocument *doc;
+
+  dlb_memo_options_init (&options);
+  options.page_width = width;
+  options.page_height = height;
+  doc = dlb_memo_build (kase, result, &options);
+  g_assert_true (dlb_document_check (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (dlb_document_get_page_width (doc), width, 0.01);
+  g_assert_cmpfloat_with_epsilon (dlb_document_get_page_height (doc), height, 0.01);
+  return doc;
+}
+
+/* The size of the first page of the PDF at @path, as pdfinfo reads it;
+ * FALSE when pdfinfo is not installed. */
+static gboolean
+pdf_page_size (const char *path,
+               double     *width,
+               double     *height)
+{
+  g_autofree char *info = run_tool (FALSE, FALSE, path);
+  const char *size;
+
+  if (info == NULL)
+    return FALSE;
+  size = strstr (info, "\nPage size:");
+  g_assert_nonnull (size);
+  g_assert_cmpint (sscanf (size + strlen ("\nPage size:"), " %lf x %lf", width, height), ==, 2);
+  return TRUE;
+}
+
+/* Print… sets the memo again for the paper and orientation chosen in the
+ * print dialog, as the core paginates it for that sheet: A5 takes more
+ * pages than A4, and nothing is scaled. */
+static void
+test_print_repaginates (void)
+{
+  static const struct {
+    const char         *paper;
+    GtkPageOrientation  orientation;
+  } papers[] = {
+    { GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT },
+    { GTK_PAPER_NAME_LETTER, GTK_PAGE_ORIENTATION_PORTRAIT },
+    { GTK_PAPER_NAME_A5, GTK_PAGE_ORIENTATION_PORTRAIT },
+    { GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_LANDSCAPE },
+  };
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("deliberate-print-XXXXXX", &error);
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  int n_a4 = 0, n_a5 = 0;
+
+  g_assert_no_error (error);
+  page = show_page (kase, 900, &window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (papers[i].paper);
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPrintOperation) operation = NULL;
+      g_autoptr(DlbDocument) expected = NULL;
+      g_autofree char *name = g_strdup_printf ("printed-%u.pdf", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      double width, height, pdf_width = 0, pdf_height = 0;
+      int n_printed = 0;
+
+      gtk_page_setup_set_paper_size (setup, paper);
+      gtk_page_setup_set_orientation (setup, papers[i].orientation);
+      /* The whole sheet, turned as chosen. */
+      width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+      height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+      if (papers[i].orientation == GTK_PAGE_ORIENTATION_LANDSCAPE)
+        g_assert_cmpfloat (width, >, height);
+      expected = paginate_for (kase, width, height);
+      if (i == 0)
+        n_a4 = dlb_document_get_n_pages (expected);
+      else if (i == 2)
+        n_a5 = dlb_document_get_n_pages (expected);
+
+      /* The paper as the print dialog hands it over. */
+      operation = dlb_memo_page_new_print_operation (page);
+      g_assert_nonnull (operation);
+      gtk_print_operation_set_default_page_setup (operation, setup);
+      print_to_file (operation, path, window);
+
+      g_object_get (operation, "n-pages", &n_printed, NULL);
+      g_test_message ("%s %s: %d pages", papers[i].paper,
+                      papers[i].orientation == GTK_PAGE_ORIENTATION_LANDSCAPE ? "landscape" : "portrait",
+                      n_printed);
+      g_assert_cmpint (n_printed, ==, dlb_document_get_n_pages (expected));
+      g_assert_cmpfloat_with_epsilon (dlb_document_get_page_width (dlb_memo_print_operation_get_document (operation)),
+                                      width, 0.01);
+      g_assert_cmpfloat_with_epsilon (dlb_document_get_page_height (dlb_memo_print_operation_get_document (operation)),
+                                      height, 0.01);
+      assert_pdf (path, dlb_document_get_n_pages (expected));
+      if (pdf_page_size (path, &pdf_width, &pdf_height))
+        {
+          g_assert_cmpfloat_with_epsilon (pdf_width, width, 0.5);
+          g_assert_cmpfloat_with_epsilon (pdf_height, height, 0.5);
+        }
+    }
+  g_assert_cmpint (n_a5, >, n_a4);
+
+  remove_dir (dir);
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+/* How many times @word occurs in @text, ignoring case. */
+static guint
+count_occurrences (const char *text,
+                   const char *word)
+{
+  g_autofree char *folded = g_utf8_strdown (text, -1);
+  g_autofree char *needle = g_utf8_strdown (word, -1);
+  guint n = 0;
+
+  for (const char *at = strstr (folded, needle); at != NULL; at = strstr (at + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+static gboolean
+has_no_matches_label (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (data)), "No matches") == 0;
+}
+
+static gboolean
+has_matches (gpointer data)
+{
+  return dlb_memo_view_get_n_matches (DLB_MEMO_VIEW (data)) > 0;
+}
+
+/* Find (Ctrl+F): typing a word finds it wherever the memo's text has it,
+ * as many times as the PDF has it; Enter and Ctrl+G go on to the next
+ * match and the preview follows it to its page; Escape closes the bar and
+ * ends the search. */
+static void
+test_find (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("deliberate-find-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page;
+  DlbMemoView *view;
+  GtkWidget *bar, *entry, *label;
+  const DlbTextMatch *match;
+  int n, start_page, current;
+
+  g_assert_no_error (error);
+  page = show_page (kase, 900, &window);
+  view = DLB_MEMO_VIEW (dlb_memo_page_get_view (page));
+  bar = dlb_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_BAR);
+  entry = dlb_test_find_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  label = dlb_test_find_named (GTK_WIDGET (page), "memo-search-count");
+  g_assert_nonnull (bar);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+
+  /* What the PDF's own text says. */
+  path = g_build_filename (dir, "memo.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dlb_memo_page_export (page, file, &error));
+  g_assert_no_error (error);
+  text = run_tool (TRUE, FALSE, path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find", NULL));
+  spin_main_loop ();
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Markey");
+  g_assert_true (wait_for (has_matches, view));
+
+  n = dlb_memo_view_get_n_matches (view);
+  g_test_message ("“Markey” %d times in the preview", n);
+  g_assert_cmpint (n, >, 1);
+  if (text != NULL)
+    g_assert_cmpint (n, ==, (int) count_occurrences (text, "Markey"));
+  current = dlb_memo_view_get_current_match (view);
+  g_assert_cmpint (current, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("1 of %d", n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  }
+  match = dlb_memo_view_get_match (view, current);
+  g_assert_nonnull (match);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, match->page);
+  g_assert_cmpfloat (match->width, >, 0);
+  g_assert_cmpfloat (match->x + match->width, <=, dlb_document_get_page_width (dlb_memo_view_get_document (view)));
+  start_page = match->page;
+
+  /* Enter, then Ctrl+G, until a match on another page is shown. */
+  g_signal_emit_by_name (entry, "activate");
+  spin_main_loop ();
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, 1);
+  for (current = 1; dlb_memo_view_get_match (view, current)->page == start_page; current++)
+    {
+      g_assert_cmpint (current + 1, <, n);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-next", NULL));
+      spin_main_loop ();
+      g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, current + 1);
+    }
+  match = dlb_memo_view_get_match (view, current);
+  g_assert_cmpint (match->page, !=, start_page);
+  g_assert_cmpint (dlb_memo_view_get_page (view), ==, match->page);
+  {
+    g_autofree char *expected = g_strdup_printf ("%d of %d", current + 1, n);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  }
+
+  /* Back one, and round from the first to the last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-previous", NULL));
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, current - 1);
+  while (dlb_memo_view_get_current_match (view) > 0)
+    dlb_memo_view_find_next (view, TRUE);
+  dlb_memo_view_find_next (view, TRUE);
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, n - 1);
+
+  /* A word the memo does not have. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Markeyzz");
+  g_assert_true (wait_for (has_no_matches_label, label));
+  g_assert_cmpint (dlb_memo_view_get_n_matches (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "memo.find-next", NULL);
+  g_assert_cmpint (dlb_memo_view_get_current_match (view), ==, -1);
+
+  /* Escape closes the bar and ends the search. */
+  g_signal_emit_by_name (entry, "stop-search");
+  spin_main_loop ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_null (dlb_memo_view_get_search (view));
+  g_assert_cmpint (dlb_memo_view_get_n_matches (view), ==, 0);
+
+  remove_dir (dir);
+  gtk_window_destroy (window);
+  spin_main_loop ();
 }
 
 static void
@@ -1058,6 +1327,8 @@ main (int   argc,
 
   g_test_add_func ("/app/memo-page/same-pages", test_same_pages);
   g_test_add_func ("/app/memo-page/export-and-print", test_export_and_print);
+  g_test_add_func ("/app/memo-page/print-repaginates", test_print_repaginates);
+  g_test_add_func ("/app/memo-page/find", test_find);
   g_test_add_func ("/app/memo-page/follows-the-case", test_follows_the_case);
   g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
   g_test_add_func ("/app/memo-page/narrow", test_narrow);

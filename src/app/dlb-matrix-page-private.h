@@ -14,6 +14,7 @@
 #include "dlb-chart-view.h"
 #include "dlb-enums.h"
 #include "dlb-matrix-page.h"
+#include "dlb-score-table.h"
 
 G_BEGIN_DECLS
 
@@ -73,7 +74,7 @@ struct _DlbMatrixPage
   GtkStack         *stack;
   GtkSpinner       *pending_spinner;
   AdwStatusPage    *empty_status;
-  GtkGrid          *score_grid;
+  DlbScoreTable    *score_grid;
   GtkButton        *method_button;
   GtkDropDown      *method_dropdown;
   GtkLabel         *weights_note;

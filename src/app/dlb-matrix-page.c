@@ -571,6 +571,7 @@ dlb_matrix_page_class_init (DlbMatrixPageClass *klass)
 
   g_type_ensure (DLB_TYPE_CHART_VIEW);
   g_type_ensure (DLB_TYPE_MATRIX_COLUMNS);
+  g_type_ensure (DLB_TYPE_SCORE_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-matrix-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbMatrixPage, stack);

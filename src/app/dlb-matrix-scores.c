@@ -79,9 +79,15 @@ header_label (const char *text,
               float       xalign)
 {
   GtkWidget *label = gtk_label_new (text);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
+  /* A name wraps between its words only: a label is never narrower than
+   * its longest word, and a word is never split with a hyphen. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_justify (GTK_LABEL (label), xalign > 0 ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
   if (css_class != NULL)
@@ -123,11 +129,9 @@ _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
   GListModel *criteria = dlb_case_get_criteria (dlb_case_page_get_case (DLB_CASE_PAGE (self)));
   guint n_options = g_list_model_get_n_items (options);
   guint n_criteria = g_list_model_get_n_items (criteria);
-  GtkWidget *child;
   GtkWidget *total;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->score_grid))) != NULL)
-    gtk_grid_remove (self->score_grid, child);
+  dlb_score_table_clear (self->score_grid);
   g_ptr_array_set_size (self->cells, 0);
   g_ptr_array_set_size (self->total_labels, 0);
 
@@ -144,7 +148,7 @@ _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
       gtk_widget_set_valign (button, GTK_ALIGN_END);
       gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_set_margin_bottom (button, 4);
-      gtk_grid_attach (self->score_grid, button, (int) o + 1, 0, 1, 1);
+      dlb_score_table_attach (self->score_grid, button, o + 1, 0);
     }
 
   for (guint c = 0; c < n_criteria; c++)
@@ -156,7 +160,7 @@ _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_label_set_width_chars (GTK_LABEL (label), 8);
       gtk_widget_set_margin_end (button, 4);
-      gtk_grid_attach (self->score_grid, button, 0, (int) c + 1, 1, 1);
+      dlb_score_table_attach (self->score_grid, button, 0, c + 1);
 
       for (guint o = 0; o < n_options; o++)
         {
@@ -184,14 +188,14 @@ _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
           gtk_button_set_child (GTK_BUTTON (cell->button), box);
           g_object_set_data_full (G_OBJECT (cell->button), "cell", cell, score_cell_free);
           g_signal_connect (cell->button, "clicked", G_CALLBACK (cell_clicked), cell);
-          gtk_grid_attach (self->score_grid, cell->button, (int) o + 1, (int) c + 1, 1, 1);
+          dlb_score_table_attach (self->score_grid, cell->button, o + 1, c + 1);
           g_ptr_array_add (self->cells, cell);
         }
     }
 
   total = header_label (_("Weighted total"), "heading", 0);
   gtk_widget_set_margin_top (total, 6);
-  gtk_grid_attach (self->score_grid, total, 0, (int) n_criteria + 1, 1, 1);
+  dlb_score_table_attach (self->score_grid, total, 0, n_criteria + 1);
   for (guint o = 0; o < n_options; o++)
     {
       GtkWidget *label = gtk_label_new (NULL);
@@ -199,7 +203,7 @@ _dlb_matrix_page_rebuild_grid (DlbMatrixPage *self)
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, "matrix-total");
       gtk_widget_set_margin_top (label, 6);
-      gtk_grid_attach (self->score_grid, label, (int) o + 1, (int) n_criteria + 1, 1, 1);
+      dlb_score_table_attach (self->score_grid, label, o + 1, n_criteria + 1);
       g_ptr_array_add (self->total_labels, label);
     }
 }

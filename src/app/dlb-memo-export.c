@@ -44,12 +44,14 @@ dlb_memo_export_get_paper_preference (GSettings *settings)
     }
 }
 
-DlbDocument *
-dlb_memo_export_build (DlbCase       *c,
-                       DlbStore      *store,
-                       DlbPaperSize   preference,
-                       gboolean       brief,
-                       DlbResult    **out_result)
+static DlbDocument *
+build_memo (DlbCase       *c,
+            DlbStore      *store,
+            DlbPaperSize   preference,
+            gboolean       brief,
+            double         page_width,
+            double         page_height,
+            DlbResult    **out_result)
 {
   DlbResult *result;
   DlbMemoOptions options;
@@ -57,14 +59,13 @@ dlb_memo_export_build (DlbCase       *c,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(DlbMemoStamp) stamp = NULL;
 
-  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
-  g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
-
   /* The case's own analysis: computed now only if the last change has
    * not been analysed yet. */
   result = dlb_analysis_update_sync (dlb_analysis_for_case (c));
   dlb_memo_options_init (&options);
   options.paper = preference;
+  options.page_width = page_width;
+  options.page_height = page_height;
   options.brief = brief;
   /* The audit trail, when the case asks for it; a history that cannot be
    * read leaves the appendix out rather than the memo. */
@@ -84,6 +85,32 @@ dlb_memo_export_build (DlbCase       *c,
   if (out_result != NULL)
     *out_result = g_object_ref (result);
   return doc;
+}
+
+DlbDocument *
+dlb_memo_export_build (DlbCase       *c,
+                       DlbStore      *store,
+                       DlbPaperSize   preference,
+                       gboolean       brief,
+                       DlbResult    **out_result)
+{
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+  g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
+
+  return build_memo (c, store, preference, brief, 0, 0, out_result);
+}
+
+DlbDocument *
+dlb_memo_export_build_for_page (DlbCase  *c,
+                                DlbStore *store,
+                                gboolean  brief,
+                                double    page_width,
+                                double    page_height)
+{
+  g_return_val_if_fail (DLB_IS_CASE (c), NULL);
+  g_return_val_if_fail (page_width > 0 && page_height > 0, NULL);
+
+  return build_memo (c, store, DLB_PAPER_AUTO, brief, page_width, page_height, NULL);
 }
 
 char *
@@ -178,6 +205,49 @@ paper_size_for (DlbDocument *doc)
   return gtk_paper_size_new_custom ("deliberate-memo", _("Memo"), width, height, GTK_UNIT_POINTS);
 }
 
+typedef struct
+{
+  DlbMemoLayoutFunc layout;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
+} PrintLayout;
+
+static void
+print_layout_free (gpointer data)
+{
+  PrintLayout *layout = data;
+
+  if (layout->destroy != NULL)
+    layout->destroy (layout->user_data);
+  g_free (layout);
+}
+
+/* The memo laid out for the paper and orientation picked in the print
+ * dialog: the pages are set again for that sheet, never scaled to it. */
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                gpointer           user_data)
+{
+  PrintLayout *layout = user_data;
+  DlbDocument *doc = g_object_get_data (G_OBJECT (operation), PRINT_DOCUMENT_KEY);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+
+  if (!G_APPROX_VALUE (width, dlb_document_get_page_width (doc), 0.5) ||
+      !G_APPROX_VALUE (height, dlb_document_get_page_height (doc), 0.5))
+    {
+      DlbDocument *relaid = layout->layout (width, height, layout->user_data);
+
+      if (relaid != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (operation), PRINT_DOCUMENT_KEY, relaid, g_object_unref);
+          doc = relaid;
+        }
+    }
+  gtk_print_operation_set_n_pages (operation, MAX (dlb_document_get_n_pages (doc), 1));
+}
+
 static void
 on_draw_page (GtkPrintOperation *operation,
               GtkPrintContext   *context,
@@ -189,8 +259,9 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
 
   /* The whole sheet is ours (use-full-page): the memo brings its own
-   * margins, and the printer's would come on top of them. When the user
-   * picked another paper, the page is scaled to fit and centred. */
+   * margins, and the printer's would come on top of them. Without a way
+   * to lay the memo out again for another paper, its pages are scaled to
+   * fit and centred. */
   if (!dlb_document_draw_page (doc, cr, page_nr,
                                gtk_print_context_get_width (context),
                                gtk_print_context_get_height (context),
@@ -204,8 +275,11 @@ on_draw_page (GtkPrintOperation *operation,
 }
 
 GtkPrintOperation *
-dlb_memo_print_operation_new (DlbDocument *doc,
-                              const char  *job_name)
+dlb_memo_print_operation_new (DlbDocument       *doc,
+                              const char        *job_name,
+                              DlbMemoLayoutFunc  layout,
+                              gpointer           user_data,
+                              GDestroyNotify     destroy)
 {
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
@@ -230,9 +304,31 @@ dlb_memo_print_operation_new (DlbDocument *doc,
 
   g_object_set_data_full (G_OBJECT (operation), PRINT_DOCUMENT_KEY,
                           g_object_ref (doc), g_object_unref);
+  if (layout != NULL)
+    {
+      PrintLayout *print_layout = g_new0 (PrintLayout, 1);
+
+      print_layout->layout = layout;
+      print_layout->user_data = user_data;
+      print_layout->destroy = destroy;
+      g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
+                             print_layout, (GClosureNotify) (void (*) (void)) print_layout_free, 0);
+    }
+  else if (destroy != NULL)
+    destroy (user_data);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), NULL);
 
   return operation;
+}
+
+/* The document @operation prints: the memo as laid out for the paper
+ * chosen, once printing has begun. */
+DlbDocument *
+dlb_memo_print_operation_get_document (GtkPrintOperation *operation)
+{
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), NULL);
+
+  return g_object_get_data (G_OBJECT (operation), PRINT_DOCUMENT_KEY);
 }
 
 gboolean

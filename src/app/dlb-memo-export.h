@@ -59,12 +59,33 @@ gboolean           dlb_memo_export_to_file              (DlbDocument   *doc,
 void               dlb_memo_export_open_file            (GtkWindow     *parent,
                                                          GFile         *file);
 
+/* The memo of @c on pages of @page_width x @page_height points, whatever
+ * paper the case asks for: the paper picked in a print dialog. */
+DlbDocument       *dlb_memo_export_build_for_page       (DlbCase       *c,
+                                                         DlbStore      *store,
+                                                         gboolean       brief,
+                                                         double         page_width,
+                                                         double         page_height);
+
+/* The memo laid out again on pages of @page_width x @page_height points;
+ * NULL to print the memo as it is, scaled. */
+typedef DlbDocument *(*DlbMemoLayoutFunc) (double   page_width,
+                                           double   page_height,
+                                           gpointer user_data);
+
 /* A print operation for @doc: one printed page per memo page, drawn by
  * the same function as the PDF, on the memo's paper by default, with the
- * memo's own margins (the printer's are not added to them). @job_name may
- * be NULL. The operation keeps @doc alive. */
-GtkPrintOperation *dlb_memo_print_operation_new         (DlbDocument   *doc,
-                                                         const char    *job_name);
+ * memo's own margins (the printer's are not added to them). When the
+ * paper or orientation chosen differs from the memo's, @layout (if not
+ * NULL) lays the memo out again for it as printing begins, so that the
+ * pages are set for that sheet rather than scaled. @job_name may be NULL.
+ * The operation keeps @doc alive, and @user_data until it is finalized. */
+GtkPrintOperation *dlb_memo_print_operation_new         (DlbDocument       *doc,
+                                                         const char        *job_name,
+                                                         DlbMemoLayoutFunc  layout,
+                                                         gpointer           user_data,
+                                                         GDestroyNotify     destroy);
+DlbDocument       *dlb_memo_print_operation_get_document (GtkPrintOperation *operation);
 
 /* Whether a finished print operation of dlb_memo_print_operation_new()
  * went well: FALSE, with @error set, when the print system failed or a

@@ -39,6 +39,9 @@ struct _DlbMemoPage
   GSimpleAction      *notes_action;
   GAction            *length_action;  /* "full" or "brief" */
   DlbMemoView        *view;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *search_count_label;
   gboolean            syncing_case;
 
   DlbAnalysis        *analysis;     /* of the case shown */
@@ -91,6 +94,11 @@ update_actions (DlbMemoPage *self)
                                  has_memo && dlb_memo_page_get_export_outdated (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.print",
                                  has_memo && self->print_operation == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.find", n_pages > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.find-next",
+                                 dlb_memo_view_get_n_matches (self->view) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "memo.find-previous",
+                                 dlb_memo_view_get_n_matches (self->view) > 0);
 }
 
 static void
@@ -488,6 +496,88 @@ export_again_activated (GtkWidget  *widget,
     announce_export (self, file);
 }
 
+/* Find */
+
+static void
+update_search_label (DlbMemoPage *self)
+{
+  int n = dlb_memo_view_get_n_matches (self->view);
+  g_autofree char *text = NULL;
+
+  if (dlb_memo_view_get_search (self->view) == NULL)
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_("No matches"));
+  else
+    /* Translators: which match of the search is shown, as in "3 of 11"; the plural follows the second number */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d", "%d of %d", n),
+                            dlb_memo_view_get_current_match (self->view) + 1, n);
+  gtk_label_set_text (self->search_count_label, text);
+  update_actions (self);
+}
+
+static void
+on_search_changed (DlbMemoPage *self)
+{
+  dlb_memo_view_set_search (self->view, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_search_label (self);
+}
+
+static void
+on_search_next (DlbMemoPage *self)
+{
+  dlb_memo_view_find_next (self->view, FALSE);
+}
+
+static void
+on_search_previous (DlbMemoPage *self)
+{
+  dlb_memo_view_find_next (self->view, TRUE);
+}
+
+static void
+on_search_mode_changed (DlbMemoPage *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      on_search_changed (self);
+    }
+  else
+    {
+      /* Closing the bar ends the search; the reader stays where it led. */
+      dlb_memo_view_set_search (self->view, NULL);
+      update_search_label (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+}
+
+static gboolean
+on_shift_return (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  on_search_previous (DLB_MEMO_PAGE (user_data));
+  return TRUE;
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlbMemoPage *self = DLB_MEMO_PAGE (widget);
+
+  if (g_str_equal (action_name, "memo.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    }
+  else
+    dlb_memo_view_find_next (self->view, g_str_equal (action_name, "memo.find-previous"));
+}
+
 /* Print */
 
 static void
@@ -507,6 +597,57 @@ on_print_done (GtkPrintOperation       *operation,
   update_actions (self);
 }
 
+typedef struct
+{
+  DlbCase  *kase;
+  DlbStore *store;
+  gboolean  brief;
+} PrintedMemo;
+
+static void
+printed_memo_free (gpointer data)
+{
+  PrintedMemo *memo = data;
+
+  g_clear_object (&memo->kase);
+  g_clear_object (&memo->store);
+  g_free (memo);
+}
+
+static DlbDocument *
+lay_out_printed_memo (double   page_width,
+                      double   page_height,
+                      gpointer user_data)
+{
+  PrintedMemo *memo = user_data;
+
+  return dlb_memo_export_build_for_page (memo->kase, memo->store, memo->brief, page_width, page_height);
+}
+
+/* What Print… runs: the memo as shown, laid out again for the paper the
+ * print dialog ends with. NULL when no memo is shown. */
+GtkPrintOperation *
+dlb_memo_page_new_print_operation (DlbMemoPage *self)
+{
+  DlbCase *kase;
+  PrintedMemo *memo;
+
+  g_return_val_if_fail (DLB_IS_MEMO_PAGE (self), NULL);
+
+  dlb_memo_page_update (self);
+  kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
+  if (self->doc == NULL || kase == NULL)
+    return NULL;
+
+  memo = g_new0 (PrintedMemo, 1);
+  memo->kase = g_object_ref (kase);
+  if (dlb_case_page_get_store (DLB_CASE_PAGE (self)) != NULL)
+    memo->store = g_object_ref (dlb_case_page_get_store (DLB_CASE_PAGE (self)));
+  memo->brief = dlb_memo_page_get_brief (self);
+  return dlb_memo_print_operation_new (self->doc, dlb_case_get_title (kase),
+                                       lay_out_printed_memo, memo, printed_memo_free);
+}
+
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -519,11 +660,10 @@ print_activated (GtkWidget  *widget,
 
   if (self->print_operation != NULL)
     return;
-  dlb_memo_page_update (self);
-  if (self->doc == NULL)
+  operation = dlb_memo_page_new_print_operation (self);
+  if (operation == NULL)
     return;
 
-  operation = dlb_memo_print_operation_new (self->doc, dlb_case_get_title (dlb_case_page_get_case (DLB_CASE_PAGE (self))));
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
   gtk_print_operation_set_current_page (operation, dlb_memo_view_get_page (self->view));
@@ -800,7 +940,14 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, view);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, outdated_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, outdated_label);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, search_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "memo.previous-page", NULL, page_step_activated);
   gtk_widget_class_install_action (widget_class, "memo.next-page", NULL, page_step_activated);
@@ -812,6 +959,9 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "memo.export-again", NULL, export_again_activated);
   gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "memo.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "memo.find-next", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "memo.find-previous", NULL, find_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "memo.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "memo.previous-page", NULL);
@@ -850,6 +1000,42 @@ dlb_memo_page_init (DlbMemoPage *self)
 
   g_signal_connect_object (self->view, "notify::page", G_CALLBACK (on_view_page_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::n-matches", G_CALLBACK (update_search_label),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::current-match", G_CALLBACK (update_search_label),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Find's keys work wherever the focus is in the window, while the
+   * page is on screen. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("memo.find")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("memo.find-next")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_g,
+                                                                                    GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                            gtk_named_action_new ("memo.find-previous")));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+
+  /* Enter goes to the next match (the entry's activate), Shift+Enter to
+   * the previous one; Escape closes the bar. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
+                                                            gtk_callback_action_new (on_shift_return, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (update_zoom_label),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::fit-width", G_CALLBACK (on_view_fit_width_changed),

@@ -41,6 +41,11 @@ void          dlb_memo_page_update       (DlbMemoPage  *self);
 gboolean      dlb_memo_page_export       (DlbMemoPage  *self,
                                           GFile        *file,
                                           GError      **error);
+/* What Print… runs (a new operation, not yet run): the memo as the case
+ * is now, laid out again when printing begins for the paper and
+ * orientation chosen in the print dialog. NULL without a case. */
+GtkPrintOperation *dlb_memo_page_new_print_operation (DlbMemoPage *self);
+
 /* The file the memo was last exported to (NULL before the first export
  * of this case), and whether the case has changed since, in which case
  * the page says so and offers to export it again. */

@@ -61,6 +61,12 @@ struct _DlbMemoView
   int            last_alloc_width;
   double         last_width;
   gboolean       restoring;
+
+  /* What Find looks for, where it is, and which match is the current
+   * one (-1: none). */
+  char          *search;
+  GArray        *matches;      /* DlbTextMatch */
+  int            current_match;
 };
 
 G_DEFINE_FINAL_TYPE (DlbMemoView, dlb_memo_view, GTK_TYPE_WIDGET)
@@ -72,6 +78,8 @@ enum {
   PROP_PAGE,
   PROP_ZOOM,
   PROP_FIT_WIDTH,
+  PROP_N_MATCHES,
+  PROP_CURRENT_MATCH,
   N_PROPS
 };
 
@@ -312,6 +320,26 @@ dlb_memo_paper_snapshot (GtkWidget   *widget,
                                  &GRAPHENE_RECT_INIT (0, 0,
                                                       gtk_widget_get_width (widget),
                                                       gtk_widget_get_height (widget)));
+
+  /* Find's matches on this page, the current one stronger: over the
+   * paper's image, so a new search costs no drawing of the page. */
+  if (view->matches != NULL && view->page_width > 0)
+    {
+      double scale = gtk_widget_get_width (widget) / view->page_width;
+
+      for (guint i = 0; i < view->matches->len; i++)
+        {
+          const DlbTextMatch *match = &g_array_index (view->matches, DlbTextMatch, i);
+          GdkRGBA color = (int) i == view->current_match ? (GdkRGBA) { 0.96, 0.47, 0.0, 0.55 }
+                                                         : (GdkRGBA) { 0.98, 0.83, 0.0, 0.40 };
+
+          if (match->page != self->index)
+            continue;
+          gtk_snapshot_append_color (snapshot, &color,
+                                     &GRAPHENE_RECT_INIT (match->x * scale - 1, match->y * scale,
+                                                          match->width * scale + 2, match->height * scale));
+        }
+    }
 }
 
 static void
@@ -648,6 +676,8 @@ dlb_memo_view_finalize (GObject *object)
   DlbMemoView *self = DLB_MEMO_VIEW (object);
 
   g_ptr_array_unref (self->papers);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_free (self->search);
 
   G_OBJECT_CLASS (dlb_memo_view_parent_class)->finalize (object);
 }
@@ -676,6 +706,12 @@ dlb_memo_view_get_property (GObject    *object,
       break;
     case PROP_FIT_WIDTH:
       g_value_set_boolean (value, self->fit_width);
+      break;
+    case PROP_N_MATCHES:
+      g_value_set_int (value, dlb_memo_view_get_n_matches (self));
+      break;
+    case PROP_CURRENT_MATCH:
+      g_value_set_int (value, self->current_match);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -746,6 +782,12 @@ dlb_memo_view_class_init (DlbMemoViewClass *klass)
   properties[PROP_FIT_WIDTH] =
     g_param_spec_boolean ("fit-width", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_MATCHES] =
+    g_param_spec_int ("n-matches", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CURRENT_MATCH] =
+    g_param_spec_int ("current-match", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "memoview");
@@ -774,6 +816,7 @@ dlb_memo_view_init (DlbMemoView *self)
   self->papers = g_ptr_array_new ();
   self->zoom = 1.0;
   self->fit_width = TRUE;
+  self->current_match = -1;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "memo-view");
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -815,6 +858,149 @@ GtkWidget *
 dlb_memo_view_new (void)
 {
   return g_object_new (DLB_TYPE_MEMO_VIEW, NULL);
+}
+
+/* Find */
+
+static void
+queue_draw_papers (DlbMemoView *self)
+{
+  for (guint i = 0; i < self->papers->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->papers, i));
+}
+
+/* The search again, on the document shown: the current match stays the
+ * one of the same number, or the last. */
+static void
+find_matches (DlbMemoView *self)
+{
+  int n_before = self->matches != NULL ? (int) self->matches->len : 0;
+  int current_before = self->current_match;
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  if (self->doc != NULL && self->search != NULL && *self->search != '\0')
+    self->matches = dlb_document_find_text (self->doc, self->search);
+  if (self->matches == NULL || self->matches->len == 0)
+    self->current_match = -1;
+  else
+    self->current_match = CLAMP (self->current_match, 0, (int) self->matches->len - 1);
+
+  queue_draw_papers (self);
+  if (dlb_memo_view_get_n_matches (self) != n_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+  if (self->current_match != current_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
+}
+
+/* Scrolls the current match into view, a quarter of the way down. */
+static void
+show_current_match (DlbMemoView *self)
+{
+  const DlbTextMatch *match;
+  double stride = page_stride (self);
+  double y;
+
+  if (self->current_match < 0 || stride <= 0 || self->page_height <= 0)
+    return;
+
+  match = &g_array_index (self->matches, DlbTextMatch, self->current_match);
+  y = SPACING + match->y / self->page_height * (stride - SPACING)
+      - gtk_adjustment_get_page_size (self->vadjustment) / 4;
+  self->anchor_page = match->page;
+  self->anchor_fraction = y / stride;
+  restore_anchor (self);
+  set_current_page (self, match->page);
+}
+
+void
+dlb_memo_view_set_search (DlbMemoView *self,
+                          const char  *text)
+{
+  g_return_if_fail (DLB_IS_MEMO_VIEW (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  self->current_match = -1;
+  find_matches (self);
+
+  /* The first match from the page being read on. */
+  if (self->matches != NULL && self->matches->len > 0)
+    {
+      int first = 0;
+
+      for (guint i = 0; i < self->matches->len; i++)
+        if (g_array_index (self->matches, DlbTextMatch, i).page >= self->page)
+          {
+            first = (int) i;
+            break;
+          }
+      if (first != self->current_match)
+        {
+          self->current_match = first;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
+        }
+      show_current_match (self);
+    }
+}
+
+const char *
+dlb_memo_view_get_search (DlbMemoView *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_VIEW (self), NULL);
+
+  return self->search;
+}
+
+int
+dlb_memo_view_get_n_matches (DlbMemoView *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_VIEW (self), 0);
+
+  return self->matches != NULL ? (int) self->matches->len : 0;
+}
+
+int
+dlb_memo_view_get_current_match (DlbMemoView *self)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_VIEW (self), -1);
+
+  return self->current_match;
+}
+
+const DlbTextMatch *
+dlb_memo_view_get_match (DlbMemoView *self,
+                         int          index)
+{
+  g_return_val_if_fail (DLB_IS_MEMO_VIEW (self), NULL);
+
+  if (index < 0 || index >= dlb_memo_view_get_n_matches (self))
+    return NULL;
+  return &g_array_index (self->matches, DlbTextMatch, index);
+}
+
+void
+dlb_memo_view_find_next (DlbMemoView *self,
+                         gboolean     backwards)
+{
+  int n;
+
+  g_return_if_fail (DLB_IS_MEMO_VIEW (self));
+
+  n = dlb_memo_view_get_n_matches (self);
+  if (n == 0)
+    return;
+  if (self->current_match < 0)
+    self->current_match = backwards ? n - 1 : 0;
+  else
+    self->current_match = (self->current_match + (backwards ? n - 1 : 1)) % n;
+  queue_draw_papers (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
+  show_current_match (self);
 }
 
 DlbDocument *
@@ -878,6 +1064,8 @@ dlb_memo_view_set_document (DlbMemoView *self,
         gtk_widget_queue_resize (GTK_WIDGET (paper));
       gtk_widget_queue_draw (GTK_WIDGET (paper));
     }
+
+  find_matches (self);
 
   old_page = self->page;
   self->page = CLAMP (self->page, 0, MAX (n_pages - 1, 0));

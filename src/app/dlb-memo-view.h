@@ -51,6 +51,23 @@ void          dlb_memo_view_set_fit_width  (DlbMemoView *self,
 void          dlb_memo_view_zoom_in        (DlbMemoView *self);
 void          dlb_memo_view_zoom_out       (DlbMemoView *self);
 
+/* Find: every place @text occurs in the pages' text, ignoring case, shown
+ * highlighted; the first from the current page on becomes the current
+ * match and is scrolled to. NULL or "" ends the search. A new document
+ * is searched again. */
+void          dlb_memo_view_set_search     (DlbMemoView *self,
+                                            const char  *text);
+const char   *dlb_memo_view_get_search     (DlbMemoView *self);
+int           dlb_memo_view_get_n_matches  (DlbMemoView *self);
+/* The current match (0-based), or -1 when there is none. */
+int           dlb_memo_view_get_current_match (DlbMemoView *self);
+const DlbTextMatch *dlb_memo_view_get_match (DlbMemoView *self,
+                                             int          index);
+/* Makes the next match (or the previous one) current, going round at the
+ * ends, and scrolls to it. */
+void          dlb_memo_view_find_next      (DlbMemoView *self,
+                                            gboolean     backwards);
+
 /* How many pages hold a drawn image right now (the ones in or near view). */
 guint         dlb_memo_view_get_n_drawn    (DlbMemoView *self);
 /* Whether @page is on screen as drawn from the current document at the

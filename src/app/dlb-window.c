@@ -36,6 +36,8 @@ struct _DlbWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
+  GtkActionBar         *switcher_bar;
+  GPtrArray            *switcher_buttons;
 
   DlbStore             *store;
   GSettings            *settings;
@@ -49,18 +51,29 @@ G_DEFINE_FINAL_TYPE (DlbWindow, dlb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The case's pages, by their names in dlb-window.ui. A page is built when
  * it is first shown, so that a window maps as soon as the page it opens
- * on is ready: the others cost nothing until the reader goes to them. */
+ * on is ready: the others cost nothing until the reader goes to them.
+ * The short title is the bottom bar's: short enough that all six fit side
+ * by side in a window 360 pixels wide. */
 static const struct
 {
   const char *name;
   GType     (*get_type) (void);
+  const char *short_title;
 } pages[] = {
-  { "overview", dlb_overview_page_get_type },
-  { "stakeholders", dlb_stakeholders_page_get_type },
-  { "findings", dlb_findings_page_get_type },
-  { "items", dlb_items_page_get_type },
-  { "matrix", dlb_matrix_page_get_type },
-  { "memo", dlb_memo_page_get_type },
+  { "overview", dlb_overview_page_get_type, NC_("short page name", "Overview") },
+  /* Translators: the short name of the Stakeholders page, in the bar at
+   * the bottom of a narrow window; keep it to about 8 characters */
+  { "stakeholders", dlb_stakeholders_page_get_type, NC_("short page name", "People") },
+  /* Translators: the short name of the Privacy Findings page, in the bar
+   * at the bottom of a narrow window; keep it to about 8 characters */
+  { "findings", dlb_findings_page_get_type, NC_("short page name", "Privacy") },
+  /* Translators: the short name of the Opportunities & Risks page, in
+   * the bar at the bottom of a narrow window; keep it to about 8 characters */
+  { "items", dlb_items_page_get_type, NC_("short page name", "Risks") },
+  /* Translators: the short name of the Decision Matrix page, in the bar
+   * at the bottom of a narrow window; keep it to about 8 characters */
+  { "matrix", dlb_matrix_page_get_type, NC_("short page name", "Matrix") },
+  { "memo", dlb_memo_page_get_type, NC_("short page name", "Memo") },
 };
 
 enum {
@@ -449,12 +462,78 @@ show_page_activated (GtkWidget  *widget,
 }
 
 static void
+on_switcher_button_toggled (GtkToggleButton *button,
+                            DlbWindow       *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    adw_view_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (button)));
+}
+
+static void
+sync_switcher_bar (DlbWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < self->switcher_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->switcher_buttons, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (button)), name) == 0)
+        gtk_toggle_button_set_active (button, TRUE);
+    }
+}
+
+static void
+build_switcher_bar (DlbWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *group = NULL;
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_set_hexpand (box, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack,
+                                                        adw_view_stack_get_child_by_name (self->stack,
+                                                                                          pages[i].name));
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "short page name", pages[i].short_title));
+
+      g_assert (page != NULL);
+      gtk_widget_set_name (button, pages[i].name);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "page-switcher-button");
+      gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name (adw_view_stack_page_get_icon_name (page)));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (content), label);
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_set_tooltip_text (button, adw_view_stack_page_get_title (page));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, adw_view_stack_page_get_title (page),
+                                      -1);
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_switcher_button_toggled), self);
+      gtk_box_append (GTK_BOX (box), button);
+      g_ptr_array_add (self->switcher_buttons, button);
+    }
+  gtk_action_bar_set_center_widget (self->switcher_bar, box);
+  sync_switcher_bar (self);
+}
+
+static void
 on_page_changed (DlbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
   if (name != NULL)
     ensure_page (self, name);
+  if (self->switcher_buttons != NULL)
+    sync_switcher_bar (self);
+
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
 }
@@ -511,7 +590,8 @@ dlb_window_dispose (GObject *object)
   DlbWindow *self = DLB_WINDOW (object);
 
   /* The pages go first: an editor may still hand a last edit to the case
-   * before the file is closed. */
+   * before the file is closed. The bar's buttons go with them. */
+  g_clear_pointer (&self->switcher_buttons, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLB_TYPE_WINDOW);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
 
@@ -591,6 +671,7 @@ dlb_window_class_init (DlbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -618,6 +699,8 @@ static void
 dlb_window_init (DlbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->switcher_buttons = g_ptr_array_new ();
+  build_switcher_bar (self);
   dlb_apply_profile (GTK_WINDOW (self));
   self->settings = dlb_settings_new ();
 

@@ -695,13 +695,23 @@ dlb_chart_draw_grid (cairo_t            *cr,
     }
   if (unplaced > 0)
     {
+      double room = MAX (plot.w - (lx - plot.x) - 10, 20);
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u label left out for space; the table lists every stakeholder",
                                                             "%u labels left out for space; the table lists every stakeholder",
                                                             unplaced), unplaced);
+
+      /* The bottom margin holds one line beside the legend: a narrow
+       * chart says it in fewer words. */
+      if (wrapped_height (context, note, 6.5, FALSE, room) > wrapped_height (context, "X", 6.5, FALSE, 0) * 1.5)
+        {
+          g_free (note);
+          /* Translators: under a narrow stakeholder grid; %u is how many names could not be placed */
+          note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u label left out", "%u labels left out", unplaced),
+                                  unplaced);
+        }
       rgb (cr, 0x3d4551);
-      show_text (cr, context, note, 6.5, FALSE, plot.x + plot.w, plot.y + plot.h + 26, 1,
-                 MAX (plot.w - (lx - plot.x) - 10, 20));
+      show_text (cr, context, note, 6.5, FALSE, plot.x + plot.w, plot.y + plot.h + 26, 1, room);
     }
 
   cairo_restore (cr);

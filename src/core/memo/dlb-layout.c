@@ -1602,11 +1602,21 @@ dlb_document_dup_alt_texts (DlbDocument *self)
 
 /* Drawing */
 
+/* A search of the text as drawn (dlb_document_find_text()). */
+typedef struct
+{
+  gunichar *needle;      /* lower case */
+  glong     n_needle;
+  int       page;
+  GArray   *matches;     /* DlbTextMatch */
+} Finder;
+
 typedef struct
 {
   DlbDocument *self;
   cairo_t     *cr;
   GArray      *boxes;
+  Finder      *find;
   gboolean     pdf;
   gboolean     tags;      /* writing the tagged PDF: structure as drawn */
   DlbBoxKind   kind;
@@ -1814,6 +1824,50 @@ draw_links (Painter *p,
 }
 
 /* Draws lines [from, to) of text with the top of line from at y. */
+/* The search's matches in one line of text whose left end is at @x and
+ * whose top is at @top, in page coordinates. */
+static void
+find_in_line (Finder          *find,
+              PangoLayoutLine *line,
+              double           x,
+              double           top,
+              double           height)
+{
+  const char *text = pango_layout_get_text (line->layout);
+  const char *start = text + line->start_index;
+  const char *end = start + line->length;
+  const char *s = start;
+
+  while (s < end)
+    {
+      const char *t = s;
+      glong k = 0;
+
+      while (k < find->n_needle && t < end && g_unichar_tolower (g_utf8_get_char (t)) == find->needle[k])
+        {
+          t = g_utf8_next_char (t);
+          k++;
+        }
+      if (k == find->n_needle)
+        {
+          int from = 0, to = 0;
+          DlbTextMatch match;
+
+          pango_layout_line_index_to_x (line, (int) (s - text), FALSE, &from);
+          pango_layout_line_index_to_x (line, (int) (t - text), FALSE, &to);
+          match.page = find->page;
+          match.x = x + MIN (from, to) / (double) PANGO_SCALE;
+          match.y = top;
+          match.width = ABS (to - from) / (double) PANGO_SCALE;
+          match.height = height;
+          g_array_append_val (find->matches, match);
+          s = t;
+        }
+      else
+        s = g_utf8_next_char (s);
+    }
+}
+
 static void
 draw_lines (Painter *p,
             Text    *text,
@@ -1836,6 +1890,8 @@ draw_lines (Painter *p,
 
       cairo_move_to (p->cr, x + info->x, y + info->baseline - origin);
       pango_cairo_show_layout_line (p->cr, line);
+      if (p->find != NULL)
+        find_in_line (p->find, line, x + info->x, y + info->top - origin, info->height);
       if (info->width > 0)
         {
           left = MIN (left, x + info->x);
@@ -2238,6 +2294,45 @@ dlb_document_get_boxes (DlbDocument *self,
   cairo_destroy (p.cr);
   cairo_surface_destroy (surface);
   return boxes;
+}
+
+GArray *
+dlb_document_find_text (DlbDocument *self,
+                        const char  *needle)
+{
+  g_autofree gunichar *chars = NULL;
+  GArray *matches;
+  Finder find = { 0 };
+  glong n = 0;
+
+  g_return_val_if_fail (DLB_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  matches = g_array_new (FALSE, FALSE, sizeof (DlbTextMatch));
+  chars = g_utf8_to_ucs4 (needle, -1, NULL, &n, NULL);
+  if (chars == NULL || n == 0)
+    return matches;
+  for (glong k = 0; k < n; k++)
+    chars[k] = g_unichar_tolower (chars[k]);
+  find.needle = chars;
+  find.n_needle = n;
+  find.matches = matches;
+
+  paginate (self);
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      Painter p = { 0 };
+
+      find.page = (int) page;
+      p.self = self;
+      p.cr = cairo_create (surface);
+      p.find = &find;
+      draw_page_content (&p, (int) page);
+      cairo_destroy (p.cr);
+      cairo_surface_destroy (surface);
+    }
+  return matches;
 }
 
 /* PDF */

@@ -195,6 +195,20 @@ gboolean      dlb_document_draw_page         (DlbDocument    *self,
  * DlbBox. */
 GArray       *dlb_document_get_boxes         (DlbDocument    *self,
                                               int             page);
+/* Where a search found text: the page (0-based) and the rectangle
+ * around the text, in page coordinates. */
+typedef struct
+{
+  int    page;
+  double x, y, width, height;
+} DlbTextMatch;
+
+/* Every place @needle (plain text) occurs in the text as drawn, ignoring
+ * case, in reading order page by page, footers included; a match lies
+ * within one line. Figures' own labels are not searched. Element-type
+ * DlbTextMatch; empty for an empty @needle. */
+GArray       *dlb_document_find_text         (DlbDocument    *self,
+                                              const char     *needle);
 /* The printable area (inside the margins) of every page. */
 void          dlb_document_get_text_area     (DlbDocument    *self,
                                               double         *x,

@@ -73,6 +73,10 @@ typedef struct
   gboolean     brief;
   /* The fingerprint in the footer and the PDF's keywords; NULL: none. */
   const DlbMemoStamp *stamp;
+  /* Pages of this size, in points, whatever @paper says: the paper and
+   * orientation picked in a print dialog. 0 (both): @paper's. */
+  double       page_width;
+  double       page_height;
   /*< private >*/
   gpointer     padding[1];
 } DlbMemoOptions;
