@@ -708,6 +708,9 @@ dlb_application_handle_local_options (GApplication *application,
   if ((files == NULL || files->len == 0) && !example)
     return -1;
 
+  /* A case file is about to be opened: its checks get ready while the
+   * application starts up. */
+  dlb_store_prepare ();
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -40,6 +40,7 @@ int         dlb_schema_migrate      (sqlite3               *db,
                                      DlbSchemaStepFunc      step_done,
                                      gpointer               data,
                                      char                 **message);
+void        dlb_schema_prepare      (void);
 int         dlb_schema_compare      (sqlite3               *db,
                                      guint                  version,
                                      DlbSchemaDifference   *difference,

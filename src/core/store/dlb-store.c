@@ -4156,6 +4156,15 @@ dlb_store_write_case (DlbCase     *source,
   return finish_temp (temp, path, error);
 }
 
+/* Readies, in a thread of its own, what checking a case file's schema
+ * needs, so that a program about to open one (while it starts its window
+ * system, say) does not wait for it then. */
+void
+dlb_store_prepare (void)
+{
+  dlb_schema_prepare ();
+}
+
 DlbStore *
 dlb_store_create (const char  *path,
                   DlbCase     *source,

@@ -54,6 +54,7 @@ DlbStore   *dlb_store_open           (const char         *path,
 gboolean    dlb_store_write_case     (DlbCase            *source,
                                       const char         *path,
                                       GError            **error);
+void        dlb_store_prepare        (void);
 DlbStore   *dlb_store_create         (const char         *path,
                                       DlbCase            *source,
                                       GError            **error);
