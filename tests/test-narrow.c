@@ -218,12 +218,6 @@ test_split_word_is_seen (void)
   g_assert_false (narrow_label_breaks_inside_word (PANGO_WRAP_WORD));
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display: run under xvfb-run to test the window");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -236,18 +230,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   dlb_test_init_store ();
 
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("DLB_TEST_REQUIRE_DISPLAY") != NULL)
-        {
-          g_printerr ("test-narrow: no display, but DLB_TEST_REQUIRE_DISPLAY is set: run it under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/app/narrow/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
-  dlb_test_load_style_sheet ();
+  if (!dlb_test_init_widgets ("test-narrow", "/app/narrow/no-display"))
+    return g_test_run ();
 
   tmp_dir = g_dir_make_tmp ("deliberate-narrow-XXXXXX", &error);
   g_assert_no_error (error);
