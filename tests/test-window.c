@@ -1298,8 +1298,15 @@ test_shortcuts_window_lists_every_shortcut (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (window);
 
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  /* As the menu item and Ctrl+? open it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  overlay = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      overlay = l->data;
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   collect_shown (GTK_WIDGET (overlay), shown);
 
   /* The application's accelerators. */
@@ -1349,6 +1356,7 @@ test_shortcuts_window_lists_every_shortcut (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     gtk_window_destroy (GTK_WINDOW (others[i]));
+  gtk_window_destroy (GTK_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (window));
   spin_main_loop ();
 }

@@ -586,10 +586,15 @@ shortcuts_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   DlbApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
 
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  /* Built when asked for, not with every window as GTK's help overlay
+   * is: a window then opens sooner. */
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/dlb-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
 }
 
 static const GActionEntry app_actions[] = {
