@@ -856,6 +856,98 @@ page_after_nudge (DlbMemoView *view)
 }
 
 static void
+on_built (GObject      *source,
+          GAsyncResult *res,
+          gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (res);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* The memo is laid out in a worker thread. Meanwhile the page keeps the
+ * memo it shows, with a spinner beside it, never a blank page; the memo
+ * that comes is the one the case gives when built at once, page for page,
+ * and it is of the case as it was asked for, whatever changes meanwhile. */
+static void
+test_writes_in_background (void)
+{
+  g_autoptr(DlbCase) kase = load_example ();
+  g_autoptr(DlbDocument) before = NULL;
+  g_autoptr(DlbDocument) at_once = NULL;
+  g_autoptr(DlbDocument) in_background = NULL;
+  g_autoptr(DlbResult) result = NULL;
+  g_autoptr(DlbResult) background_result = NULL;
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkWindow *window = NULL;
+  DlbMemoPage *page = show_page (kase, 900, &window);
+  GtkWidget *spinner = dlb_test_find_named (GTK_WIDGET (page), "updating-spinner");
+  gint64 deadline;
+
+  g_assert_false (gtk_widget_get_visible (spinner));
+  before = g_object_ref (dlb_memo_page_get_document (page));
+  set_weight (kase, "crime", 90);
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (dlb_memo_page_get_document (page) == before && g_get_monotonic_time () < deadline)
+    {
+      g_assert_true (gtk_widget_get_visible (spinner));
+      g_assert_true (dlb_memo_view_get_document (DLB_MEMO_VIEW (dlb_memo_page_get_view (page))) == before);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  g_assert_nonnull (dlb_memo_page_get_document (page));
+  g_assert_true (dlb_memo_page_get_document (page) != before);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* The same memo as one built at once. */
+  at_once = dlb_memo_export_build (kase, NULL, DLB_PAPER_A4, FALSE, &result);
+  title = g_strdup (dlb_case_get_title (kase));
+  fingerprint = dlb_json_dup_fingerprint (kase);
+  dlb_memo_export_build_async (kase, NULL, DLB_PAPER_A4, FALSE, NULL, on_built, &res);
+
+  /* The case changes while its memo is written. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed while the memo is written");
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (kase), DLB_CASE_TITLE, &value, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (is_set, &res));
+  in_background = dlb_memo_export_build_finish (res, &background_result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in_background);
+  g_assert_true (background_result == result);
+  g_assert_cmpstr (dlb_memo_get_stamp (in_background)->fingerprint, ==, fingerprint);
+  {
+    g_autoptr(GArray) renamed = dlb_document_find_text (in_background, "Renamed while");
+    g_autoptr(GArray) named = dlb_document_find_text (in_background, title);
+
+    g_assert_cmpuint (renamed->len, ==, 0);
+    g_assert_cmpuint (named->len, >, 0);
+  }
+  g_assert_cmpint (dlb_document_get_n_pages (in_background), ==, dlb_document_get_n_pages (at_once));
+  for (int i = 0; i < dlb_document_get_n_pages (at_once); i++)
+    {
+      cairo_surface_t *a = draw_page (at_once, i, 306, 396);
+      cairo_surface_t *b = draw_page (in_background, i, 306, 396);
+
+      g_assert_true (same_pixels (a, b));
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+
+  gtk_window_destroy (window);
+  spin_main_loop ();
+}
+
+static void
 test_navigation_and_zoom (void)
 {
   g_autoptr(DlbCase) kase = load_example ();
@@ -1330,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/app/memo-page/print-repaginates", test_print_repaginates);
   g_test_add_func ("/app/memo-page/find", test_find);
   g_test_add_func ("/app/memo-page/follows-the-case", test_follows_the_case);
+  g_test_add_func ("/app/memo-page/writes-in-background", test_writes_in_background);
   g_test_add_func ("/app/memo-page/navigation-and-zoom", test_navigation_and_zoom);
   g_test_add_func ("/app/memo-page/narrow", test_narrow);
   g_test_add_func ("/app/memo-page/long-document", test_long_document);

@@ -219,7 +219,19 @@ test_pages_fill_in_when_analysis_comes (void)
   expected = dlb_recommendation_new (kase, want);
   summary = dlb_recommendation_dup_summary (expected, FALSE);
 
-  /* The memo, on screen, is written as soon as the analysis is in. */
+  /* The memo, on screen, is written as soon as the analysis is in, in a
+   * worker thread: until it comes the page says so, never blank. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+    while (dlb_memo_page_get_document (DLB_MEMO_PAGE (memo)) == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_assert_true (shows_pending (memo));
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (2000);
+      }
+  }
+  spin_main_loop ();
   g_assert_false (shows_pending (memo));
   g_assert_nonnull (dlb_memo_page_get_document (DLB_MEMO_PAGE (memo)));
   assert_same_totals (dlb_memo_page_get_result (DLB_MEMO_PAGE (memo)), want);
@@ -520,6 +532,22 @@ on_busy (DlbAnalysis *analysis,
     *saw_idle_main_loop = TRUE;
 }
 
+/* Lets the main loop run until the memo page shows the memo of the
+ * analysis' last result, laid out in the background. */
+static void
+wait_for_memo (DlbMemoPage *memo,
+               DlbAnalysis *analysis)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (dlb_memo_page_get_result (memo) != dlb_analysis_get_result (analysis) &&
+         g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
 static void
 test_one_background_analysis_per_edit (void)
 {
@@ -556,7 +584,9 @@ test_one_background_analysis_per_edit (void)
   dlb_test_wait_for_analysis (kase);
   spin_main_loop ();
   g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, runs + 1);
+  wait_for_memo (memo, analysis);
   g_assert_true (dlb_memo_page_get_result (memo) == dlb_analysis_get_result (analysis));
+  g_assert_cmpuint (dlb_analysis_get_n_runs (analysis), ==, runs + 1);
   g_signal_handlers_disconnect_by_data (analysis, &went_busy);
 
   /* The Decision Matrix, shown later, takes the same result. */

@@ -44,6 +44,70 @@ dlb_memo_export_get_paper_preference (GSettings *settings)
     }
 }
 
+/* What a memo is built from, read from the case file and the case in the
+ * main thread: the build itself may then run in any thread. */
+typedef struct
+{
+  DlbCase        *kase;
+  DlbResult      *result;
+  GPtrArray      *history;
+  DlbMemoStamp   *stamp;
+  DlbMemoOptions  options;
+} MemoJob;
+
+static void
+memo_job_free (MemoJob *job)
+{
+  g_clear_object (&job->kase);
+  g_clear_object (&job->result);
+  g_clear_pointer (&job->history, g_ptr_array_unref);
+  g_clear_pointer (&job->stamp, dlb_memo_stamp_free);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MemoJob, memo_job_free)
+
+/* @result is the analysis of @c as it is now. */
+static MemoJob *
+memo_job_new (DlbCase      *c,
+              DlbResult    *result,
+              DlbStore     *store,
+              DlbPaperSize  preference,
+              gboolean      brief,
+              double        page_width,
+              double        page_height)
+{
+  MemoJob *job = g_new0 (MemoJob, 1);
+
+  job->kase = g_object_ref (c);
+  job->result = g_object_ref (result);
+  dlb_memo_options_init (&job->options);
+  job->options.paper = preference;
+  job->options.page_width = page_width;
+  job->options.page_height = page_height;
+  job->options.brief = brief;
+  /* The audit trail, when the case asks for it; a history that cannot be
+   * read leaves the appendix out rather than the memo. */
+  if (store != NULL && !brief && dlb_case_get_memo_history (c))
+    {
+      g_autoptr(GError) error = NULL;
+
+      job->history = dlb_store_dup_history (store, &error);
+      if (job->history == NULL)
+        g_warning ("The case's history is left out of the memo: %s", error->message);
+    }
+  job->options.history = job->history;
+  job->stamp = dlb_cli_dup_memo_stamp (c, store);
+  job->options.stamp = job->stamp;
+  return job;
+}
+
+static DlbDocument *
+memo_job_run (MemoJob *job)
+{
+  return dlb_memo_build (job->kase, job->result, &job->options);
+}
+
 static DlbDocument *
 build_memo (DlbCase       *c,
             DlbStore      *store,
@@ -53,37 +117,78 @@ build_memo (DlbCase       *c,
             double         page_height,
             DlbResult    **out_result)
 {
+  g_autoptr(MemoJob) job = NULL;
   DlbResult *result;
-  DlbMemoOptions options;
-  DlbDocument *doc;
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(DlbMemoStamp) stamp = NULL;
 
   /* The case's own analysis: computed now only if the last change has
    * not been analysed yet. */
   result = dlb_analysis_update_sync (dlb_analysis_for_case (c));
-  dlb_memo_options_init (&options);
-  options.paper = preference;
-  options.page_width = page_width;
-  options.page_height = page_height;
-  options.brief = brief;
-  /* The audit trail, when the case asks for it; a history that cannot be
-   * read leaves the appendix out rather than the memo. */
-  if (store != NULL && !brief && dlb_case_get_memo_history (c))
-    {
-      g_autoptr(GError) error = NULL;
-
-      history = dlb_store_dup_history (store, &error);
-      if (history == NULL)
-        g_warning ("The case's history is left out of the memo: %s", error->message);
-    }
-  options.history = history;
-  stamp = dlb_cli_dup_memo_stamp (c, store);
-  options.stamp = stamp;
-  doc = dlb_memo_build (c, result, &options);
+  job = memo_job_new (c, result, store, preference, brief, page_width, page_height);
 
   if (out_result != NULL)
     *out_result = g_object_ref (result);
+  return memo_job_run (job);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, memo_job_run (task_data), g_object_unref);
+}
+
+void
+dlb_memo_export_build_async (DlbCase             *c,
+                             DlbStore            *store,
+                             DlbPaperSize         preference,
+                             gboolean             brief,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(DlbCase) snapshot = NULL;
+  DlbAnalysis *analysis;
+  MemoJob *job;
+
+  g_return_if_fail (DLB_IS_CASE (c));
+  g_return_if_fail (store == NULL || DLB_IS_STORE (store));
+
+  analysis = dlb_analysis_for_case (c);
+  g_return_if_fail (dlb_analysis_get_result (analysis) != NULL && !dlb_analysis_get_busy (analysis));
+
+  /* The worker reads a copy: the case may change meanwhile, and the memo
+   * is then of the case as it was asked for, stamp and all. */
+  snapshot = dlb_case_copy (c, NULL, 0);
+  job = memo_job_new (c, dlb_analysis_get_result (analysis), store, preference, brief, 0, 0);
+  g_set_object (&job->kase, snapshot);
+  job->options.own_fonts = TRUE;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlb_memo_export_build_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) memo_job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, build_thread);
+}
+
+DlbDocument *
+dlb_memo_export_build_finish (GAsyncResult  *res,
+                              DlbResult    **out_result,
+                              GError       **error)
+{
+  DlbDocument *doc;
+
+  g_return_val_if_fail (g_task_is_valid (res, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (res)) == dlb_memo_export_build_async, NULL);
+  g_return_val_if_fail (out_result == NULL || *out_result == NULL, NULL);
+
+  doc = g_task_propagate_pointer (G_TASK (res), error);
+  if (doc != NULL && out_result != NULL)
+    *out_result = g_object_ref (((MemoJob *) g_task_get_task_data (G_TASK (res)))->result);
   return doc;
 }
 

@@ -43,6 +43,22 @@ DlbDocument       *dlb_memo_export_build                (DlbCase       *c,
                                                          gboolean       brief,
                                                          DlbResult    **out_result);
 
+/* The same, laid out in a worker thread: the window goes on answering
+ * while a long memo is paginated. The case must have been analysed as it
+ * is now (its analysis has a result and is not busy); the memo is of the
+ * case as it was at the call, whatever changes meanwhile. */
+void               dlb_memo_export_build_async          (DlbCase             *c,
+                                                         DlbStore            *store,
+                                                         DlbPaperSize         preference,
+                                                         gboolean             brief,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+/* NULL with @error set when the build was cancelled. */
+DlbDocument       *dlb_memo_export_build_finish         (GAsyncResult        *res,
+                                                         DlbResult          **out_result,
+                                                         GError             **error);
+
 /* A file name for the memo of @c: its title, made safe, with ".pdf"; the
  * brief memo's says so, so that it does not replace the full one. */
 char              *dlb_memo_export_suggest_name         (DlbCase       *c,

@@ -29,7 +29,9 @@ struct _DlbMemoPage
 
   AdwToastOverlay    *toast_overlay;
   GtkStack           *stack;
+  AdwStatusPage      *pending_status;
   GtkSpinner         *pending_spinner;
+  GtkSpinner         *updating_spinner;
   GtkEntry           *page_entry;
   GtkLabel           *page_count_label;
   GtkMenuButton      *zoom_button;
@@ -46,12 +48,14 @@ struct _DlbMemoPage
 
   DlbAnalysis        *analysis;     /* of the case shown */
   gulong              changed_id;
+  gulong              busy_id;
   GSettings          *settings;
 
   DlbDocument        *doc;
   DlbResult          *result;
   gboolean            stale;
   guint               rebuild_id;
+  GCancellable       *building;     /* the memo being laid out, if any */
 
   GtkPrintOperation  *print_operation;
   GtkPrintSettings   *print_settings;
@@ -143,6 +147,37 @@ update_zoom_label (DlbMemoPage *self)
   update_actions (self);
 }
 
+/* The page while the memo it shows is on its way: it says what it waits
+ * for when it has no memo yet, and shows a spinner beside the memo it
+ * replaces otherwise. */
+static void
+update_pending (DlbMemoPage *self)
+{
+  gboolean analysing = self->analysis != NULL && (dlb_analysis_get_result (self->analysis) == NULL ||
+                                                  dlb_analysis_get_busy (self->analysis));
+  gboolean waiting = self->building != NULL || self->stale || analysing;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->updating_spinner), waiting && self->doc != NULL);
+  if (self->doc != NULL || dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
+    return;
+
+  if (analysing)
+    {
+      adw_status_page_set_title (self->pending_status, _("Analysing the Case…"));
+      adw_status_page_set_description (self->pending_status, _("The memo is written when the analysis is done."));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pending_spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Analysing the case"), -1);
+    }
+  else
+    {
+      adw_status_page_set_title (self->pending_status, _("Writing the Memo…"));
+      adw_status_page_set_description (self->pending_status, _("The memo is laid out from the case and its analysis."));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pending_spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Writing the memo"), -1);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "pending");
+}
+
 static void
 set_document (DlbMemoPage *self,
               DlbDocument *doc,
@@ -152,41 +187,88 @@ set_document (DlbMemoPage *self,
   g_set_object (&self->result, result);
 
   dlb_memo_view_set_document (self->view, doc);
-  gtk_stack_set_visible_child_name (self->stack, dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL ? "memo" : "empty");
+  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (doc != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "memo");
+  update_pending (self);
   update_page_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+static void
+cancel_build (DlbMemoPage *self)
+{
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *res,
+          gpointer      data)
+{
+  g_autoptr(DlbMemoPage) self = data;
+  g_autoptr(DlbResult) result = NULL;
+  g_autoptr(DlbDocument) doc = dlb_memo_export_build_finish (res, &result, NULL);
+
+  /* Cancelled: a newer memo is on its way, or was built at once. */
+  if (doc == NULL)
+    return;
+
+  g_clear_object (&self->building);
+  set_document (self, doc, result);
+}
+
 /* Writes the memo from the case. With @now, at once, waiting for the
  * analysis if it is still on its way (for an export or a print); without,
- * only once the case has been analysed. */
+ * in a worker thread once the case has been analysed as it is, while the
+ * page shows the memo it had or says what it waits for. */
 static void
 rebuild (DlbMemoPage *self,
          gboolean     now)
 {
+  DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   g_autoptr(DlbDocument) doc = NULL;
   g_autoptr(DlbResult) result = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  cancel_build (self);
 
-  /* A case just opened has its first analysis on its way: the memo is
-   * written when it comes (on_analysis_changed), and the page says so
-   * meanwhile. */
-  if (!now && self->analysis != NULL && dlb_analysis_get_result (self->analysis) == NULL)
+  /* A case just opened has its first analysis on its way, and an edited
+   * one its next: the memo is written when it comes
+   * (on_analysis_changed), never from the analysis of another case or of
+   * the case as it was. */
+  if (!now && kase != NULL && self->analysis != NULL &&
+      (dlb_analysis_get_result (self->analysis) == NULL || dlb_analysis_get_busy (self->analysis)))
     {
       self->stale = TRUE;
-      g_clear_object (&self->doc);
-      g_clear_object (&self->result);
-      dlb_memo_view_set_document (self->view, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "pending");
-      update_page_label (self);
+      if (dlb_analysis_get_result (self->analysis) == NULL && self->doc != NULL)
+        {
+          g_clear_object (&self->doc);
+          g_clear_object (&self->result);
+          dlb_memo_view_set_document (self->view, NULL);
+          update_page_label (self);
+        }
+      update_pending (self);
       return;
     }
   self->stale = FALSE;
 
-  if (dlb_case_page_get_case (DLB_CASE_PAGE (self)) != NULL)
-    doc = dlb_memo_export_build (dlb_case_page_get_case (DLB_CASE_PAGE (self)),
-                                 dlb_case_page_get_store (DLB_CASE_PAGE (self)),
+  if (kase != NULL && !now)
+    {
+      self->building = g_cancellable_new ();
+      dlb_memo_export_build_async (kase, dlb_case_page_get_store (DLB_CASE_PAGE (self)),
+                                   dlb_memo_export_get_paper_preference (self->settings),
+                                   dlb_memo_page_get_brief (self), self->building,
+                                   on_built, g_object_ref (self));
+      update_pending (self);
+      return;
+    }
+
+  if (kase != NULL)
+    doc = dlb_memo_export_build (kase, dlb_case_page_get_store (DLB_CASE_PAGE (self)),
                                  dlb_memo_export_get_paper_preference (self->settings),
                                  dlb_memo_page_get_brief (self), &result);
   set_document (self, doc, result);
@@ -208,6 +290,7 @@ schedule_rebuild (DlbMemoPage *self)
   self->stale = TRUE;
   if (self->rebuild_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->rebuild_id = g_idle_add (rebuild_idle, self);
+  update_pending (self);
 }
 
 void
@@ -215,7 +298,7 @@ dlb_memo_page_update (DlbMemoPage *self)
 {
   g_return_if_fail (DLB_IS_MEMO_PAGE (self));
 
-  if (self->stale)
+  if (self->stale || self->building != NULL)
     rebuild (self, TRUE);
 }
 
@@ -771,14 +854,22 @@ dlb_memo_page_case_set (DlbCasePage *page)
   DlbMemoPage *self = DLB_MEMO_PAGE (page);
   DlbCase *c = dlb_case_page_get_case (page);
 
+  /* A memo on its way is of the case shown before. */
+  cancel_build (self);
   if (self->analysis != NULL)
-    g_clear_signal_handler (&self->changed_id, self->analysis);
+    {
+      g_clear_signal_handler (&self->changed_id, self->analysis);
+      g_clear_signal_handler (&self->busy_id, self->analysis);
+    }
   g_clear_object (&self->analysis);
   if (c != NULL)
     {
       self->analysis = g_object_ref (dlb_analysis_for_case (c));
       self->changed_id = g_signal_connect_object (self->analysis, "notify::result",
                                                   G_CALLBACK (on_analysis_changed), self, G_CONNECT_SWAPPED);
+      /* From the edit on, the memo shown is on its way out. */
+      self->busy_id = g_signal_connect_object (self->analysis, "notify::busy",
+                                               G_CALLBACK (update_pending), self, G_CONNECT_SWAPPED);
     }
 
   sync_case_toggles (self);
@@ -825,8 +916,8 @@ dlb_memo_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dlb_memo_page_parent_class)->map (widget);
 
-  /* Before the first frame: the reader never sees an outdated memo, nor
-   * blank pages, when they come to the page. */
+  /* Before the first frame: the reader who comes to the page sees the
+   * memo on its way (update_pending), never a blank page. */
   if (self->stale)
     rebuild (self, FALSE);
 }
@@ -837,11 +928,15 @@ dlb_memo_page_dispose (GObject *object)
   DlbMemoPage *self = DLB_MEMO_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  cancel_build (self);
   g_clear_object (&self->history_action);
   g_clear_object (&self->notes_action);
   g_clear_object (&self->length_action);
   if (self->analysis != NULL)
-    g_clear_signal_handler (&self->changed_id, self->analysis);
+    {
+      g_clear_signal_handler (&self->changed_id, self->analysis);
+      g_clear_signal_handler (&self->busy_id, self->analysis);
+    }
   g_clear_object (&self->analysis);
   if (self->print_operation != NULL)
     g_signal_handlers_disconnect_by_data (self->print_operation, self);
@@ -933,7 +1028,9 @@ dlb_memo_page_class_init (DlbMemoPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-memo-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, pending_status);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, pending_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, updating_spinner);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_entry);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, page_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlbMemoPage, zoom_button);
@@ -985,6 +1082,7 @@ dlb_memo_page_init (DlbMemoPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dlb_spinner_show_after_delay (self->pending_spinner);
+  dlb_spinner_show_after_delay (self->updating_spinner);
 
   /* The case's own settings for its memo: whether it ends with the
    * history, and whether it prints the case's notes. */

@@ -70,24 +70,8 @@ static DlbCase *
 snapshot_case (DlbCase *c)
 {
   static const DlbKind kinds[] = { DLB_KIND_OPTION, DLB_KIND_CRITERION, DLB_KIND_SCORE, DLB_KIND_PERSPECTIVE };
-  DlbCase *copy = DLB_CASE (dlb_entity_copy (DLB_ENTITY (c)));
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      GListModel *list = dlb_case_get_list (c, kinds[k]);
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
-          g_autoptr(DlbEntity) entity_copy = dlb_entity_copy (entity);
-
-          /* The ids are unique in the case, so the copy takes them all. */
-          if (!dlb_case_append (copy, entity_copy, NULL))
-            g_assert_not_reached ();
-        }
-    }
-
-  return copy;
+  return dlb_case_copy (c, kinds, G_N_ELEMENTS (kinds));
 }
 
 static DlbResult *

@@ -291,28 +291,11 @@ dlb_document_init (DlbDocument *self)
   static const char *font_names[] = {
     BODY_FONT, TABLE_FONT, NOTE_FONT, TITLE_FONT, H1_FONT, H2_FONT, FOOTER_FONT,
   };
-  cairo_font_options_t *options;
-  PangoFontMap *font_map;
-
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->slices = g_array_new (FALSE, TRUE, sizeof (Slice));
   g_array_set_clear_func (self->slices, slice_clear);
   self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  /* Metrics independent of any device: no hinting, unrounded positions,
-   * one unit a point. The same layout then draws identically on a PDF, a
-   * printer and the screen at any zoom. */
-  font_map = pango_cairo_font_map_get_default ();
-  self->context = pango_font_map_create_context (font_map);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->fonts); i++)
     self->fonts[i] = pango_font_description_from_string (font_names[i]);
@@ -325,18 +308,53 @@ dlb_document_init (DlbDocument *self)
   self->margin_right = 62;
 }
 
+static DlbDocument *
+document_new (double        page_width,
+              double        page_height,
+              PangoFontMap *font_map)
+{
+  DlbDocument *self = g_object_new (DLB_TYPE_DOCUMENT, NULL);
+  cairo_font_options_t *options;
+
+  self->page_w = page_width;
+  self->page_h = page_height;
+
+  /* Metrics independent of any device: no hinting, unrounded positions,
+   * one unit a point. The same layout then draws identically on a PDF, a
+   * printer and the screen at any zoom. */
+  self->context = pango_font_map_create_context (font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  return self;
+}
+
 DlbDocument *
 dlb_document_new (double page_width,
                   double page_height)
 {
-  DlbDocument *self;
+  g_return_val_if_fail (page_width >= 144 && page_height >= 144, NULL);
+
+  return document_new (page_width, page_height, pango_cairo_font_map_get_default ());
+}
+
+DlbDocument *
+dlb_document_new_with_own_fonts (double page_width,
+                                 double page_height)
+{
+  g_autoptr(PangoFontMap) font_map = NULL;
 
   g_return_val_if_fail (page_width >= 144 && page_height >= 144, NULL);
 
-  self = g_object_new (DLB_TYPE_DOCUMENT, NULL);
-  self->page_w = page_width;
-  self->page_h = page_height;
-  return self;
+  /* The thread's own font map is shared by whatever else the thread
+   * lays out; this one goes with the document, as its context holds it. */
+  font_map = pango_cairo_font_map_new ();
+  return document_new (page_width, page_height, font_map);
 }
 
 double

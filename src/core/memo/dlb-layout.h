@@ -102,6 +102,10 @@ GQuark        dlb_layout_error_quark         (void);
 
 DlbDocument  *dlb_document_new               (double          page_width,
                                               double          page_height);
+/* A document with fonts of its own rather than the thread's: it may be
+ * built in one thread and then drawn in another. */
+DlbDocument  *dlb_document_new_with_own_fonts (double         page_width,
+                                               double         page_height);
 double        dlb_document_get_page_width    (DlbDocument    *self);
 double        dlb_document_get_page_height   (DlbDocument    *self);
 void          dlb_document_set_margins       (DlbDocument    *self,

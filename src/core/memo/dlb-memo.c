@@ -1669,12 +1669,21 @@ dlb_memo_build (DlbCase              *c,
   paper = dlb_memo_resolve_paper (c, opts->paper);
   m.c = c;
   m.result = result;
-  if (opts->page_width > 0 && opts->page_height > 0)
-    m.doc = dlb_document_new (opts->page_width, opts->page_height);
-  else if (paper == DLB_PAPER_LETTER)
-    m.doc = dlb_document_new (DLB_PAPER_LETTER_WIDTH, DLB_PAPER_LETTER_HEIGHT);
-  else
-    m.doc = dlb_document_new (DLB_PAPER_A4_WIDTH, DLB_PAPER_A4_HEIGHT);
+  {
+    double width = DLB_PAPER_A4_WIDTH, height = DLB_PAPER_A4_HEIGHT;
+
+    if (opts->page_width > 0 && opts->page_height > 0)
+      {
+        width = opts->page_width;
+        height = opts->page_height;
+      }
+    else if (paper == DLB_PAPER_LETTER)
+      {
+        width = DLB_PAPER_LETTER_WIDTH;
+        height = DLB_PAPER_LETTER_HEIGHT;
+      }
+    m.doc = opts->own_fonts ? dlb_document_new_with_own_fonts (width, height) : dlb_document_new (width, height);
+  }
   m.source_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   m.finding_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   m.opportunity_numbers = g_hash_table_new (g_str_hash, g_str_equal);

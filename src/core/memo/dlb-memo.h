@@ -77,6 +77,9 @@ typedef struct
    * orientation picked in a print dialog. 0 (both): @paper's. */
   double       page_width;
   double       page_height;
+  /* The memo loads its fonts for itself (dlb_document_new_with_own_fonts())
+   * so that it may be built in a worker thread and drawn in another. */
+  gboolean     own_fonts;
   /*< private >*/
   gpointer     padding[1];
 } DlbMemoOptions;

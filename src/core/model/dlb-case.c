@@ -256,6 +256,37 @@ dlb_case_append (DlbCase    *self,
   return TRUE;
 }
 
+DlbCase *
+dlb_case_copy (DlbCase       *self,
+               const DlbKind *kinds,
+               guint          n_kinds)
+{
+  DlbCase *copy;
+
+  g_return_val_if_fail (DLB_IS_CASE (self), NULL);
+  g_return_val_if_fail (kinds != NULL || n_kinds == 0, NULL);
+
+  copy = DLB_CASE (dlb_entity_copy (DLB_ENTITY (self)));
+  for (guint k = 0; k < (kinds != NULL ? n_kinds : DLB_N_LIST_KINDS); k++)
+    {
+      /* The lists, in the order of DlbKind after the case itself. */
+      GListModel *list = dlb_case_get_list (self, kinds != NULL ? kinds[k] : (DlbKind) (DLB_KIND_STAKEHOLDER + k));
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DlbEntity) entity = g_list_model_get_item (list, i);
+          g_autoptr(DlbEntity) entity_copy = dlb_entity_copy (entity);
+
+          /* The ids are unique in the case, so the copy takes them all. */
+          if (!dlb_case_append (copy, entity_copy, NULL))
+            g_assert_not_reached ();
+        }
+    }
+
+  return copy;
+}
+
 void
 dlb_case_set_backend (DlbCase              *self,
                       const DlbCaseBackend *backend,

@@ -113,6 +113,13 @@ DlbScore      *dlb_case_get_score          (DlbCase         *self,
 guint          dlb_case_count_items        (DlbCase         *self,
                                             int              item_kind);
 
+/* A copy that shares no entity with @self, holding the entities of
+ * @kinds (all of them when @kinds is NULL): a snapshot that another thread
+ * may read while this one goes on editing. */
+DlbCase       *dlb_case_copy               (DlbCase         *self,
+                                            const DlbKind   *kinds,
+                                            guint            n_kinds);
+
 /* Building a case (reading JSON, loading the case file): no journal. */
 gboolean       dlb_case_append             (DlbCase         *self,
                                             DlbEntity       *entity,
