@@ -30,6 +30,84 @@
 
 #define CASE_MIME_TYPE "application/x-deliberate"
 
+/* The case file named first on the command line, opened in a worker
+ * thread while GTK starts up; dlb_application_open_file() takes it. */
+typedef struct
+{
+  GThread  *thread;
+  char     *path;
+  DlbStore *store;
+  GError   *error;
+} PreOpen;
+
+static gpointer
+pre_open_thread (gpointer data)
+{
+  PreOpen *pre_open = data;
+
+  /* Only what dlb_application_open_file() would open: a regular file (a
+   * FIFO would block), and a case file rather than JSON to import. */
+  if (dlb_file_check_regular (pre_open->path, NULL) &&
+      dlb_file_kind_for_path (pre_open->path) == DLB_FILE_KIND_CASE)
+    pre_open->store = dlb_store_open (pre_open->path, DLB_STORE_OPEN_DEFAULT, &pre_open->error);
+  return NULL;
+}
+
+static PreOpen *
+pre_open_start (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  PreOpen *pre_open;
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return NULL;
+  pre_open = g_new0 (PreOpen, 1);
+  pre_open->path = path;
+  pre_open->thread = g_thread_new ("dlb-pre-open", pre_open_thread, pre_open);
+  return pre_open;
+}
+
+/* Waits for the worker, and frees what it opened unless taken. */
+static void
+pre_open_free (PreOpen *pre_open)
+{
+  g_thread_join (pre_open->thread);
+  if (pre_open->store != NULL)
+    dlb_store_close (pre_open->store);
+  g_clear_object (&pre_open->store);
+  g_clear_error (&pre_open->error);
+  g_free (pre_open->path);
+  g_free (pre_open);
+}
+
+/* The store of @path as opened meanwhile: TRUE with @store or @error set,
+ * FALSE when @path was not opened ahead. */
+static gboolean
+pre_open_take (PreOpen     **pre_open,
+               const char   *path,
+               DlbStore    **store,
+               GError      **error)
+{
+  gboolean taken;
+
+  if (*pre_open == NULL || !g_str_equal ((*pre_open)->path, path))
+    return FALSE;
+
+  g_thread_join ((*pre_open)->thread);
+  (*pre_open)->thread = NULL;
+  taken = (*pre_open)->store != NULL || (*pre_open)->error != NULL;
+  if (taken)
+    {
+      *store = g_steal_pointer (&(*pre_open)->store);
+      if ((*pre_open)->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&(*pre_open)->error));
+    }
+  g_free ((*pre_open)->path);
+  g_clear_pointer (pre_open, g_free);
+  return taken;
+}
+
 /* The application: one window per open case file, the welcome window when
  * none is open, and the headless jobs of the command line, which run from
  * handle-local-options before any window or display is touched. */
@@ -39,6 +117,7 @@ struct _DlbApplication
 
   GPtrArray      *pending_files;  /* paths from the command line */
   gboolean        pending_example; /* --example */
+  PreOpen        *pre_open;       /* the first of them, opened meanwhile */
 };
 
 G_DEFINE_FINAL_TYPE (DlbApplication, dlb_application, ADW_TYPE_APPLICATION)
@@ -406,7 +485,8 @@ dlb_application_open_file (DlbApplication *self,
       return dlb_application_import_case (self, kase, parent);
     }
 
-  store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
+  if (!pre_open_take (&self->pre_open, path, &store, &error))
+    store = dlb_store_open (path, DLB_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
       if (g_error_matches (error, DLB_STORE_ERROR, DLB_STORE_ERROR_IN_USE))
@@ -609,6 +689,19 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_activated },
 };
 
+/* Reads the icon theme's index in a worker thread, which GTK allows once
+ * the theme is set up: the first window then finds it read rather than
+ * reading it before it can be shown. */
+static gpointer
+load_icon_theme_thread (gpointer data)
+{
+  g_autoptr(GtkIconTheme) theme = data;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+  return NULL;
+}
+
 static void
 dlb_application_startup (GApplication *application)
 {
@@ -622,6 +715,10 @@ dlb_application_startup (GApplication *application)
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (dlb_application_parent_class)->startup (application);
+  /* After the parent's start-up: libadwaita and the application have
+   * added their icons to the theme by then. */
+  g_thread_unref (g_thread_new ("dlb-icon-theme", load_icon_theme_thread,
+                                g_object_ref (gtk_icon_theme_get_for_display (gdk_display_get_default ()))));
 
   g_set_application_name (_("Deliberate"));
   gtk_window_set_default_icon_name (APPLICATION_ID);
@@ -716,6 +813,8 @@ dlb_application_handle_local_options (GApplication *application,
   /* A case file is about to be opened: its checks get ready while the
    * application starts up. */
   dlb_store_prepare ();
+  if (files != NULL && files->len > 0)
+    self->pre_open = pre_open_start (g_ptr_array_index (files, 0));
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -725,6 +824,9 @@ dlb_application_handle_local_options (GApplication *application,
   if (g_application_get_is_remote (application))
     {
       g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* The running instance opens the file: it must find it closed. */
+      g_clear_pointer (&self->pre_open, pre_open_free);
 
       for (guint i = 0; i < files->len; i++)
         g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (g_ptr_array_index (files, i)));
@@ -749,6 +851,7 @@ dlb_application_finalize (GObject *object)
   DlbApplication *self = DLB_APPLICATION (object);
 
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->pre_open, pre_open_free);
 
   G_OBJECT_CLASS (dlb_application_parent_class)->finalize (object);
 }
