@@ -35,6 +35,8 @@ struct _DlbWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   AdwViewStack         *stack;
   GtkActionBar         *switcher_bar;
   GPtrArray            *switcher_buttons;
@@ -483,6 +485,17 @@ sync_switcher_bar (DlbWindow *self)
     }
 }
 
+/* The main menu's popover is made when the menu is first opened, not
+ * with the window: a window then opens sooner. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  DlbWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 build_switcher_bar (DlbWindow *self)
 {
@@ -522,6 +535,15 @@ build_switcher_bar (DlbWindow *self)
     }
   gtk_action_bar_set_center_widget (self->switcher_bar, box);
   sync_switcher_bar (self);
+}
+
+/* The bar is filled in when the window is first narrow enough to need
+ * it, not with every window. */
+static void
+on_switcher_bar_revealed (DlbWindow *self)
+{
+  if (gtk_action_bar_get_revealed (self->switcher_bar) && self->switcher_buttons->len == 0)
+    build_switcher_bar (self);
 }
 
 static void
@@ -670,6 +692,8 @@ dlb_window_class_init (DlbWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dlb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DlbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DlbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
@@ -700,7 +724,9 @@ dlb_window_init (DlbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->switcher_buttons = g_ptr_array_new ();
-  build_switcher_bar (self);
+  g_signal_connect_swapped (self->switcher_bar, "notify::revealed", G_CALLBACK (on_switcher_bar_revealed), self);
+  on_switcher_bar_revealed (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   dlb_apply_profile (GTK_WINDOW (self));
   self->settings = dlb_settings_new ();
 
