@@ -810,11 +810,13 @@ dlb_application_handle_local_options (GApplication *application,
   if ((files == NULL || files->len == 0) && !example)
     return -1;
 
-  /* A case file is about to be opened: its checks get ready while the
-   * application starts up. */
-  dlb_store_prepare ();
+  /* A case file is about to be opened: it is opened, or its checks get
+   * ready, while the application starts up. One thread does it all: the
+   * main thread has the other core to itself. */
   if (files != NULL && files->len > 0)
     self->pre_open = pre_open_start (g_ptr_array_index (files, 0));
+  else
+    dlb_store_prepare ();
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
