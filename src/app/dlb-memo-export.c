@@ -136,9 +136,14 @@ build_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  DlbDocument *doc;
+
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, memo_job_run (task_data), g_object_unref);
+  doc = memo_job_run (task_data);
+  /* The pages are laid out here too, not when the memo is first drawn. */
+  dlb_document_get_n_pages (doc);
+  g_task_return_pointer (task, doc, g_object_unref);
 }
 
 void
