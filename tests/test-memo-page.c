@@ -64,6 +64,12 @@ has_document (gpointer data)
   return dlb_memo_page_get_document (DLB_MEMO_PAGE (data)) != NULL;
 }
 
+static gboolean
+has_drawn (gpointer data)
+{
+  return dlb_memo_view_get_n_drawn (DLB_MEMO_VIEW (dlb_memo_page_get_view (DLB_MEMO_PAGE (data)))) >= 1;
+}
+
 typedef struct
 {
   DlbMemoPage *page;
@@ -121,6 +127,8 @@ show_page (DlbCase    *kase,
 
   g_assert_true (wait_for (is_mapped, page));
   g_assert_true (wait_for (has_document, page));
+  /* The memo comes from a worker thread: a frame later, it is drawn. */
+  g_assert_true (wait_for (has_drawn, page));
 
   *out_window = GTK_WINDOW (window);
   return DLB_MEMO_PAGE (page);

@@ -168,6 +168,7 @@ struct _DlbDocument
 
   GArray       *blocks;   /* of Block */
   PangoContext *context;
+  PangoFontMap *own_font_map;  /* lent by borrow_font_map(), or NULL */
   PangoFontDescription *fonts[7];
 
   gboolean      paginated;
@@ -260,6 +261,41 @@ slice_clear (gpointer data)
   g_free (slice->cell_to);
 }
 
+/* The font maps of documents with fonts of their own, each lent to one
+ * document at a time. The memo shown and the one being written use two;
+ * a map comes back with its fonts loaded when its document goes, so that
+ * the fonts are loaded once per map rather than once per memo. */
+#define MAX_SPARE_FONT_MAPS 2
+
+G_LOCK_DEFINE_STATIC (spare_font_maps);
+static GPtrArray *spare_font_maps;
+
+static PangoFontMap *
+borrow_font_map (void)
+{
+  PangoFontMap *font_map = NULL;
+
+  G_LOCK (spare_font_maps);
+  if (spare_font_maps != NULL && spare_font_maps->len > 0)
+    font_map = g_ptr_array_steal_index (spare_font_maps, spare_font_maps->len - 1);
+  G_UNLOCK (spare_font_maps);
+
+  return font_map != NULL ? font_map : pango_cairo_font_map_new ();
+}
+
+static void
+return_font_map (PangoFontMap *font_map)
+{
+  G_LOCK (spare_font_maps);
+  if (spare_font_maps == NULL)
+    spare_font_maps = g_ptr_array_new ();
+  if (spare_font_maps->len < MAX_SPARE_FONT_MAPS)
+    g_ptr_array_add (spare_font_maps, g_steal_pointer (&font_map));
+  G_UNLOCK (spare_font_maps);
+
+  g_clear_object (&font_map);
+}
+
 static void
 dlb_document_finalize (GObject *object)
 {
@@ -269,6 +305,8 @@ dlb_document_finalize (GObject *object)
   g_array_unref (self->slices);
   g_array_unref (self->pages);
   g_clear_object (&self->context);
+  if (self->own_font_map != NULL)
+    return_font_map (g_steal_pointer (&self->own_font_map));
   for (guint i = 0; i < G_N_ELEMENTS (self->fonts); i++)
     pango_font_description_free (self->fonts[i]);
   g_free (self->footer);
@@ -347,14 +385,17 @@ DlbDocument *
 dlb_document_new_with_own_fonts (double page_width,
                                  double page_height)
 {
-  g_autoptr(PangoFontMap) font_map = NULL;
+  PangoFontMap *font_map;
+  DlbDocument *self;
 
   g_return_val_if_fail (page_width >= 144 && page_height >= 144, NULL);
 
-  /* The thread's own font map is shared by whatever else the thread
-   * lays out; this one goes with the document, as its context holds it. */
-  font_map = pango_cairo_font_map_new ();
-  return document_new (page_width, page_height, font_map);
+  /* The thread's own font map is shared by whatever else the thread lays
+   * out; this one is the document's alone while the document lives. */
+  font_map = borrow_font_map ();
+  self = document_new (page_width, page_height, font_map);
+  self->own_font_map = font_map;
+  return self;
 }
 
 double
