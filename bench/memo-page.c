@@ -25,17 +25,9 @@
 #include "dlb-memo-page.h"
 
 #include "bench-cases.h"
+#include "bench-frames.h"
 
 enum { RUNS = 7 };
-
-static guint paints;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  paints++;
-}
 
 /* Turns the main loop until @page shows a memo other than @old and a
  * frame has painted it; *longest_ms is the longest single turn. Returns
@@ -60,9 +52,9 @@ wait_for_memo (DlbMemoPage *page,
       if (!shown && dlb_memo_page_get_document (page) != NULL && dlb_memo_page_get_document (page) != old)
         {
           shown = TRUE;
-          painted = paints;
+          painted = dlb_bench_frames;
         }
-      if (shown && paints != painted)
+      if (shown && dlb_bench_frames != painted)
         break;
       if (!dispatched)
         g_usleep (500);
@@ -94,7 +86,7 @@ run_case (const char *label,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (page) || dlb_memo_page_get_document (DLB_MEMO_PAGE (page)) == NULL)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  dlb_bench_count_frames (window);
   settle ();
 
   for (guint i = 0; i < RUNS; i++)
