@@ -18,6 +18,7 @@
 #include "dlb-entity-editor.h"
 #include "dlb-findings-page.h"
 #include "dlb-history-window.h"
+#include "dlb-info-row.h"
 #include "dlb-items-page.h"
 #include "dlb-matrix-page.h"
 #include "dlb-memo-page.h"
@@ -381,6 +382,72 @@ test_editor_changes_case_and_file (void)
     g_assert_cmpint (dlb_stakeholder_get_power (DLB_STAKEHOLDER (again)), ==, new_power);
   }
   dlb_store_close (reopened);
+}
+
+/* The Overview's memo header and its recent changes, as they read: each
+ * row's title and the line under it, and a change listed as it is made. */
+static void
+test_overview_rows (void)
+{
+  g_autofree char *path = make_example_file ("overview-rows.deliberate");
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(DlbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) power = G_VALUE_INIT;
+  DlbWindow *window = open_window (path, &store);
+  DlbCase *kase = dlb_store_get_case (store);
+  GtkWidget *overview = dlb_window_get_page (window, "overview");
+  g_autoptr(DlbStakeholder) first = g_list_model_get_item (dlb_case_get_stakeholders (kase), 0);
+  GtkListBox *changes;
+  DlbInfoRow *row;
+  struct { const char *name, *title, *line; } memo[] = {
+    { "memo-to", "To", dlb_case_get_memo_to (kase) },
+    { "memo-from", "From", dlb_case_get_memo_from (kase) },
+    { "memo-subject", "Subject", dlb_case_get_memo_subject (kase) },
+    { "memo-date", "Date", NULL },
+  };
+
+  date = dlb_format_iso_date (dlb_case_get_memo_date (kase));
+  memo[3].line = date;
+  show_page (window, "overview");
+
+  for (guint i = 0; i < G_N_ELEMENTS (memo); i++)
+    {
+      row = DLB_INFO_ROW (dlb_test_find_named (overview, memo[i].name));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+      g_assert_cmpstr (dlb_info_row_get_title (row), ==, memo[i].title);
+      g_assert_nonnull (memo[i].line);
+      g_assert_cmpstr (dlb_info_row_get_subtitle (row), ==, memo[i].line);
+    }
+
+  /* A new case file has no history yet, and says so. */
+  changes = GTK_LIST_BOX (dlb_test_find_named (overview, "recent-changes"));
+  g_assert_cmpuint (count_rows (changes), ==, 1);
+  row = DLB_INFO_ROW (gtk_list_box_get_row_at_index (changes, 0));
+  g_assert_cmpstr (dlb_info_row_get_title (row), ==, "No changes yet");
+
+  /* An edit is listed first, in the words of the history. */
+  g_value_init (&power, G_TYPE_INT);
+  g_value_set_int (&power, dlb_stakeholder_get_power (first) == 1 ? 2 : 1);
+  g_assert_true (dlb_case_set_field (kase, DLB_ENTITY (first), DLB_STAKEHOLDER_POWER, &power, &error));
+  g_assert_no_error (error);
+  spin_main_loop ();
+
+  {
+    g_autoptr(GPtrArray) journal = dlb_store_get_journal (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (journal->len, ==, 1);
+    description = dlb_journal_entry_dup_description (g_ptr_array_index (journal, 0));
+  }
+  g_assert_cmpuint (count_rows (changes), ==, 1);
+  row = DLB_INFO_ROW (gtk_list_box_get_row_at_index (changes, 0));
+  g_assert_cmpstr (dlb_info_row_get_title (row), ==, description);
+  g_assert_cmpstr (dlb_info_row_get_subtitle (row), !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
 }
 
 /* The case's own details are edited from the Overview: here, the analyst's
@@ -1435,6 +1502,7 @@ main (int   argc,
   g_test_add_func ("/app/window/editor-changes-case-and-file", test_editor_changes_case_and_file);
   g_test_add_func ("/app/window/charts-follow-the-case", test_charts_follow_the_case);
   g_test_add_func ("/app/window/case-details", test_case_details);
+  g_test_add_func ("/app/window/overview-rows", test_overview_rows);
   g_test_add_func ("/app/window/opening-changes-nothing", test_opening_changes_nothing);
   g_test_add_func ("/app/window/changed-case-says-so", test_changed_case_says_so);
   g_test_add_func ("/app/window/two-windows", test_two_windows);

@@ -14,6 +14,7 @@
 #include "dlb-analysis.h"
 #include "dlb-engine.h"
 #include "dlb-entity-editor.h"
+#include "dlb-info-row.h"
 #include "dlb-overview-page.h"
 #include "dlb-util.h"
 
@@ -49,10 +50,10 @@ struct _DlbOverviewPage
   GtkSpinner    *pending_spinner;
   GtkButton     *edit_button;
   GtkFlowBox    *counts_box;
-  AdwActionRow  *to_row;
-  AdwActionRow  *from_row;
-  AdwActionRow  *subject_row;
-  AdwActionRow  *date_row;
+  DlbInfoRow    *to_row;
+  DlbInfoRow    *from_row;
+  DlbInfoRow    *subject_row;
+  DlbInfoRow    *date_row;
   GtkListBox    *changes_list;
 
   GtkLabel      *count_numbers[N_COUNTS];
@@ -93,10 +94,10 @@ count_caption (CountKind kind,
 }
 
 static void
-set_row_text (AdwActionRow *row,
-              const char   *text)
+set_row_text (DlbInfoRow *row,
+              const char *text)
 {
-  adw_action_row_set_subtitle (row, text != NULL && *text ? text : "—");
+  dlb_info_row_set_subtitle (row, text != NULL && *text ? text : "—");
 }
 
 static void
@@ -116,22 +117,17 @@ refresh_journal (DlbOverviewPage *self)
   entries = dlb_store_get_journal (dlb_case_page_get_store (DLB_CASE_PAGE (self)), N_RECENT_CHANGES, &error);
   if (entries == NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = dlb_info_row_new (_("The history of changes could not be read"), error->message);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history of changes could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_append (self->changes_list, row);
       return;
     }
 
   if (entries->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = dlb_info_row_new (_("No changes yet"),
+                                         _("Every change you make is recorded here and can be undone."));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Every change you make is recorded here and can be undone."));
       gtk_list_box_append (self->changes_list, row);
       return;
     }
@@ -141,15 +137,13 @@ refresh_journal (DlbOverviewPage *self)
       DlbJournalEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *description = dlb_journal_entry_dup_description (entry);
       g_autofree char *when = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
 
       if (dlb_journal_entry_get_time (entry) != NULL)
         when = dlb_format_relative_time (dlb_journal_entry_get_time (entry), now);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), description ? description : "");
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when ? when : "");
+      row = dlb_info_row_new (description, when);
+      dlb_info_row_set_title_lines (DLB_INFO_ROW (row), 3);
       gtk_list_box_append (self->changes_list, row);
     }
 }
@@ -334,6 +328,8 @@ dlb_overview_page_class_init (DlbOverviewPageClass *klass)
 
   object_class->dispose = dlb_overview_page_dispose;
   DLB_CASE_PAGE_CLASS (klass)->case_set = dlb_overview_page_case_set;
+
+  g_type_ensure (DLB_TYPE_INFO_ROW);
   DLB_CASE_PAGE_CLASS (klass)->case_changed = dlb_overview_page_case_changed;
 
 
