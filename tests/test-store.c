@@ -551,6 +551,18 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (dlb_case_get_memo_from (loaded), ==, "مستشار السياسات");
 }
 
+/* The schema table built with Deliberate is what the steps make with
+ * this SQLite, and it is the one a file is checked against. */
+static void
+test_schema_built (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *why = NULL;
+
+  if (!dlb_schema_check_built (&why))
+    g_error ("The case file's schema table: %s", why);
+}
+
 static void
 test_schema_matches_fields (Fixture       *fixture,
                             gconstpointer  data)
@@ -1917,6 +1929,7 @@ main (int   argc,
 
   ADD ("round-trip", test_round_trip);
   ADD ("schema-matches-fields", test_schema_matches_fields);
+  ADD ("schema-built", test_schema_built);
   ADD ("edits-persist", test_edits_persist);
   ADD ("cascade", test_cascade);
   ADD ("journal", test_journal);

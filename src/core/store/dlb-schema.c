@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dlb-schema.h"
+#include "dlb-schema-built.h"
 
 /* The case file's schema, one step per version. A released step never
  * changes: a file written by any earlier Deliberate must upgrade through
@@ -466,36 +467,182 @@ read_objects (sqlite3  *db,
   return SQLITE_OK;
 }
 
-/* The schema of every version, made once by running the steps on an
- * empty database in memory: what a file of that version must hold. */
+/* The schema of every version, made by running the steps on an empty
+ * database in memory: what a file of that version must hold. */
+static GArray **
+run_steps (void)
+{
+  GArray **made = g_new0 (GArray *, DLB_SCHEMA_VERSION + 1);
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    g_error ("Could not make the case file's schema: %s", sqlite3_errmsg (db));
+
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *message = NULL;
+
+      if (dlb_schema_migrate (db, version - 1, version, NULL, NULL, &message) != SQLITE_OK
+          || read_objects (db, &made[version]) != SQLITE_OK)
+        g_error ("Could not make the case file's schema, version %u: %s", version,
+                 message != NULL ? message : sqlite3_errmsg (db));
+    }
+  sqlite3_close (db);
+
+  return made;
+}
+
+/* The table made when Deliberate was built, where it holds every version
+ * and this is the SQLite that made it. */
+static gboolean
+built_is_usable (void)
+{
+  return dlb_schema_built.sqlite_version != 0
+         && dlb_schema_built.sqlite_version == sqlite3_libversion_number ()
+         && dlb_schema_built.n_versions == DLB_SCHEMA_VERSION;
+}
+
+static GArray **
+from_built (void)
+{
+  GArray **made = g_new0 (GArray *, DLB_SCHEMA_VERSION + 1);
+
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    {
+      const DlbSchemaBuiltObject *objects = dlb_schema_built.objects[version];
+
+      made[version] = g_array_new (FALSE, TRUE, sizeof (Object));
+      g_array_set_clear_func (made[version], object_clear);
+      for (guint i = 0; i < dlb_schema_built.n_objects[version]; i++)
+        {
+          Object object = {
+            g_strdup (objects[i].type), g_strdup (objects[i].name), g_strdup (objects[i].text)
+          };
+
+          g_array_append_val (made[version], object);
+        }
+    }
+
+  return made;
+}
+
+/* Made once; from the table built with Deliberate where it can be used. */
 static GArray **
 expected_objects (void)
 {
   static GArray **expected = NULL;
 
   if (g_once_init_enter (&expected))
-    {
-      GArray **made = g_new0 (GArray *, DLB_SCHEMA_VERSION + 1);
-      sqlite3 *db = NULL;
-
-      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-        g_error ("Could not make the case file's schema: %s", sqlite3_errmsg (db));
-
-      for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
-        {
-          g_autofree char *message = NULL;
-
-          if (dlb_schema_migrate (db, version - 1, version, NULL, NULL, &message) != SQLITE_OK
-              || read_objects (db, &made[version]) != SQLITE_OK)
-            g_error ("Could not make the case file's schema, version %u: %s", version,
-                     message != NULL ? message : sqlite3_errmsg (db));
-        }
-      sqlite3_close (db);
-
-      g_once_init_leave (&expected, made);
-    }
+    g_once_init_leave (&expected, built_is_usable () ? from_built () : run_steps ());
 
   return expected;
+}
+
+static void
+free_objects (GArray **objects)
+{
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    g_array_unref (objects[version]);
+  g_free (objects);
+}
+
+static void
+append_literal (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_strescape (text, NULL);
+
+  g_string_append_printf (out, "\"%s\"", escaped);
+}
+
+/* The C source of a table of @objects, made with @sqlite_version. */
+static char *
+built_source (GArray **objects,
+              int      sqlite_version)
+{
+  GString *out = g_string_new ("/* Made by dlb-schema-gen when Deliberate was built: the schema of\n"
+                               " * every version of the case file, as the steps make it. */\n\n"
+                               "#include \"config.h\"\n\n#include \"dlb-schema-built.h\"\n");
+
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    {
+      g_string_append_printf (out, "\nstatic const DlbSchemaBuiltObject version_%u[] = {\n", version);
+      for (guint i = 0; i < objects[version]->len; i++)
+        {
+          Object *object = &g_array_index (objects[version], Object, i);
+
+          g_string_append (out, "  { ");
+          append_literal (out, object->type);
+          g_string_append (out, ", ");
+          append_literal (out, object->name);
+          g_string_append (out, ",\n    ");
+          append_literal (out, object->text);
+          g_string_append (out, " },\n");
+        }
+      g_string_append (out, "};\n");
+    }
+
+  g_string_append (out, "\nstatic const guint n_objects[] = { 0");
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    g_string_append_printf (out, ", G_N_ELEMENTS (version_%u)", version);
+  g_string_append (out, " };\n\nstatic const DlbSchemaBuiltObject * const objects[] = { NULL");
+  for (guint version = 1; version <= DLB_SCHEMA_VERSION; version++)
+    g_string_append_printf (out, ", version_%u", version);
+  g_string_append_printf (out, " };\n\nconst DlbSchemaBuilt dlb_schema_built = { %d, %u, n_objects, objects };\n",
+                          sqlite_version, DLB_SCHEMA_VERSION);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+dlb_schema_make_built_source (void)
+{
+  GArray **objects = run_steps ();
+  char *source = built_source (objects, sqlite3_libversion_number ());
+
+  free_objects (objects);
+  return source;
+}
+
+/**
+ * dlb_schema_check_built:
+ * @why: (out) (optional): what is wrong, when it is
+ *
+ * Whether the schema table made when Deliberate was built is the one
+ * this SQLite makes by running the steps now, and is the one in use.
+ *
+ * Returns: %TRUE if it is
+ */
+gboolean
+dlb_schema_check_built (char **why)
+{
+  GArray **objects;
+  g_autofree char *now = NULL;
+  g_autofree char *built = NULL;
+
+  if (!built_is_usable ())
+    {
+      if (why != NULL)
+        *why = g_strdup_printf ("the table was made with SQLite %d for %u versions, not SQLite %d for %u",
+                                dlb_schema_built.sqlite_version, dlb_schema_built.n_versions,
+                                sqlite3_libversion_number (), (guint) DLB_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  objects = run_steps ();
+  now = built_source (objects, sqlite3_libversion_number ());
+  free_objects (objects);
+  objects = from_built ();
+  built = built_source (objects, dlb_schema_built.sqlite_version);
+  free_objects (objects);
+
+  if (g_strcmp0 (now, built) != 0)
+    {
+      if (why != NULL)
+        *why = g_strdup ("the steps now make a schema other than the table holds");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gpointer

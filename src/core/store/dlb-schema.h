@@ -41,6 +41,7 @@ int         dlb_schema_migrate      (sqlite3               *db,
                                      gpointer               data,
                                      char                 **message);
 void        dlb_schema_prepare      (void);
+gboolean    dlb_schema_check_built  (char                 **why);
 int         dlb_schema_compare      (sqlite3               *db,
                                      guint                  version,
                                      DlbSchemaDifference   *difference,
