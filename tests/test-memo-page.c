@@ -1314,8 +1314,8 @@ test_outdated_export (void)
   g_assert_true (dlb_memo_page_get_export_outdated (page));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "“ring-memo.pdf” is out of date"));
-  spin_main_loop ();
-  g_assert_true (gtk_widget_get_mapped (label));
+  /* The banner's label shows with the revealer's first frame. */
+  g_assert_true (wait_for (is_mapped, label));
 
   /* Export Again, before the edit's analysis has even come back. */
   after = dlb_json_dup_fingerprint (kase);

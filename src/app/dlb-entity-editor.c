@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlb-entity-editor.h"
+#include "dlb-info-row.h"
 #include "dlb-util.h"
 
 /* Edits one entity of a case, one row per field, built from the entity's
@@ -272,7 +273,7 @@ refresh_row (FieldRow *fr)
       {
         const char *value = dlb_entity_get_string (entity, fr->field);
 
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (fr->row), value != NULL && *value ? value : "—");
+        dlb_info_row_set_subtitle (DLB_INFO_ROW (fr->row), value != NULL && *value ? value : "—");
       }
       break;
 
@@ -497,8 +498,8 @@ activate_button (GtkWidget *widget,
 }
 
 static void
-on_text_row_activated (AdwActionRow *row,
-                       FieldRow     *fr)
+on_text_row_activated (DlbInfoRow *row,
+                       FieldRow   *fr)
 {
   DlbEntityEditor *self = fr->self;
   const char *label = dlb_label_for_field (dlb_entity_get_kind (self->entity), row_field (fr)->name);
@@ -783,14 +784,13 @@ build_row (DlbEntityEditor *self,
         GtkWidget *icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
 
         /* Paragraphs read in the row and are edited in a window of their
-         * own: the row stays a label that wraps at any width. */
-        fr->row = fr->control = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr->row), label);
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (fr->row), FALSE);
+         * own: the row stays a label that wraps at any width, in an info
+         * row, which lays a long paragraph out once for its width. */
+        fr->row = fr->control = dlb_info_row_new (label, NULL);
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr->row), TRUE);
         gtk_widget_add_css_class (fr->row, "text-field-row");
         gtk_widget_set_tooltip_text (icon, _("Edit"));
-        adw_action_row_add_suffix (ADW_ACTION_ROW (fr->row), icon);
+        dlb_info_row_add_suffix (DLB_INFO_ROW (fr->row), icon);
         g_signal_connect (fr->row, "activated", G_CALLBACK (on_text_row_activated), fr);
       }
       break;

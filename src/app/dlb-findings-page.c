@@ -53,15 +53,10 @@ static GtkLabel *
 add_label (GtkBox     *box,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkLabel *label = dlb_row_label_new (css_class);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
+  gtk_box_append (box, GTK_WIDGET (label));
+  return label;
 }
 
 static char *
@@ -143,25 +138,32 @@ create_row (DlbEntity *entity,
   DlbFindingsPage *self = user_data;
   DlbCase *kase = dlb_case_page_get_case (DLB_CASE_PAGE (self));
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Grids, not boxes: GTK 4.8 sizes wrapping labels in a horizontal box
+   * by laying them out for a dozen widths or more. */
+  GtkWidget *outer = gtk_grid_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *top = gtk_grid_new ();
   RowWidgets *w = g_new0 (RowWidgets, 1);
 
   gtk_widget_add_css_class (row, "entity-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
 
-  w->number = add_label (GTK_BOX (outer), "finding-number");
+  gtk_grid_set_column_spacing (GTK_GRID (outer), 12);
+  w->number = dlb_row_label_new ("finding-number");
+  gtk_grid_attach (GTK_GRID (outer), GTK_WIDGET (w->number), 0, 0, 1, 1);
   gtk_label_set_wrap (w->number, FALSE);
   gtk_label_set_xalign (w->number, 0.5);
   gtk_widget_set_valign (GTK_WIDGET (w->number), GTK_ALIGN_START);
   gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (outer), box);
+  gtk_grid_attach (GTK_GRID (outer), box, 1, 0, 1, 1);
 
+  gtk_grid_set_column_spacing (GTK_GRID (top), 8);
   gtk_box_append (GTK_BOX (box), top);
-  w->title = add_label (GTK_BOX (top), "heading");
+  w->title = dlb_row_label_new ("heading");
   gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
-  w->status = add_label (GTK_BOX (top), "status-pill");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->title), 0, 0, 1, 1);
+  w->status = dlb_row_label_new ("status-pill");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->status), 1, 0, 1, 1);
   gtk_widget_add_css_class (GTK_WIDGET (w->status), "caption-heading");
   gtk_label_set_wrap (w->status, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->status), GTK_ALIGN_START);

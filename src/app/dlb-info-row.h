@@ -7,24 +7,25 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define DLB_TYPE_INFO_ROW (dlb_info_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlbInfoRow, dlb_info_row, DLB, INFO_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (DlbInfoRow, dlb_info_row, DLB, INFO_ROW, AdwPreferencesRow)
 
 GtkWidget  *dlb_info_row_new             (const char *title,
                                           const char *subtitle);
 
-const char *dlb_info_row_get_title       (DlbInfoRow *self);
-void        dlb_info_row_set_title       (DlbInfoRow *self,
-                                          const char *title);
 void        dlb_info_row_set_title_lines (DlbInfoRow *self,
                                           int         lines);
 const char *dlb_info_row_get_subtitle    (DlbInfoRow *self);
 void        dlb_info_row_set_subtitle    (DlbInfoRow *self,
                                           const char *subtitle);
+void        dlb_info_row_set_subtitle_lines (DlbInfoRow *self,
+                                          int         lines);
+void        dlb_info_row_add_suffix      (DlbInfoRow *self,
+                                          GtkWidget  *widget);
 
 G_END_DECLS

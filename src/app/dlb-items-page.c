@@ -56,20 +56,23 @@ typedef struct
 } RowWidgets;
 
 static GtkLabel *
+new_label (const char *css_class)
+{
+  GtkLabel *label = dlb_row_label_new (css_class);
+
+  /* The two lists share a line when both fit at this width. */
+  gtk_label_set_max_width_chars (label, 36);
+  return label;
+}
+
+static GtkLabel *
 add_label (GtkBox     *box,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkLabel *label = new_label (css_class);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* The two lists share a line when both fit at this width. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
+  gtk_box_append (box, GTK_WIDGET (label));
+  return label;
 }
 
 static void
@@ -114,23 +117,29 @@ create_row (gpointer item,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid, not a box: GTK 4.8 sizes a wrapping label in a horizontal
+   * box by laying it out for a dozen widths or more. */
+  GtkWidget *top = gtk_grid_new ();
   RowWidgets *w = g_new0 (RowWidgets, 1);
 
   gtk_widget_add_css_class (row, "entity-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
+  gtk_grid_set_column_spacing (GTK_GRID (top), 8);
   gtk_box_append (GTK_BOX (box), top);
   /* The number the heat map and the memo give the item, set once the row
    * has its place in the list. */
-  w->code = add_label (GTK_BOX (top), "item-code");
+  w->code = new_label ("item-code");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->code), 0, 0, 1, 1);
   gtk_widget_add_css_class (GTK_WIDGET (w->code), "numeric");
   gtk_label_set_wrap (w->code, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->code), GTK_ALIGN_BASELINE);
-  w->title = add_label (GTK_BOX (top), "heading");
+  w->title = new_label ("heading");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->title), 1, 0, 1, 1);
   gtk_widget_set_valign (GTK_WIDGET (w->title), GTK_ALIGN_BASELINE);
   gtk_widget_set_hexpand (GTK_WIDGET (w->title), TRUE);
-  w->rating = add_label (GTK_BOX (top), "rating");
+  w->rating = new_label ("rating");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->rating), 2, 0, 1, 1);
   gtk_label_set_wrap (w->rating, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->rating), GTK_ALIGN_START);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlb-info-row.h"
 #include "dlb-labels.h"
 #include "dlb-simple-row.h"
 
@@ -30,7 +31,7 @@ update_row (GtkWidget *row)
   const char *name = dlb_entity_get_display_name (entity);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  dlb_info_row_set_subtitle (DLB_INFO_ROW (row), subtitle);
 
   accessible = subtitle != NULL && *subtitle ? g_strdup_printf ("%s. %s", name, subtitle) : g_strdup (name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -41,14 +42,16 @@ dlb_simple_row_new (DlbCase         *kase,
                     DlbEntity       *entity,
                     DlbSubtitleFunc  subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = dlb_info_row_new (NULL, NULL);
 
   g_return_val_if_fail (DLB_IS_CASE (kase), NULL);
   g_return_val_if_fail (DLB_IS_ENTITY (entity), NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  dlb_info_row_set_subtitle_lines (DLB_INFO_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row's name is its one sentence, below, not its title's label. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
   gtk_widget_add_css_class (row, "entity-row");
 
   g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);

@@ -75,15 +75,10 @@ static GtkLabel *
 add_label (GtkBox     *box,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkLabel *label = dlb_row_label_new (css_class);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return GTK_LABEL (label);
+  gtk_box_append (box, GTK_WIDGET (label));
+  return label;
 }
 
 static GtkLabel *
@@ -143,17 +138,22 @@ create_row (DlbEntity *entity,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid, not a box: GTK 4.8 sizes a wrapping label in a horizontal
+   * box by laying it out for a dozen widths or more. */
+  GtkWidget *top = gtk_grid_new ();
   GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   RowWidgets *w = g_new0 (RowWidgets, 1);
 
   gtk_widget_add_css_class (row, "entity-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
+  gtk_grid_set_column_spacing (GTK_GRID (top), 8);
   gtk_box_append (GTK_BOX (box), top);
-  w->name = add_label (GTK_BOX (top), "heading");
+  w->name = dlb_row_label_new ("heading");
   gtk_widget_set_hexpand (GTK_WIDGET (w->name), TRUE);
-  w->group = add_label (GTK_BOX (top), "group-pill");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->name), 0, 0, 1, 1);
+  w->group = dlb_row_label_new ("group-pill");
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (w->group), 1, 0, 1, 1);
   gtk_widget_add_css_class (GTK_WIDGET (w->group), "caption-heading");
   gtk_label_set_wrap (w->group, FALSE);
   gtk_widget_set_valign (GTK_WIDGET (w->group), GTK_ALIGN_START);

@@ -22,6 +22,10 @@ const char *dlb_css_class_for_status (DlbFindingStatus  status);
 char       *dlb_format_relative_time (GDateTime        *time,
                                       GDateTime        *now);
 
+/* A label for a list row's text: from the start of the line, wrapping
+ * between words, and within a word wider than the row. */
+GtkLabel   *dlb_row_label_new        (const char       *css_class);
+
 /* Marks @window as the development build's (the "devel" style class),
  * when this is the development build. */
 void        dlb_apply_profile        (GtkWindow        *window);
