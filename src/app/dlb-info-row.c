@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "dlb-info-row.h"
+#include "dlb-util.h"
 
 /* A list row that shows a title and a line under it, and perhaps a
  * control or an icon after them: the memo's header fields and the recent
@@ -59,17 +60,13 @@ static guint signals[N_SIGNALS];
 static GtkLabel *
 new_line (const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkLabel *label = dlb_row_label_new (css_class);
 
-  gtk_widget_add_css_class (label, css_class);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* Without a width in characters GTK measures a word-char label's
    * narrowest width by breaking it after every character. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN_CHARS);
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
+  gtk_label_set_width_chars (label, MIN_CHARS);
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  return label;
 }
 
 static void
@@ -98,19 +95,27 @@ on_row_activated (GtkListBox    *list,
     g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* Watches @list, a list box or NULL, for the row's activation. */
+static void
+watch_list (DlbInfoRow *self,
+            GtkWidget  *list)
+{
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_row_activated, self);
+  g_clear_weak_pointer (&self->list);
+  if (list != NULL)
+    {
+      g_set_weak_pointer (&self->list, list);
+      g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
+    }
+}
+
 static void
 on_parent_changed (DlbInfoRow *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, on_row_activated, self);
-  g_clear_weak_pointer (&self->list);
-  if (GTK_IS_LIST_BOX (parent))
-    {
-      g_set_weak_pointer (&self->list, parent);
-      g_signal_connect (parent, "row-activated", G_CALLBACK (on_row_activated), self);
-    }
+  watch_list (self, GTK_IS_LIST_BOX (parent) ? parent : NULL);
 }
 
 static void
@@ -122,11 +127,7 @@ on_title_changed (DlbInfoRow *self)
 static void
 dlb_info_row_dispose (GObject *object)
 {
-  DlbInfoRow *self = DLB_INFO_ROW (object);
-
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, on_row_activated, self);
-  g_clear_weak_pointer (&self->list);
+  watch_list (DLB_INFO_ROW (object), NULL);
 
   G_OBJECT_CLASS (dlb_info_row_parent_class)->dispose (object);
 }
